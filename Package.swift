@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Caravan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "caravan", targets: ["caravan"]),
+        .library(name: "CaravanContent", targets: ["CaravanContent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, reached through pkg-config.
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CNcursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
+
+        // 1. The content model: loading, validation, links, search. No terminal code.
+        .target(
+            name: "CaravanContent",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+
+        // The default content, compiled in by the EmbedContent plugin.
+        .executableTarget(name: "content-embedder"),
+        .plugin(
+            name: "EmbedContent", capability: .buildTool(),
+            dependencies: ["content-embedder"]),
+        .target(
+            name: "CaravanDefaultContent",
+            dependencies: ["CaravanContent"],
+            plugins: ["EmbedContent"]),
+
+        // 2. The terminal-independent UI: state, pure update, views into a grid of cells.
+        .target(name: "CaravanUI", dependencies: ["CaravanContent"]),
+
+        // 3. The thin ncurses backend.
+        .target(name: "CaravanTerminal", dependencies: ["CaravanUI", "CNcursesw"]),
+
+        // 4. The executable.
+        .executableTarget(
+            name: "caravan",
+            dependencies: [
+                "CaravanContent", "CaravanDefaultContent", "CaravanUI", "CaravanTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "CaravanContentTests", dependencies: ["CaravanContent", "CaravanDefaultContent"]),
+        .testTarget(
+            name: "CaravanUITests",
+            dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent"],
+            resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
