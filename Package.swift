@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "CaravanUITests",
             dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent"],
-            resources: [.copy("Golden")]),
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

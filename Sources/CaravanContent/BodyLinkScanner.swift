@@ -1,0 +1,71 @@
+/// Finds entity links `[text](kind/slug)` and citations `[@key]` in a Markdown body,
+/// with their exact line and column, skipping code.
+enum BodyLinkScanner {
+    static func links(in body: String, firstLine: Int, path: String, source: EntityID)
+        -> [PendingLink]
+    {
+        var found: [PendingLink] = []
+        // Code blocks as CommonMark sees them: indented text in lists and paragraphs is not code.
+        let codeLines = MarkdownParser.codeLines(in: body)
+        for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            if codeLines.contains(offset + 1) { continue }
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let text = blankingCodeSpans(String(line))
+            let lineNumber = firstLine + offset
+            func location(_ index: String.Index) -> SourceLocation {
+                SourceLocation(
+                    path: path, line: lineNumber, column: text.distance(from: text.startIndex, to: index) + 1)
+            }
+            for match in CitationSyntax.matches(in: text) {
+                for citation in match.citations {
+                    found.append(
+                        PendingLink(
+                            source: source, type: .cites, target: .citationKey(citation.key),
+                            reversed: false, location: location(match.range.lowerBound)))
+                }
+            }
+            var searchStart = text.startIndex
+            while let open = text[searchStart...].range(of: "](") {
+                let destinationStart = open.upperBound
+                guard let close = text[destinationStart...].firstIndex(where: { $0 == ")" || $0 == " " })
+                else { break }
+                let destination = String(text[destinationStart..<close])
+                if looksLikeEntityID(destination) {
+                    found.append(
+                        PendingLink(
+                            source: source, type: .mentions, target: .id(destination),
+                            reversed: false, location: location(destinationStart)))
+                }
+                searchStart = close
+            }
+        }
+        return found
+    }
+
+    /// True for destinations meant as ids: `word/slug`, not URLs, anchors or file paths.
+    static func looksLikeEntityID(_ destination: String) -> Bool {
+        guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("/"),
+            !destination.hasPrefix("."), !destination.contains("?")
+        else { return false }
+        let parts = destination.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[0].contains(".")
+    }
+
+    /// Replaces the inside of `code spans` with spaces so nothing in them is taken as a link.
+    static func blankingCodeSpans(_ line: String) -> String {
+        guard line.contains("`") else { return line }
+        var result = ""
+        var inCode = false
+        for character in line {
+            if character == "`" {
+                inCode.toggle()
+                result.append(character)
+            } else {
+                result.append(inCode ? " " : character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Pandoc-style citations: `[@key]`, `[@a; @b]`, `[@key, p. 5]`.
+enum CitationSyntax {
+    /// A citation group found in raw text, with its column offset (in characters).
+    struct Match {
+        var citations: [Citation]
+        var range: Range<String.Index>
+    }
+
+    /// Every citation group in a line of text.
+    static func matches(in text: String) -> [Match] {
+        var found: [Match] = []
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].range(of: "[@") {
+            guard let close = text[open.upperBound...].firstIndex(of: "]") else { break }
+            let inner = text[text.index(after: open.lowerBound)..<close]
+            if let citations = parseGroup(String(inner)) {
+                found.append(Match(citations: citations, range: open.lowerBound..<text.index(after: close)))
+                searchStart = text.index(after: close)
+            } else {
+                searchStart = open.upperBound
+            }
+        }
+        return found
+    }
+
+    /// `@a; @b, p. 5` into citations; nil when it isn't a citation group.
+    static func parseGroup(_ inner: String) -> [Citation]? {
+        var citations: [Citation] = []
+        for part in inner.split(separator: ";") {
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("@") else { return nil }
+            let body = trimmed.dropFirst()
+            let keyEnd = body.firstIndex { !isKeyCharacter($0) } ?? body.endIndex
+            let key = String(body[..<keyEnd])
+            guard !key.isEmpty else { return nil }
+            var rest = body[keyEnd...].trimmingCharacters(in: .whitespaces)
+            if rest.hasPrefix(",") { rest = rest.dropFirst().trimmingCharacters(in: .whitespaces) }
+            citations.append(Citation(key: key, locator: rest.isEmpty ? nil : rest))
+        }
+        return citations.isEmpty ? nil : citations
+    }
+
+    static func isKeyCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "-" || c == "_" || c == ":" || c == "."
+    }
+
+    /// Splits text inlines around citation groups.
+    static func extract(from inlines: [MarkdownDocument.Inline]) -> [MarkdownDocument.Inline] {
+        var result: [MarkdownDocument.Inline] = []
+        for inline in inlines {
+            guard case .text(let text) = inline else {
+                result.append(inline)
+                continue
+            }
+            var cursor = text.startIndex
+            for match in matches(in: text) {
+                if cursor < match.range.lowerBound {
+                    result.append(.text(String(text[cursor..<match.range.lowerBound])))
+                }
+                result.append(.citation(match.citations))
+                cursor = match.range.upperBound
+            }
+            if cursor < text.endIndex { result.append(.text(String(text[cursor...]))) }
+        }
+        return result
+    }
+
+    /// `[@a; @b, p. 5]` back as text.
+    static func render(_ citations: [Citation]) -> String {
+        "["
+            + citations.map { citation in
+                "@" + citation.key + (citation.locator.map { ", " + $0 } ?? "")
+            }.joined(separator: "; ") + "]"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The loaded content: entities in reading order, their typed links and backlinks,
+/// the problems found, and a search index. Immutable once built.
+public struct ContentModel: Sendable {
+    public let entities: [Entity]
+    public let links: [Link]
+    public internal(set) var diagnostics: [Diagnostic]
+    public let search: SearchIndex
+
+    private let position: [EntityID: Int]
+    private let outgoingLinks: [EntityID: [Link]]
+    private let incomingLinks: [EntityID: [Link]]
+
+    public init(entities: [Entity], links: [Link], diagnostics: [Diagnostic]) {
+        let sorted = entities.sorted(by: ContentModel.readingOrder)
+        self.entities = sorted
+        self.links = links
+        self.diagnostics = diagnostics
+        var position: [EntityID: Int] = [:]
+        for (index, entity) in sorted.enumerated() { position[entity.id] = index }
+        self.position = position
+        outgoingLinks = Dictionary(grouping: links, by: \.source)
+        incomingLinks = Dictionary(grouping: links, by: \.target)
+        search = SearchIndex(entities: sorted)
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public func entity(_ id: EntityID) -> Entity? {
+        position[id].map { entities[$0] }
+    }
+
+    public func contains(_ id: EntityID) -> Bool { position[id] != nil }
+
+    /// The entity's place in reading order.
+    public func index(of id: EntityID) -> Int? { position[id] }
+
+    public func entities(of kind: EntityKind) -> [Entity] {
+        entities.filter { $0.kind == kind }
+    }
+
+    /// Links written from this entity, in reading order of their targets.
+    public func outgoing(from id: EntityID) -> [Link] {
+        (outgoingLinks[id] ?? []).sorted { orderKey($0.target) < orderKey($1.target) }
+    }
+
+    /// Backlinks: links from other entities to this one.
+    public func incoming(to id: EntityID) -> [Link] {
+        (incomingLinks[id] ?? []).sorted { orderKey($0.source) < orderKey($1.source) }
+    }
+
+    /// Entities linked to `id` by links of `type` pointing at it (e.g. the parts of a section).
+    public func sources(linkingTo id: EntityID, by type: LinkType) -> [Entity] {
+        incoming(to: id).filter { $0.type == type }.compactMap { entity($0.source) }
+    }
+
+    /// Entities `id` links to by links of `type`.
+    public func targets(of id: EntityID, by type: LinkType) -> [Entity] {
+        outgoing(from: id).filter { $0.type == type }.compactMap { entity($0.target) }
+    }
+
+    /// The paper record, when the content has one.
+    public var paper: Entity? { entities.first { $0.kind == .paper } }
+
+    /// The reference a citation key names.
+    public func reference(forKey key: String) -> Entity? {
+        entities.first { $0.citationKey == key }
+    }
+
+    /// A short fingerprint of the content, to keep per-content state apart.
+    public var identity: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for entity in entities {
+            for byte in entity.id.description.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        let title = paper?.id.description ?? "content"
+        return title.replacingOccurrences(of: "/", with: "-") + "-" + String(hash, radix: 16)
+    }
+
+    private func orderKey(_ id: EntityID) -> Int { position[id] ?? Int.max }
+
+    /// A title without leading quotes and articles, for sorting.
+    static func sortingTitle(_ title: String) -> String {
+        var text = Substring(title).drop { !($0.isLetter || $0.isNumber) }
+        for article in ["The ", "A ", "An "] where text.hasPrefix(article) {
+            text = text.dropFirst(article.count).drop { !($0.isLetter || $0.isNumber) }
+        }
+        return String(text)
+    }
+
+    /// Kinds first, then sections by number, then `order`, then title.
+    static func readingOrder(_ a: Entity, _ b: Entity) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.kind == .section, let x = a.number, let y = b.number, x != y {
+            return x.compare(y, options: .numeric) == .orderedAscending
+        }
+        switch (a.order, b.order) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        let (x, y) = (sortingTitle(a.title), sortingTitle(b.title))
+        if x != y { return x.localizedStandardCompare(y) == .orderedAscending }
+        return a.id < b.id
+    }
+}

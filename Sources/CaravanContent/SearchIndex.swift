@@ -1,0 +1,230 @@
+import Foundation
+
+/// A full-text index over every entity, built once at load.
+///
+/// Ranking weighs where a word matched (title above summary above the rest), and
+/// whether it matched whole or as a prefix; matching ignores case and diacritics.
+/// The last word of a query matches as a prefix, for search as you type.
+public struct SearchIndex: Sendable {
+    /// The searchable parts of an entity, most important first.
+    public enum Field: String, Sendable, CaseIterable {
+        case title
+        case summary
+        case details
+        case body
+
+        var weight: Double {
+            switch self {
+            case .title: 10
+            case .summary: 4
+            case .details: 2
+            case .body: 1
+            }
+        }
+    }
+
+    /// One ranked hit: the entity, the field that matched best, and a snippet of it.
+    public struct Result: Sendable, Hashable {
+        public var id: EntityID
+        public var field: Field
+        public var score: Double
+        public var snippet: Snippet
+    }
+
+    /// A short excerpt of matched text; `matches` are character offsets into `text`.
+    public struct Snippet: Sendable, Hashable {
+        public var text: String
+        public var matches: [Range<Int>]
+    }
+
+    private struct Posting {
+        var entity: Int32
+        var field: UInt8
+    }
+
+    private let ids: [EntityID]
+    private let texts: [[String]]  // per entity, per field
+    private let vocabulary: [String]  // sorted folded words
+    private let postings: [[Posting]]  // parallel to vocabulary
+
+    init(entities: [Entity]) {
+        ids = entities.map(\.id)
+        texts = entities.map(SearchIndex.fieldTexts)
+        var table: [String: [Posting]] = [:]
+        for (entityIndex, fields) in texts.enumerated() {
+            for (fieldIndex, text) in fields.enumerated() {
+                var seen: Set<String> = []
+                for word in SearchIndex.words(in: text) where seen.insert(word).inserted {
+                    table[word, default: []].append(
+                        Posting(entity: Int32(entityIndex), field: UInt8(fieldIndex)))
+                }
+            }
+        }
+        vocabulary = table.keys.sorted()
+        postings = vocabulary.map { table[$0] ?? [] }
+    }
+
+    private static func fieldTexts(_ entity: Entity) -> [String] {
+        var details: [String] = []
+        for (key, value) in entity.fields where !["id", "kind", "title", "summary"].contains(key) {
+            details.append(flatten(value))
+        }
+        return [
+            entity.displayTitle + " " + entity.id.description, entity.summary ?? "",
+            details.joined(separator: " · "), entity.document.plainText,
+        ]
+    }
+
+    /// Field text for searching; ids are left out, since they name other entities.
+    private static func flatten(_ value: FieldValue) -> String {
+        switch value {
+        case .list(let items):
+            return items.map(flatten).filter { !$0.isEmpty }.joined(separator: " · ")
+        case .map(let entries):
+            return entries.map { flatten($0.value) }.filter { !$0.isEmpty }.joined(separator: " ")
+        default:
+            guard let text = value.text, EntityID(text) == nil else { return "" }
+            return text
+        }
+    }
+
+    /// Case- and diacritic-folded words of a text.
+    public static func words(in text: String) -> [String] {
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Ranked results for a query; every word must match somewhere in the entity.
+    public func search(_ query: String, kind: EntityKind? = nil, limit: Int = 50) -> [Result] {
+        let terms = SearchIndex.words(in: query)
+        guard !terms.isEmpty, limit > 0 else { return [] }
+        let lastIsPrefix = !(query.last.map { $0 == " " } ?? false)
+        var scores: [Int32: (score: Double, bestField: UInt8, bestWeight: Double)] = [:]
+        for (termIndex, term) in terms.enumerated() {
+            let allowPrefix = lastIsPrefix && termIndex == terms.count - 1
+            var termScores: [Int32: (Double, UInt8)] = [:]
+            for wordIndex in matchingWords(term, prefix: allowPrefix) {
+                let exact = vocabulary[wordIndex] == term
+                for posting in postings[wordIndex] {
+                    let field = Field.allCases[Int(posting.field)]
+                    let value = field.weight * (exact ? 1.0 : 0.6)
+                    if value > termScores[posting.entity]?.0 ?? 0 {
+                        termScores[posting.entity] = (value, posting.field)
+                    }
+                }
+            }
+            if termIndex == 0 {
+                for (entity, (value, field)) in termScores {
+                    scores[entity] = (value, field, value)
+                }
+            } else {
+                var next: [Int32: (score: Double, bestField: UInt8, bestWeight: Double)] = [:]
+                for (entity, current) in scores {
+                    guard let (value, field) = termScores[entity] else { continue }
+                    let better = value > current.bestWeight
+                    next[entity] = (
+                        current.score + value, better ? field : current.bestField,
+                        max(value, current.bestWeight)
+                    )
+                }
+                scores = next
+            }
+            if scores.isEmpty { return [] }
+        }
+        let ranked = scores.filter { kind == nil || ids[Int($0.key)].kind == kind }
+            .sorted { a, b in
+                a.value.score != b.value.score ? a.value.score > b.value.score : a.key < b.key
+            }
+            .prefix(limit)
+        return ranked.map { entityIndex, value in
+            let field = Field.allCases[Int(value.bestField)]
+            let fields = texts[Int(entityIndex)]
+            // A title match shows the summary (or the start of the body) as its snippet.
+            var text = fields[Int(value.bestField)]
+            if field == .title {
+                text = [fields[1], fields[3], fields[2]].first { !$0.isEmpty } ?? text
+            }
+            return Result(
+                id: ids[Int(entityIndex)], field: field, score: value.score,
+                snippet: SearchIndex.snippet(of: text, terms: terms, prefixLast: lastIsPrefix))
+        }
+    }
+
+    /// Indexes of vocabulary words equal to `term`, or starting with it when `prefix`.
+    private func matchingWords(_ term: String, prefix: Bool) -> [Int] {
+        var low = 0
+        var high = vocabulary.count
+        while low < high {
+            let mid = (low + high) / 2
+            if vocabulary[mid] < term { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int] = []
+        var index = low
+        while index < vocabulary.count {
+            let word = vocabulary[index]
+            if word == term || (prefix && word.hasPrefix(term)) {
+                found.append(index)
+                index += 1
+            } else {
+                break
+            }
+        }
+        return found
+    }
+
+    /// About `width` characters around the first match, with every match marked.
+    static func snippet(of text: String, terms: [String], prefixLast: Bool, width: Int = 80)
+        -> Snippet
+    {
+        let characters = Array(text.replacingOccurrences(of: "\n", with: " "))
+        let folded = characters.map { fold(String($0)) }
+        var matches: [Range<Int>] = []
+        var start = 0
+        // Find word starts whose folded text begins with a term.
+        var index = 0
+        while index < characters.count {
+            let isWordStart =
+                (characters[index].isLetter || characters[index].isNumber)
+                && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber))
+            if isWordStart {
+                var end = index
+                while end < characters.count, characters[end].isLetter || characters[end].isNumber {
+                    end += 1
+                }
+                let word = folded[index..<end].joined()
+                for (termIndex, term) in terms.enumerated() {
+                    let prefix = prefixLast && termIndex == terms.count - 1
+                    if word == term || (prefix && word.hasPrefix(term)) {
+                        let length = prefix && word != term ? min(term.count, end - index) : end - index
+                        matches.append(index..<(index + length))
+                        break
+                    }
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        if let first = matches.first {
+            start = max(0, first.lowerBound - width / 4)
+            // Start at a word boundary.
+            while start > 0, start < first.lowerBound, characters[start - 1] != " " { start += 1 }
+        }
+        let end = min(characters.count, start + width)
+        var snippet = String(characters[start..<end])
+        var offset = 0
+        if start > 0 {
+            snippet = "…" + snippet
+            offset = 1
+        }
+        if end < characters.count { snippet += "…" }
+        let visible = matches.compactMap { range -> Range<Int>? in
+            guard range.lowerBound >= start, range.upperBound <= end else { return nil }
+            return (range.lowerBound - start + offset)..<(range.upperBound - start + offset)
+        }
+        return Snippet(text: snippet, matches: visible)
+    }
+}
