@@ -1,0 +1,246 @@
+import CaravanContent
+
+/// A run of text with one role, possibly part of a link or a search match.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var role: Role
+    /// Index into `DocumentLayout.links` when the text is a followable link.
+    public var link: Int?
+    /// Index into `DocumentLayout.matches` when the text is a search match.
+    public var match: Int?
+
+    public init(_ text: String, _ role: Role = .text, link: Int? = nil, match: Int? = nil) {
+        self.text = text
+        self.role = role
+        self.link = link
+        self.match = match
+    }
+}
+
+/// One screen line of laid-out text.
+public struct LayoutLine: Hashable, Sendable {
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) {
+        self.spans = spans
+    }
+
+    public var text: String { spans.map(\.text).joined() }
+}
+
+/// Text wrapped to a width, with where its links and search matches fall.
+public struct DocumentLayout: Sendable, Hashable {
+    public struct LinkPlace: Sendable, Hashable {
+        public var target: EntityID
+        public var line: Int
+    }
+
+    public var width: Int
+    public var lines: [LayoutLine] = []
+    public var links: [LinkPlace] = []
+    /// The line of each search match, in order.
+    public var matches: [Int] = []
+
+    public init(width: Int) {
+        self.width = max(1, width)
+    }
+}
+
+/// Builds a `DocumentLayout`: word wrapping by display width, with indents for lists and quotes.
+struct LayoutBuilder {
+    private(set) var layout: DocumentLayout
+    /// Folded search terms to mark in the text, if any.
+    let searchTerms: [String]
+
+    init(width: Int, searchTerms: [String] = []) {
+        layout = DocumentLayout(width: width)
+        self.searchTerms = searchTerms
+    }
+
+    var width: Int { layout.width }
+
+    mutating func registerLink(_ target: EntityID) -> Int {
+        layout.links.append(.init(target: target, line: -1))
+        return layout.links.count - 1
+    }
+
+    mutating func blank() {
+        if let last = layout.lines.last, last.spans.isEmpty { return }
+        if layout.lines.isEmpty { return }
+        layout.lines.append(LayoutLine())
+    }
+
+    mutating func line(_ spans: [Span]) {
+        wrap(spans, firstIndent: [], restIndent: [])
+    }
+
+    mutating func rule() {
+        layout.lines.append(LayoutLine([Span(String(repeating: "─", count: min(width, 40)), .dim)]))
+    }
+
+    /// Wraps spans to the width; `firstIndent` starts the first line, `restIndent` the others.
+    mutating func wrap(_ spans: [Span], firstIndent: [Span], restIndent: [Span]) {
+        let marked = searchTerms.isEmpty ? spans : markMatches(spans)
+        var current = LayoutLine(firstIndent)
+        var used = firstIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let restWidth = restIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        var lineHasWords = false
+
+        func flush(_ builder: inout LayoutBuilder) {
+            builder.appendLine(current)
+        }
+
+        for span in marked {
+            for token in LayoutBuilder.tokens(span.text) {
+                let isSpace = token.allSatisfy { $0 == " " }
+                let tokenWidth = DisplayWidth.of(token)
+                if isSpace {
+                    if lineHasWords, used + tokenWidth <= width {
+                        current.spans.append(Span(token, span.role, link: span.link, match: span.match))
+                        used += tokenWidth
+                    }
+                    continue
+                }
+                if used + tokenWidth > width, lineHasWords {
+                    trimTrailingSpace(&current)
+                    flush(&self)
+                    current = LayoutLine(restIndent)
+                    used = restWidth
+                    lineHasWords = false
+                }
+                var remaining = Substring(token)
+                // A word wider than the whole line is broken by character.
+                while used + DisplayWidth.of(String(remaining)) > width, !remaining.isEmpty {
+                    var piece = ""
+                    var pieceWidth = 0
+                    while let next = remaining.first {
+                        let w = DisplayWidth.of(String(next))
+                        if used + pieceWidth + w > width { break }
+                        piece.append(next)
+                        pieceWidth += w
+                        remaining.removeFirst()
+                    }
+                    if piece.isEmpty {
+                        if lineHasWords || used > restWidth {
+                            flush(&self)
+                            current = LayoutLine(restIndent)
+                            used = restWidth
+                            lineHasWords = false
+                            continue
+                        }
+                        // Not even one character fits: drop it rather than loop.
+                        remaining.removeFirst()
+                        continue
+                    }
+                    current.spans.append(Span(piece, span.role, link: span.link, match: span.match))
+                    flush(&self)
+                    current = LayoutLine(restIndent)
+                    used = restWidth
+                    lineHasWords = false
+                }
+                if !remaining.isEmpty {
+                    current.spans.append(
+                        Span(String(remaining), span.role, link: span.link, match: span.match))
+                    used += DisplayWidth.of(String(remaining))
+                    lineHasWords = true
+                }
+            }
+        }
+        if lineHasWords || !current.spans.isEmpty {
+            trimTrailingSpace(&current)
+            appendLine(current)
+        }
+    }
+
+    private mutating func appendLine(_ line: LayoutLine) {
+        var merged = LayoutLine()
+        for span in line.spans where !span.text.isEmpty {
+            if var last = merged.spans.last, last.role == span.role, last.link == span.link,
+                last.match == span.match
+            {
+                last.text += span.text
+                merged.spans[merged.spans.count - 1] = last
+            } else {
+                merged.spans.append(span)
+            }
+        }
+        for span in merged.spans {
+            if let link = span.link, layout.links.indices.contains(link), layout.links[link].line < 0 {
+                layout.links[link].line = layout.lines.count
+            }
+            if let match = span.match, match == layout.matches.count {
+                layout.matches.append(layout.lines.count)
+            }
+        }
+        layout.lines.append(merged)
+    }
+
+    private func trimTrailingSpace(_ line: inout LayoutLine) {
+        while let last = line.spans.last, last.text.allSatisfy({ $0 == " " }), !last.text.isEmpty {
+            line.spans.removeLast()
+        }
+    }
+
+    /// Words and runs of spaces, in order; newlines become spaces.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var inSpace = false
+        for character in text {
+            let isSpace = character == " " || character == "\n" || character == "\t"
+            if isSpace != inSpace, !current.isEmpty {
+                tokens.append(current)
+                current = ""
+            }
+            inSpace = isSpace
+            current.append(isSpace ? " " : character)
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// Splits spans so each search match is a span of its own, numbered in order.
+    private mutating func markMatches(_ spans: [Span]) -> [Span] {
+        var result: [Span] = []
+        for span in spans {
+            let characters = Array(span.text)
+            var index = 0
+            var plainStart = 0
+            while index < characters.count {
+                let isWordStart =
+                    (characters[index].isLetter || characters[index].isNumber)
+                    && (index == 0
+                        || !(characters[index - 1].isLetter || characters[index - 1].isNumber))
+                guard isWordStart else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < characters.count, characters[end].isLetter || characters[end].isNumber {
+                    end += 1
+                }
+                let word = SearchIndex.fold(String(characters[index..<end]))
+                if let term = searchTerms.first(where: { word.hasPrefix($0) }) {
+                    let length = min(end - index, term.count)
+                    if plainStart < index {
+                        result.append(
+                            Span(String(characters[plainStart..<index]), span.role, link: span.link))
+                    }
+                    result.append(
+                        Span(
+                            String(characters[index..<(index + length)]), span.role, link: span.link,
+                            match: nextMatchNumber))
+                    nextMatchNumber += 1
+                    plainStart = index + length
+                }
+                index = end
+            }
+            if plainStart < characters.count {
+                result.append(Span(String(characters[plainStart...]), span.role, link: span.link))
+            }
+        }
+        return result
+    }
+
+    private var nextMatchNumber = 0
+}

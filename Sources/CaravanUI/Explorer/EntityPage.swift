@@ -1,0 +1,359 @@
+import CaravanContent
+
+/// Lays out one entity for the reader: its title, its structured facts (figures, claims,
+/// questions, bibliographic data...) and its Markdown body, with every link followable.
+public enum EntityPage {
+    /// - Parameter numberLinks: follow each link with `[n]`, for plain text where links
+    ///   are listed as numbered references after the page.
+    public static func layout(
+        _ entity: Entity, in model: ContentModel, width: Int, searchTerms: [String] = [],
+        numberLinks: Bool = false
+    ) -> DocumentLayout {
+        var page = PageWriter(
+            model: model, builder: LayoutBuilder(width: width, searchTerms: searchTerms),
+            numberLinks: numberLinks)
+        page.write(entity)
+        return page.builder.layout
+    }
+
+    /// "Zhao, 2019" for a reference; "Hu & Zhang, 2017"; "Li et al., 2017".
+    public static func citationLabel(_ reference: Entity) -> String {
+        let surnames = reference.strings("authors").map { author in
+            String(author.split(separator: ",").first ?? Substring(author))
+                .trimmingCharacters(in: .whitespaces)
+        }
+        let year = reference.string("year") ?? "n.d."
+        switch surnames.count {
+        case 0: return "\(reference.title), \(year)"
+        case 1: return "\(surnames[0]), \(year)"
+        case 2: return "\(surnames[0]) & \(surnames[1]), \(year)"
+        default: return "\(surnames[0]) et al., \(year)"
+        }
+    }
+}
+
+private struct PageWriter {
+    let model: ContentModel
+    var builder: LayoutBuilder
+    let numberLinks: Bool
+
+    /// `[n]` after a link in plain text; nothing on screen, where links are highlighted.
+    private func number(_ link: Int) -> [Span] {
+        numberLinks ? [Span("[\(link + 1)]", .dim)] : []
+    }
+
+    private func clean(_ text: String) -> String { Sanitizer.visible(text) }
+
+    mutating func write(_ entity: Entity) {
+        builder.wrap([Span(clean(entity.displayTitle), .title)], firstIndent: [], restIndent: [])
+        var kindLine = kindDescription(entity)
+        if let owner = ownerLine(entity) { kindLine += " · " + owner }
+        builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
+        if let summary = entity.summary, !summary.isEmpty {
+            builder.blank()
+            builder.wrap([Span(clean(summary), .emphasis)], firstIndent: [], restIndent: [])
+        }
+        builder.blank()
+        facts(entity)
+        if !entity.document.blocks.isEmpty {
+            builder.blank()
+            blocks(entity.document.blocks, indent: [], rest: [])
+        }
+        trailing(entity)
+    }
+
+    private func kindDescription(_ entity: Entity) -> String {
+        switch entity.kind {
+        case .section: "Section \(entity.number ?? "")"
+        case .case: "Case study"
+        case .path: "Reading path"
+        default: entity.kind.rawValue.prefix(1).uppercased() + entity.kind.rawValue.dropFirst()
+        }
+    }
+
+    private func ownerLine(_ entity: Entity) -> String? {
+        let types: [LinkType] = [.belongsTo, .partOf]
+        for type in types {
+            if let owner = model.targets(of: entity.id, by: type).first { return owner.displayTitle }
+        }
+        return nil
+    }
+
+    // MARK: Facts
+
+    private mutating func label(_ name: String, _ value: String?) {
+        guard let value, !value.isEmpty else { return }
+        builder.wrap(
+            [Span(name + ": ", .strong), Span(clean(value))], firstIndent: [],
+            restIndent: [Span(String(repeating: " ", count: min(name.count + 2, builder.width / 3)))])
+    }
+
+    private mutating func heading(_ text: String) {
+        builder.blank()
+        builder.wrap([Span(text, .heading)], firstIndent: [], restIndent: [])
+    }
+
+    private mutating func bullets(_ items: [String], numbered: Bool = false) {
+        for (index, item) in items.enumerated() {
+            let marker = numbered ? "\(index + 1). " : "• "
+            builder.wrap(
+                inlineSpans(MarkdownParser.parse(item).blocks.first.map(inlines) ?? [.text(item)]),
+                firstIndent: [Span(marker, .dim)],
+                restIndent: [Span(String(repeating: " ", count: marker.count))])
+        }
+    }
+
+    private func inlines(_ block: MarkdownDocument.Block) -> [MarkdownDocument.Inline] {
+        if case .paragraph(let inlines) = block { return inlines }
+        return [.text(block.plainText)]
+    }
+
+    private mutating func linkList(_ ids: [EntityID], numbered: Bool) {
+        for (index, id) in ids.enumerated() {
+            guard let target = model.entity(id) else { continue }
+            let marker = numbered ? "\(index + 1). " : "• "
+            let link = builder.registerLink(id)
+            var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
+            if let summary = target.summary, numbered {
+                spans.append(Span(" — " + clean(summary), .dim))
+            }
+            builder.wrap(
+                spans, firstIndent: [Span(marker, .dim)],
+                restIndent: [Span(String(repeating: " ", count: marker.count))])
+        }
+    }
+
+    private mutating func facts(_ entity: Entity) {
+        switch entity.kind {
+        case .paper: paperFacts(entity)
+        case .case: caseFacts(entity)
+        case .connotation:
+            label("Field", entity.string("field"))
+            label("Lever", entity.string("lever"))
+        case .reference: referenceFacts(entity)
+        case .path:
+            label("Audience", entity.string("audience"))
+            label("Time", entity.string("minutes").map { "\($0) minutes" })
+            heading("Steps")
+            linkList(entity.strings("steps").compactMap(EntityID.init), numbered: true)
+        case .concept:
+            let aka = entity.strings("aka")
+            if !aka.isEmpty { label("Also", aka.joined(separator: "; ")) }
+        default: break
+        }
+    }
+
+    private mutating func paperFacts(_ entity: Entity) {
+        let affiliations = (entity.field("affiliations")?.items ?? []).compactMap { item -> (String, String)? in
+            guard let number = item["number"]?.text, let name = item["name"]?.text else { return nil }
+            return (number, name)
+        }
+        for author in entity.field("authors")?.items ?? [] {
+            guard let name = author["name"]?.text else { continue }
+            let marks = author["affiliations"]?.strings.joined(separator: ",") ?? ""
+            var line = name + (marks.isEmpty ? "" : " (\(marks))")
+            if author["corresponding"]?.text == "true" {
+                line += ", corresponding author"
+                if let email = author["email"]?.text { line += ", \(email)" }
+            }
+            builder.wrap([Span(clean(line), .strong)], firstIndent: [], restIndent: [Span("  ")])
+        }
+        for (number, name) in affiliations {
+            builder.wrap(
+                [Span(clean("\(number). \(name)"), .dim)], firstIndent: [], restIndent: [Span("   ")])
+        }
+        builder.blank()
+        label("Received", entity.string("received"))
+        label("Accepted", entity.string("accepted"))
+        label("Published", entity.string("published"))
+        let keywords = entity.strings("keywords")
+        if !keywords.isEmpty { label("Keywords", keywords.joined(separator: "; ")) }
+        let funding = (entity.field("funding")?.items ?? []).map { item in
+            [item["funder"]?.text, item["project"]?.text, item["grant"]?.text.map { "grant \($0)" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+        if !funding.isEmpty {
+            heading("Funding")
+            bullets(funding)
+        }
+    }
+
+    private mutating func caseFacts(_ entity: Entity) {
+        label("Region", entity.string("region"))
+        let countries = entity.strings("country")
+        if !countries.isEmpty { label("Country", countries.joined(separator: ", ")) }
+        label("Place", entity.string("place"))
+        label("When", entity.string("when"))
+        label("Who", entity.string("who"))
+        let figures = entity.figures
+        if !figures.isEmpty {
+            heading("Key figures")
+            figureTable(figures)
+        }
+        if let significance = entity.string("significance") {
+            heading("What it shows")
+            builder.wrap([Span(clean(significance))], firstIndent: [], restIndent: [])
+        }
+    }
+
+    /// Figures as a small table: label, value, and the section that gives it.
+    private mutating func figureTable(_ figures: [Figure]) {
+        let width = builder.width
+        let valueWidth = min(max(figures.map { DisplayWidth.of($0.value) }.max() ?? 0, 8), width / 2)
+        let labelWidth = max(8, width - valueWidth - 10)
+        for figure in figures {
+            var spans: [Span] = []
+            let labelText = clean(figure.label)
+            let value = clean(figure.value)
+            if width >= 40 {
+                spans.append(Span(pad(value, to: valueWidth) + "  ", .strong))
+                spans.append(Span(labelText))
+                if let section = figure.section, let target = model.entity(section) {
+                    let link = builder.registerLink(section)
+                    spans.append(Span(" (", .dim))
+                    spans.append(Span("§" + (target.number ?? target.title), .link, link: link))
+                    spans += number(link)
+                    spans.append(Span(")", .dim))
+                }
+                builder.wrap(
+                    spans, firstIndent: [Span("  ")],
+                    restIndent: [Span(String(repeating: " ", count: min(valueWidth + 4, labelWidth)))])
+            } else {
+                builder.wrap([Span(value, .strong)], firstIndent: [Span("• ")], restIndent: [Span("  ")])
+                builder.wrap([Span(labelText)], firstIndent: [Span("  ")], restIndent: [Span("  ")])
+            }
+        }
+    }
+
+    private func pad(_ text: String, to width: Int) -> String {
+        let missing = width - DisplayWidth.of(text)
+        return missing > 0 ? text + String(repeating: " ", count: missing) : text
+    }
+
+    private mutating func referenceFacts(_ entity: Entity) {
+        var parts: [String] = []
+        let authors = entity.strings("authors").joined(separator: ", ")
+        parts.append("\(authors) (\(entity.string("year") ?? "n.d.")). \(entity.title).")
+        var venue = entity.string("venue") ?? ""
+        if let volume = entity.string("volume") { venue += ", \(volume)" }
+        if let issue = entity.string("issue") { venue += "(\(issue))" }
+        if let pages = entity.string("pages") { venue += ", \(pages)" }
+        if !venue.isEmpty { parts.append(venue + ".") }
+        builder.wrap([Span(clean(parts.joined(separator: " ")))], firstIndent: [], restIndent: [Span("  ")])
+        label("DOI", entity.string("doi"))
+        label("Cite as", "[@\(entity.citationKey ?? entity.id.slug)]")
+    }
+
+    /// Section extras after the body: claims, key phrases, questions.
+    private mutating func trailing(_ entity: Entity) {
+        let claims = entity.strings("claims")
+        if !claims.isEmpty {
+            heading("Key claims")
+            bullets(claims)
+        }
+        let quotes = entity.field("quotes")?.items ?? []
+        if !quotes.isEmpty {
+            heading("Key phrases")
+            for quote in quotes {
+                guard let text = quote["text"]?.text else { continue }
+                var spans = [Span("“" + clean(text) + "”", .quote)]
+                if let note = quote["note"]?.text { spans.append(Span(" — " + clean(note), .dim)) }
+                builder.wrap(spans, firstIndent: [Span("• ", .dim)], restIndent: [Span("  ")])
+            }
+        }
+        let relations = entity.field("relations")?.items ?? []
+        if !relations.isEmpty {
+            heading("How it relates")
+            for relation in relations {
+                guard let to = relation["to"]?.text, let id = EntityID(to), let target = model.entity(id)
+                else { continue }
+                let link = builder.registerLink(id)
+                var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
+                if let note = relation["note"]?.text { spans.append(Span(": " + clean(note))) }
+                builder.wrap(spans, firstIndent: [Span("• ", .dim)], restIndent: [Span("  ")])
+            }
+        }
+        let questions = entity.strings("questions")
+        if !questions.isEmpty {
+            heading("Discussion questions")
+            bullets(questions, numbered: true)
+        }
+    }
+
+    // MARK: Markdown
+
+    private mutating func blocks(_ blocks: [MarkdownDocument.Block], indent: [Span], rest: [Span]) {
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { builder.blank() }
+            let first = index == 0 ? indent : rest
+            switch block {
+            case .heading(let level, let inlines):
+                let marker = level <= 2 ? "" : String(repeating: "#", count: level - 1) + " "
+                builder.wrap(
+                    [Span(marker, .heading)] + inlineSpans(inlines).map { Span($0.text, .heading, link: $0.link) },
+                    firstIndent: first, restIndent: rest)
+            case .paragraph(let inlines):
+                builder.wrap(inlineSpans(inlines), firstIndent: first, restIndent: rest)
+            case .list(let ordered, let start, let items):
+                for (offset, item) in items.enumerated() {
+                    let marker = ordered ? "\(start + offset). " : "• "
+                    let pad = Span(String(repeating: " ", count: marker.count))
+                    self.blocks(
+                        item, indent: (offset == 0 ? first : rest) + [Span(marker, .dim)],
+                        rest: rest + [pad])
+                }
+            case .quote(let children):
+                self.blocks(children, indent: first + [Span("│ ", .quote)], rest: rest + [Span("│ ", .quote)])
+            case .code(let text):
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    builder.wrap(
+                        [Span(clean(String(line)), .code)], firstIndent: rest + [Span("  ")],
+                        restIndent: rest + [Span("  ")])
+                }
+            case .thematicBreak:
+                builder.rule()
+            }
+        }
+    }
+
+    private mutating func inlineSpans(_ inlines: [MarkdownDocument.Inline], role: Role = .text) -> [Span]
+    {
+        var spans: [Span] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text): spans.append(Span(clean(text), role))
+            case .code(let text): spans.append(Span(clean(text), .code))
+            case .softBreak, .lineBreak: spans.append(Span(" ", role))
+            case .emphasis(let children): spans += inlineSpans(children, role: .emphasis)
+            case .strong(let children): spans += inlineSpans(children, role: .strong)
+            case .link(let destination, let target, let children):
+                if let target, model.contains(target) {
+                    let link = builder.registerLink(target)
+                    spans += inlineSpans(children, role: .link).map {
+                        Span($0.text, .link, link: link)
+                    }
+                    spans += number(link)
+                } else {
+                    spans += inlineSpans(children, role: role)
+                    spans.append(Span(" <" + clean(destination) + ">", .dim))
+                }
+            case .citation(let citations):
+                spans.append(Span("(", .citation))
+                for (index, citation) in citations.enumerated() {
+                    if index > 0 { spans.append(Span("; ", .citation)) }
+                    if let reference = model.reference(forKey: citation.key) {
+                        let link = builder.registerLink(reference.id)
+                        var text = EntityPage.citationLabel(reference)
+                        if let locator = citation.locator { text += ", " + locator }
+                        spans.append(Span(clean(text), .citation, link: link))
+                        spans += number(link)
+                    } else {
+                        spans.append(Span("@" + clean(citation.key), .citation))
+                    }
+                }
+                spans.append(Span(")", .citation))
+            }
+        }
+        return spans
+    }
+}

@@ -1,0 +1,656 @@
+import CaravanContent
+
+/// The explorer: navigator, reader and context panes over a content model.
+///
+/// A `Program`: `update` turns a key or a resize into a new state, `view` draws the state
+/// into a grid. Nothing here touches a terminal.
+public struct Explorer: Program {
+    public let model: ContentModel
+    public let tree: NavigatorTree
+    public var keymap: Keymap
+    public var theme: Theme
+    public var capabilities: Capabilities
+    public private(set) var state: ExplorerState
+
+    // Derived from the state; rebuilt only when what they depend on changes.
+    public private(set) var rows: [NavigatorTree.Row] = []
+    public private(set) var context: ContextList
+    public private(set) var page: DocumentLayout
+    private var pageKey: PageKey
+
+    private struct PageKey: Hashable {
+        var id: EntityID
+        var width: Int
+        var terms: [String]
+    }
+
+    public init(
+        model: ContentModel, width: Int, height: Int, start: EntityID? = nil,
+        keymap: Keymap = .standard, theme: Theme = .dark, capabilities: Capabilities = .full
+    ) {
+        self.model = model
+        tree = NavigatorTree(model: model)
+        self.keymap = keymap
+        self.theme = theme
+        self.capabilities = capabilities
+        let first = start ?? model.paper?.id ?? model.entities.first?.id
+            ?? EntityID(kind: .paper, slug: "empty")
+        state = ExplorerState(width: width, height: height, start: first)
+        context = ContextList(for: first, in: model)
+        pageKey = PageKey(id: first, width: -1, terms: [])
+        page = DocumentLayout(width: 1)
+        rows = tree.rows(collapsed: state.collapsed)
+        if start != nil { state.focus = .reader }
+        revealInNavigator(first)
+        refreshPage()
+    }
+
+    // MARK: Geometry
+
+    var paneLayout: PaneLayout {
+        PaneLayout(
+            width: state.width, height: state.height, focus: state.focus, sidePane: state.sidePane,
+            zoomed: state.zoomed)
+    }
+
+    /// Rows of content a pane shows (its height less its header).
+    func visibleRows(_ pane: Pane) -> Int {
+        let rect = paneLayout.rect(of: pane) ?? Rect(x: 0, y: 0, width: state.width, height: state.height - 2)
+        return max(1, rect.height - 1)
+    }
+
+    /// The reader's text width.
+    var readerTextWidth: Int {
+        let rect = paneLayout.rect(of: .reader)
+            ?? PaneLayout(width: state.width, height: state.height, focus: .reader, sidePane: state.sidePane, zoomed: true)
+            .rect(of: .reader) ?? Rect(x: 0, y: 0, width: state.width, height: state.height)
+        return max(10, min(rect.width - 3, 100))
+    }
+
+    private mutating func refreshPage() {
+        let key = PageKey(id: state.current, width: readerTextWidth, terms: state.searchTerms)
+        guard key != pageKey else { return }
+        pageKey = key
+        if let entity = model.entity(state.current) {
+            page = EntityPage.layout(entity, in: model, width: key.width, searchTerms: key.terms)
+        } else {
+            page = DocumentLayout(width: key.width)
+        }
+        if let link = state.selectedLink, link >= page.links.count { state.selectedLink = nil }
+        clampReader()
+    }
+
+    private mutating func clampReader() {
+        let maximum = max(0, page.lines.count - visibleRows(.reader))
+        state.readerScroll = min(max(0, state.readerScroll), maximum)
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ event: InputEvent) -> [Effect] {
+        state.message = nil
+        switch event {
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            refreshPage()
+            keepNavigatorSelectionVisible()
+            keepContextSelectionVisible()
+            return []
+        case .interrupt, .terminate:
+            return [.quit]
+        case .mouse(let mouse):
+            handleMouse(mouse)
+            return []
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if state.overlay != nil { return handleOverlay(key) }
+        if case .character(let character) = key, let digit = character.wholeNumberValue,
+            digit >= 0, digit <= 9, !(digit == 0 && state.pendingCount == nil)
+        {
+            state.pendingCount = min(9999, (state.pendingCount ?? 0) * 10 + digit)
+            return []
+        }
+        if key == .escape {
+            state.pendingCount = nil
+            if !state.searchTerms.isEmpty {
+                state.searchTerms = []
+                state.currentMatch = nil
+                refreshPage()
+            }
+            return []
+        }
+        let count = max(1, state.pendingCount ?? 1)
+        state.pendingCount = nil
+        guard let action = keymap.action(for: key) else {
+            state.message = "\(key.name) is not bound; press ? for help"
+            return []
+        }
+        return perform(action, count: action.takesCount ? count : 1)
+    }
+
+    public mutating func perform(_ action: Action, count: Int = 1) -> [Effect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .search:
+            state.overlay = .search(SearchOverlay())
+        case .jump:
+            var jump = JumpOverlay()
+            jump.candidates = jumpCandidates("")
+            state.overlay = .jump(jump)
+        case .focusLeft: moveFocus(by: -1)
+        case .focusRight: moveFocus(by: 1)
+        case .focusNext: cycleFocus()
+        case .zoom:
+            state.zoomed.toggle()
+            refreshPage()
+        case .back: goBack(count)
+        case .forward: goForward(count)
+        case .nextMatch: moveMatch(by: count)
+        case .previousMatch: moveMatch(by: -count)
+        case .expandAll:
+            state.collapsed = []
+            rebuildRows()
+        case .collapseAll:
+            state.collapsed = tree.foldableKeys
+            rebuildRows()
+            state.navigatorSelection = 0
+            revealInNavigator(state.current, expand: false)
+        default:
+            switch state.focus {
+            case .navigator: navigatorAction(action, count: count)
+            case .reader: readerAction(action, count: count)
+            case .context: contextAction(action, count: count)
+            }
+        }
+        return []
+    }
+
+    // MARK: Focus
+
+    private mutating func moveFocus(by step: Int) {
+        let order: [Pane] = [.navigator, .reader, .context]
+        guard let index = order.firstIndex(of: state.focus) else { return }
+        let next = min(max(0, index + step), order.count - 1)
+        setFocus(order[next])
+    }
+
+    private mutating func cycleFocus() {
+        let order: [Pane] = [.navigator, .reader, .context]
+        let index = order.firstIndex(of: state.focus) ?? 0
+        setFocus(order[(index + 1) % order.count])
+    }
+
+    private mutating func setFocus(_ pane: Pane) {
+        state.focus = pane
+        if pane != .reader { state.sidePane = pane }
+        refreshPage()
+        if pane == .context { keepContextSelectionVisible() }
+    }
+
+    // MARK: Navigator
+
+    private mutating func rebuildRows() {
+        rows = tree.rows(collapsed: state.collapsed)
+        state.navigatorSelection = min(max(0, state.navigatorSelection), max(0, rows.count - 1))
+        keepNavigatorSelectionVisible()
+    }
+
+    private mutating func navigatorAction(_ action: Action, count: Int) {
+        let page = visibleRows(.navigator)
+        switch action {
+        case .lineDown: selectRow(state.navigatorSelection + count)
+        case .lineUp: selectRow(state.navigatorSelection - count)
+        case .pageDown: selectRow(state.navigatorSelection + page * count)
+        case .pageUp: selectRow(state.navigatorSelection - page * count)
+        case .halfPageDown: selectRow(state.navigatorSelection + max(1, page / 2) * count)
+        case .halfPageUp: selectRow(state.navigatorSelection - max(1, page / 2) * count)
+        case .top: selectRow(0)
+        case .bottom: selectRow(rows.count - 1)
+        case .toggleGroup: toggleSelectedRow()
+        case .open:
+            guard rows.indices.contains(state.navigatorSelection) else { return }
+            let row = rows[state.navigatorSelection]
+            switch row.item {
+            case .group: toggleSelectedRow()
+            case .entity(let id):
+                open(id, pushing: true)
+                setFocus(.reader)
+            }
+        case .nextLink, .previousLink:
+            readerAction(action, count: count)
+        default: break
+        }
+    }
+
+    private mutating func selectRow(_ index: Int) {
+        guard !rows.isEmpty else { return }
+        state.navigatorSelection = min(max(0, index), rows.count - 1)
+        keepNavigatorSelectionVisible()
+        // Moving through the tree previews the entity in the reader.
+        if case .entity(let id) = rows[state.navigatorSelection].item, id != state.current {
+            show(id)
+        }
+    }
+
+    private mutating func toggleSelectedRow() {
+        guard rows.indices.contains(state.navigatorSelection) else { return }
+        let row = rows[state.navigatorSelection]
+        guard row.hasChildren else { return }
+        if state.collapsed.contains(row.key) {
+            state.collapsed.remove(row.key)
+        } else {
+            state.collapsed.insert(row.key)
+        }
+        rebuildRows()
+    }
+
+    private mutating func keepNavigatorSelectionVisible() {
+        let visible = visibleRows(.navigator)
+        if state.navigatorSelection < state.navigatorScroll {
+            state.navigatorScroll = state.navigatorSelection
+        } else if state.navigatorSelection >= state.navigatorScroll + visible {
+            state.navigatorScroll = state.navigatorSelection - visible + 1
+        }
+        state.navigatorScroll = min(max(0, state.navigatorScroll), max(0, rows.count - visible))
+    }
+
+    /// Unfolds the groups above `id` and selects its row.
+    private mutating func revealInNavigator(_ id: EntityID, expand: Bool = true) {
+        if expand, let ancestors = tree.ancestors(of: id) {
+            let before = state.collapsed
+            state.collapsed.subtract(ancestors)
+            if before != state.collapsed { rows = tree.rows(collapsed: state.collapsed) }
+        }
+        if let index = rows.firstIndex(where: { $0.item == .entity(id) }) {
+            state.navigatorSelection = index
+        }
+        keepNavigatorSelectionVisible()
+    }
+
+    // MARK: Reader
+
+    private mutating func readerAction(_ action: Action, count: Int) {
+        let visible = visibleRows(.reader)
+        switch action {
+        case .lineDown: scrollReader(to: state.readerScroll + count)
+        case .lineUp: scrollReader(to: state.readerScroll - count)
+        case .pageDown: scrollReader(to: state.readerScroll + max(1, visible - 2) * count)
+        case .pageUp: scrollReader(to: state.readerScroll - max(1, visible - 2) * count)
+        case .halfPageDown: scrollReader(to: state.readerScroll + max(1, visible / 2) * count)
+        case .halfPageUp: scrollReader(to: state.readerScroll - max(1, visible / 2) * count)
+        case .top: scrollReader(to: 0)
+        case .bottom: scrollReader(to: page.lines.count)
+        case .nextLink: moveLink(by: count)
+        case .previousLink: moveLink(by: -count)
+        case .open:
+            if let link = state.selectedLink, page.links.indices.contains(link) {
+                open(page.links[link].target, pushing: true)
+            } else {
+                state.message = "No link selected: Tab selects the next link"
+            }
+        default: break
+        }
+    }
+
+    private mutating func scrollReader(to line: Int) {
+        state.readerScroll = line
+        clampReader()
+        // Keep the selected link on screen, or let it go.
+        if let link = state.selectedLink, page.links.indices.contains(link) {
+            let place = page.links[link].line
+            if place < state.readerScroll || place >= state.readerScroll + visibleRows(.reader) {
+                state.selectedLink = nil
+            }
+        }
+    }
+
+    private mutating func moveLink(by step: Int) {
+        guard !page.links.isEmpty else {
+            state.message = "This page has no links"
+            return
+        }
+        let visible = visibleRows(.reader)
+        let count = page.links.count
+        var next: Int
+        if let current = state.selectedLink {
+            next = ((current + step) % count + count) % count
+        } else {
+            // Start from the first link on screen (or the last, going backwards).
+            let onScreen = page.links.indices.filter {
+                page.links[$0].line >= state.readerScroll
+                    && page.links[$0].line < state.readerScroll + visible
+            }
+            if step > 0 {
+                next = onScreen.first ?? page.links.indices.first { page.links[$0].line >= state.readerScroll } ?? 0
+                next = (next + step - 1) % count
+            } else {
+                next = onScreen.last ?? count - 1
+                next = ((next + step + 1) % count + count) % count
+            }
+        }
+        state.selectedLink = next
+        let line = page.links[next].line
+        if line < state.readerScroll {
+            state.readerScroll = line
+        } else if line >= state.readerScroll + visible {
+            state.readerScroll = line - visible + 1
+        }
+        clampReader()
+    }
+
+    private mutating func moveMatch(by step: Int) {
+        guard !state.searchTerms.isEmpty else {
+            state.message = "No search yet: press / to search"
+            return
+        }
+        guard !page.matches.isEmpty else {
+            state.message = "No matches on this page"
+            return
+        }
+        let count = page.matches.count
+        let current = state.currentMatch ?? (step > 0 ? -1 : count)
+        let next = current + step
+        if next >= count || next < 0 {
+            state.message = step > 0 ? "Last match; wrapped to the first" : "First match; wrapped to the last"
+        }
+        let wrapped = ((next % count) + count) % count
+        state.currentMatch = wrapped
+        scrollToLine(page.matches[wrapped])
+    }
+
+    private mutating func scrollToLine(_ line: Int) {
+        let visible = visibleRows(.reader)
+        if line < state.readerScroll || line >= state.readerScroll + visible {
+            state.readerScroll = max(0, line - visible / 3)
+        }
+        clampReader()
+    }
+
+    // MARK: Context
+
+    private mutating func contextAction(_ action: Action, count: Int) {
+        let entries = context.entryIndexes
+        guard !entries.isEmpty else { return }
+        let position = entries.firstIndex(of: state.contextSelection) ?? 0
+        let page = max(1, visibleRows(.context) - 1)
+        func select(_ index: Int) {
+            state.contextSelection = entries[min(max(0, index), entries.count - 1)]
+            keepContextSelectionVisible()
+        }
+        switch action {
+        case .lineDown: select(position + count)
+        case .lineUp: select(position - count)
+        case .pageDown: select(position + page * count)
+        case .pageUp: select(position - page * count)
+        case .halfPageDown: select(position + max(1, page / 2) * count)
+        case .halfPageUp: select(position - max(1, page / 2) * count)
+        case .top: select(0)
+        case .bottom: select(entries.count - 1)
+        case .open:
+            if case .entry(let id) = context.rows[state.contextSelection] { open(id, pushing: true) }
+        case .nextLink, .previousLink: readerAction(action, count: count)
+        default: break
+        }
+    }
+
+    private mutating func keepContextSelectionVisible() {
+        let entries = context.entryIndexes
+        if !entries.contains(state.contextSelection) { state.contextSelection = entries.first ?? 0 }
+        let visible = visibleRows(.context)
+        // Show the group header above the selection when it is the first of its group.
+        let top = state.contextSelection > 0 ? state.contextSelection - 1 : 0
+        if top < state.contextScroll {
+            state.contextScroll = top
+        } else if state.contextSelection >= state.contextScroll + visible {
+            state.contextScroll = state.contextSelection - visible + 1
+        }
+        state.contextScroll = min(max(0, state.contextScroll), max(0, context.rows.count - visible))
+    }
+
+    // MARK: Opening and history
+
+    /// Shows an entity without adding to history (previewing from the navigator).
+    private mutating func show(_ id: EntityID) {
+        guard model.contains(id) else { return }
+        state.history[state.historyIndex].scroll = state.readerScroll
+        state.current = id
+        state.history[state.historyIndex] = HistoryEntry(id: id, scroll: 0)
+        enter(id, scroll: 0)
+    }
+
+    /// Opens an entity, adding it to history.
+    public mutating func open(_ id: EntityID, pushing: Bool) {
+        guard model.contains(id) else {
+            state.message = "No such entity: \(id)"
+            return
+        }
+        if pushing {
+            state.history[state.historyIndex].scroll = state.readerScroll
+            if state.history[state.historyIndex].id != id {
+                state.history.removeSubrange((state.historyIndex + 1)...)
+                state.history.append(HistoryEntry(id: id, scroll: 0))
+                state.historyIndex = state.history.count - 1
+                if state.history.count > 500 {
+                    state.history.removeFirst(state.history.count - 500)
+                    state.historyIndex = state.history.count - 1
+                }
+            }
+        }
+        state.current = id
+        enter(id, scroll: 0)
+        revealInNavigator(id)
+    }
+
+    private mutating func enter(_ id: EntityID, scroll: Int) {
+        state.selectedLink = nil
+        state.currentMatch = nil
+        context = ContextList(for: id, in: model)
+        state.contextSelection = context.entryIndexes.first ?? 0
+        state.contextScroll = 0
+        refreshPage()
+        state.readerScroll = scroll
+        clampReader()
+    }
+
+    private mutating func goBack(_ count: Int) {
+        guard state.historyIndex > 0 else {
+            state.message = "At the start of history"
+            return
+        }
+        state.history[state.historyIndex].scroll = state.readerScroll
+        state.historyIndex = max(0, state.historyIndex - count)
+        restoreHistoryEntry()
+    }
+
+    private mutating func goForward(_ count: Int) {
+        guard state.historyIndex < state.history.count - 1 else {
+            state.message = "At the end of history"
+            return
+        }
+        state.history[state.historyIndex].scroll = state.readerScroll
+        state.historyIndex = min(state.history.count - 1, state.historyIndex + count)
+        restoreHistoryEntry()
+    }
+
+    private mutating func restoreHistoryEntry() {
+        let entry = state.history[state.historyIndex]
+        state.current = entry.id
+        enter(entry.id, scroll: entry.scroll)
+        revealInNavigator(entry.id)
+    }
+
+    // MARK: Overlays
+
+    private mutating func handleOverlay(_ key: Key) -> [Effect] {
+        switch state.overlay {
+        case .help(let scroll)?:
+            let lines = HelpScreen.lines(keymap: keymap).count
+            let visible = max(1, state.height - 4)
+            var next = scroll
+            switch keymap.action(for: key) {
+            case .lineDown?: next += 1
+            case .lineUp?: next -= 1
+            case .pageDown?: next += visible
+            case .pageUp?: next -= visible
+            case .top?: next = 0
+            case .bottom?: next = lines
+            default:
+                state.overlay = nil
+                return []
+            }
+            state.overlay = .help(scroll: min(max(0, next), max(0, lines - visible)))
+        case .search(var search)?:
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .enter:
+                state.overlay = nil
+                if search.results.indices.contains(search.selection) {
+                    let result = search.results[search.selection]
+                    state.searchTerms = SearchIndex.words(in: search.query)
+                    open(result.id, pushing: true)
+                    if let first = page.matches.first {
+                        state.currentMatch = 0
+                        scrollToLine(first)
+                    }
+                } else if !search.query.isEmpty {
+                    state.message = "No results for “\(search.query)”"
+                }
+            case .up, .control("p"), .backTab:
+                search.selection = max(0, search.selection - 1)
+                state.overlay = .search(search)
+            case .down, .control("n"), .tab:
+                search.selection = min(max(0, search.results.count - 1), search.selection + 1)
+                state.overlay = .search(search)
+            case .backspace:
+                if search.query.isEmpty {
+                    state.overlay = nil
+                } else {
+                    search.query.removeLast()
+                    runSearch(&search)
+                    state.overlay = .search(search)
+                }
+            case .control("u"):
+                search.query = ""
+                runSearch(&search)
+                state.overlay = .search(search)
+            case .character(let character):
+                guard search.query.count < 200 else { return [] }
+                search.query.append(character)
+                runSearch(&search)
+                state.overlay = .search(search)
+            default: break
+            }
+        case .jump(var jump)?:
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .enter:
+                state.overlay = nil
+                if jump.candidates.indices.contains(jump.selection) {
+                    open(jump.candidates[jump.selection], pushing: true)
+                    state.focus = .reader
+                } else {
+                    state.message = "Nothing matches “\(jump.input)”"
+                }
+            case .tab:
+                // Completion: take the selected candidate's id.
+                if jump.candidates.indices.contains(jump.selection) {
+                    jump.input = jump.candidates[jump.selection].description
+                    jump.candidates = jumpCandidates(jump.input)
+                    jump.selection = 0
+                }
+                state.overlay = .jump(jump)
+            case .up, .control("p"), .backTab:
+                jump.selection = max(0, jump.selection - 1)
+                state.overlay = .jump(jump)
+            case .down, .control("n"):
+                jump.selection = min(max(0, jump.candidates.count - 1), jump.selection + 1)
+                state.overlay = .jump(jump)
+            case .backspace:
+                if jump.input.isEmpty {
+                    state.overlay = nil
+                } else {
+                    jump.input.removeLast()
+                    jump.candidates = jumpCandidates(jump.input)
+                    jump.selection = 0
+                    state.overlay = .jump(jump)
+                }
+            case .control("u"):
+                jump.input = ""
+                jump.candidates = jumpCandidates("")
+                jump.selection = 0
+                state.overlay = .jump(jump)
+            case .character(let character):
+                guard jump.input.count < 200 else { return [] }
+                jump.input.append(character)
+                jump.candidates = jumpCandidates(jump.input)
+                jump.selection = 0
+                state.overlay = .jump(jump)
+            default: break
+            }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    private func runSearch(_ search: inout SearchOverlay) {
+        search.results = model.search.search(search.query, limit: 100)
+        search.selection = 0
+        search.scroll = 0
+    }
+
+    /// Entities whose title or id matches `input` fuzzily, best first.
+    func jumpCandidates(_ input: String) -> [EntityID] {
+        FuzzyMatch.rank(input, among: model.entities.map { ($0.id, $0.displayTitle) }, limit: 200)
+    }
+
+    // MARK: Mouse
+
+    private mutating func handleMouse(_ mouse: MouseEvent) {
+        guard state.overlay == nil else { return }
+        let layout = paneLayout
+        for (pane, rect) in layout.panes where rect.contains(x: mouse.x, y: mouse.y) {
+            switch mouse.kind {
+            case .wheelUp:
+                state.focus = pane
+                _ = perform(.lineUp, count: 3)
+            case .wheelDown:
+                state.focus = pane
+                _ = perform(.lineDown, count: 3)
+            case .click:
+                setFocus(pane)
+                let row = mouse.y - rect.y - 1
+                guard row >= 0 else { return }
+                switch pane {
+                case .navigator:
+                    selectRow(state.navigatorScroll + row)
+                case .context:
+                    let index = state.contextScroll + row
+                    if context.rows.indices.contains(index), case .entry(let id) = context.rows[index] {
+                        open(id, pushing: true)
+                    }
+                case .reader:
+                    let line = state.readerScroll + row
+                    if let link = page.links.firstIndex(where: { $0.line == line }) {
+                        state.selectedLink = link
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: View
+
+    public func view(width: Int, height: Int) -> Frame {
+        ExplorerView(explorer: self).render(width: width, height: height)
+    }
+}

@@ -1,0 +1,69 @@
+import CaravanContent
+
+/// A place in the reading history: an entity and how far down it was read.
+public struct HistoryEntry: Sendable, Hashable {
+    public var id: EntityID
+    public var scroll: Int
+}
+
+/// The search overlay: a query typed live, ranked results, a selection.
+public struct SearchOverlay: Sendable, Hashable {
+    public var query: String = ""
+    public var results: [SearchIndex.Result] = []
+    public var selection: Int = 0
+    public var scroll: Int = 0
+}
+
+/// The jump prompt: fuzzy match on titles and ids, with completion.
+public struct JumpOverlay: Sendable, Hashable {
+    public var input: String = ""
+    public var candidates: [EntityID] = []
+    public var selection: Int = 0
+    public var scroll: Int = 0
+}
+
+public enum Overlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case search(SearchOverlay)
+    case jump(JumpOverlay)
+}
+
+/// Everything the explorer shows, as a value. Only `update` changes it.
+public struct ExplorerState: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .navigator
+    /// The pane beside the reader when only two fit.
+    public var sidePane: Pane = .navigator
+    public var zoomed = false
+
+    public var collapsed: Set<String> = []
+    public var navigatorSelection = 0
+    public var navigatorScroll = 0
+
+    public var current: EntityID
+    public var readerScroll = 0
+    public var selectedLink: Int?
+
+    public var contextSelection = 0
+    public var contextScroll = 0
+
+    public var history: [HistoryEntry]
+    public var historyIndex = 0
+
+    public var overlay: Overlay?
+    /// Terms of the last search, highlighted in the reader; n/N move between them.
+    public var searchTerms: [String] = []
+    public var currentMatch: Int?
+
+    /// A count typed before a command, as in `5j`.
+    public var pendingCount: Int?
+    public var message: String?
+
+    public init(width: Int, height: Int, start: EntityID) {
+        self.width = width
+        self.height = height
+        current = start
+        history = [HistoryEntry(id: start, scroll: 0)]
+    }
+}

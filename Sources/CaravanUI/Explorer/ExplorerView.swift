@@ -1,0 +1,419 @@
+import CaravanContent
+
+/// Draws the explorer's state into a grid of cells.
+struct ExplorerView {
+    let explorer: Explorer
+
+    private var state: ExplorerState { explorer.state }
+    private var theme: Theme { explorer.theme }
+    private var boxes: Boxes { Boxes(explorer.capabilities) }
+    private var model: ContentModel { explorer.model }
+
+    func render(width: Int, height: Int) -> Frame {
+        var grid = Grid(width: width, height: height)
+        guard !PaneLayout.isTooSmall(width: width, height: height) else {
+            drawTooSmall(&grid)
+            return Frame(grid: grid, cursor: nil)
+        }
+        let layout = explorer.paneLayout
+        drawTitleBar(&grid, layout.titleBar)
+        for (index, entry) in layout.panes.enumerated() {
+            var rect = entry.rect
+            if index > 0 {
+                for y in rect.y..<(rect.y + rect.height) {
+                    grid.write(boxes.vertical, x: rect.x, y: y, style: theme[.border], maxWidth: 1)
+                }
+                rect = rect.inset(left: 1)
+            }
+            drawPane(entry.pane, in: rect, grid: &grid)
+        }
+        drawStatusBar(&grid, layout.statusBar)
+        var cursor: (x: Int, y: Int)?
+        switch state.overlay {
+        case .help(let scroll)?: drawHelp(&grid, scroll: scroll)
+        case .search(let search)?: cursor = drawSearch(&grid, search)
+        case .jump(let jump)?: cursor = drawJump(&grid, jump)
+        case nil: break
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    // MARK: Frame parts
+
+    private func drawTooSmall(_ grid: inout Grid) {
+        let lines = [
+            "Terminal too small",
+            "\(grid.width)x\(grid.height); needs \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
+            "q quits",
+        ]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() where top + offset < grid.height {
+            let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
+            grid.write(line, x: x, y: top + offset, style: offset == 0 ? theme[.error] : theme[.text], maxWidth: grid.width)
+        }
+    }
+
+    private func fillRow(_ grid: inout Grid, _ rect: Rect, _ role: Role) {
+        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme[role])
+    }
+
+    private func drawTitleBar(_ grid: inout Grid, _ rect: Rect) {
+        fillRow(&grid, rect, .titleBar)
+        var crumbs = ["Caravan"]
+        if let ancestors = explorer.tree.ancestors(of: state.current) {
+            for key in ancestors {
+                if key.hasPrefix("group:") {
+                    if let title = groupTitle(key) { crumbs.append(title) }
+                } else if let id = EntityID(key), let entity = model.entity(id) {
+                    crumbs.append(shortTitle(entity))
+                }
+            }
+        }
+        if let entity = model.entity(state.current) { crumbs.append(shortTitle(entity)) }
+        let separator = boxes.isUnicode ? " › " : " > "
+        var text = " " + crumbs.joined(separator: separator)
+        let available = rect.width - 1
+        if DisplayWidth.of(text) > available {
+            // Keep the end of the breadcrumb, which says where you are.
+            let ellipsis = boxes.isUnicode ? "…" : "..."
+            var characters = Array(text)
+            while DisplayWidth.of(String(characters)) + DisplayWidth.of(ellipsis) + 1 > available,
+                !characters.isEmpty
+            {
+                characters.removeFirst()
+            }
+            text = " " + ellipsis + String(characters)
+        }
+        grid.write(text, x: rect.x, y: rect.y, style: theme[.titleBar], maxWidth: rect.width)
+    }
+
+    private func shortTitle(_ entity: Entity) -> String {
+        if entity.kind == .section, let number = entity.number { return "§" + number }
+        return truncate(entity.title, 28)
+    }
+
+    private func groupTitle(_ key: String) -> String? {
+        func find(_ nodes: [NavigatorTree.Node]) -> String? {
+            for node in nodes {
+                if node.key == key, case .group(let title) = node.item { return title }
+                if let found = find(node.children) { return found }
+            }
+            return nil
+        }
+        return find(explorer.tree.roots)
+    }
+
+    private func truncate(_ text: String, _ width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        var result = ""
+        var used = 0
+        let ellipsis = boxes.isUnicode ? "…" : "~"
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + ellipsis
+    }
+
+    private func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
+        fillRow(&grid, rect, .statusBar)
+        let hints = "? help  / search  : jump  q quit "
+        var left = " " + state.current.description
+        if state.focus == .reader || explorer.paneLayout.order.contains(.reader) {
+            let total = explorer.page.lines.count
+            let visible = explorer.visibleRows(.reader)
+            let last = min(total, state.readerScroll + visible)
+            let percent = total <= visible ? 100 : last * 100 / max(1, total)
+            left += "  \(state.readerScroll + 1)-\(last)/\(total) \(percent)%"
+        }
+        if let count = state.pendingCount { left += "  count \(count)" }
+        if !state.searchTerms.isEmpty {
+            let matches = explorer.page.matches.count
+            let current = state.currentMatch.map { "\($0 + 1)/" } ?? ""
+            left += "  match \(current)\(matches)"
+        }
+        let hintWidth = DisplayWidth.of(hints)
+        let showHints = rect.width - DisplayWidth.of(left) > hintWidth + 2
+        if let message = state.message {
+            grid.write(
+                " " + message, x: rect.x, y: rect.y, style: theme[.statusMessage],
+                maxWidth: rect.width - (showHints ? hintWidth : 0))
+        } else {
+            grid.write(left, x: rect.x, y: rect.y, style: theme[.statusBar], maxWidth: rect.width)
+        }
+        if showHints {
+            grid.write(
+                hints, x: rect.x + rect.width - hintWidth, y: rect.y, style: theme[.statusBar],
+                maxWidth: hintWidth)
+        }
+    }
+
+    private func drawPaneHeader(_ grid: inout Grid, _ rect: Rect, title: String, right: String, focused: Bool)
+    {
+        let role: Role = focused ? .focusedBorder : .border
+        let line = String(repeating: boxes.horizontal, count: max(0, rect.width))
+        grid.write(line, x: rect.x, y: rect.y, style: theme[role], maxWidth: rect.width)
+        let rightWidth = DisplayWidth.of(right)
+        let titleText = " " + truncate(title, max(1, rect.width - rightWidth - 6)) + " "
+        grid.write(titleText, x: rect.x + 1, y: rect.y, style: focused ? theme[.paneTitle] : theme[.dim], maxWidth: rect.width - 1)
+        if !right.isEmpty, rect.width > DisplayWidth.of(titleText) + rightWidth + 3 {
+            grid.write(right, x: rect.x + rect.width - rightWidth - 1, y: rect.y, style: theme[.dim], maxWidth: rightWidth)
+        }
+    }
+
+    private func drawPane(_ pane: Pane, in rect: Rect, grid: inout Grid) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        let focused = state.focus == pane
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        switch pane {
+        case .navigator:
+            drawPaneHeader(&grid, rect, title: Pane.navigator.title, right: "", focused: focused)
+            drawNavigator(&grid, body, focused: focused)
+        case .reader:
+            let title = model.entity(state.current)?.displayTitle ?? state.current.description
+            let total = explorer.page.lines.count
+            let right = total > body.height ? "\(min(100, (state.readerScroll + body.height) * 100 / max(1, total)))%" : ""
+            drawPaneHeader(&grid, rect, title: title, right: right, focused: focused)
+            drawReader(&grid, body, focused: focused)
+        case .context:
+            let count = explorer.context.entryIndexes.count
+            drawPaneHeader(&grid, rect, title: "Links", right: "\(count)", focused: focused)
+            drawContext(&grid, body, focused: focused)
+        }
+    }
+
+    // MARK: Navigator
+
+    private func drawNavigator(_ grid: inout Grid, _ rect: Rect, focused: Bool) {
+        let rows = explorer.rows
+        for line in 0..<rect.height {
+            let index = state.navigatorScroll + line
+            guard rows.indices.contains(index) else { break }
+            let row = rows[index]
+            let y = rect.y + line
+            let selected = index == state.navigatorSelection
+            let marker: String
+            if row.hasChildren {
+                marker = row.isExpanded ? boxes.expanded : boxes.collapsed
+            } else {
+                marker = " "
+            }
+            let indent = String(repeating: " ", count: min(row.depth * 2, max(0, rect.width / 2)))
+            var role: Role = .text
+            let text: String
+            switch row.item {
+            case .group(let title):
+                text = "\(title) (\(row.childCount))"
+                role = .group
+            case .entity(let id):
+                let entity = model.entity(id)
+                text = entity?.displayTitle ?? id.description
+                if id == state.current { role = .strong }
+            }
+            let prefix = " " + indent + marker + " "
+            let line = prefix + truncate(text, max(1, rect.width - DisplayWidth.of(prefix)))
+            if selected {
+                grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: theme[focused ? .selection : .selectionUnfocused])
+                grid.write(line, x: rect.x, y: y, style: theme[focused ? .selection : .selectionUnfocused], maxWidth: rect.width)
+            } else {
+                grid.write(line, x: rect.x, y: y, style: theme[role], maxWidth: rect.width)
+            }
+        }
+    }
+
+    // MARK: Reader
+
+    private func drawReader(_ grid: inout Grid, _ rect: Rect, focused: Bool) {
+        let page = explorer.page
+        for line in 0..<rect.height {
+            let index = state.readerScroll + line
+            guard page.lines.indices.contains(index) else { break }
+            var x = rect.x + 1
+            let limit = rect.x + rect.width - 1
+            for span in page.lines[index].spans {
+                guard x < limit else { break }
+                var role = span.role
+                if let link = span.link, link == state.selectedLink { role = .selectedLink }
+                if let match = span.match { role = match == state.currentMatch ? .currentMatch : .match }
+                x += grid.write(span.text, x: x, y: rect.y + line, style: theme[role], maxWidth: limit - x)
+            }
+        }
+    }
+
+    // MARK: Context
+
+    private func drawContext(_ grid: inout Grid, _ rect: Rect, focused: Bool) {
+        let rows = explorer.context.rows
+        if rows.isEmpty {
+            grid.write(" No links", x: rect.x, y: rect.y, style: theme[.dim], maxWidth: rect.width)
+            return
+        }
+        for line in 0..<rect.height {
+            let index = state.contextScroll + line
+            guard rows.indices.contains(index) else { break }
+            let y = rect.y + line
+            switch rows[index] {
+            case .header(let label):
+                grid.write(" " + label, x: rect.x, y: y, style: theme[.group], maxWidth: rect.width)
+            case .entry(let id):
+                let title = model.entity(id)?.displayTitle ?? id.description
+                let text = "   " + truncate(title, max(1, rect.width - 3))
+                if index == state.contextSelection, focused {
+                    grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: theme[.selection])
+                    grid.write(text, x: rect.x, y: y, style: theme[.selection], maxWidth: rect.width)
+                } else {
+                    grid.write(text, x: rect.x, y: y, style: theme[.text], maxWidth: rect.width)
+                }
+            }
+        }
+    }
+
+    // MARK: Overlays
+
+    /// A bordered box centred on the screen; returns the inner rectangle.
+    private func drawBox(_ grid: inout Grid, width: Int, height: Int, title: String) -> Rect {
+        let w = min(width, grid.width - 2)
+        let h = min(height, grid.height - 2)
+        let x = max(0, (grid.width - w) / 2)
+        let y = max(1, (grid.height - h) / 2)
+        let outer = Rect(x: x, y: y, width: w, height: h)
+        grid.fill(outer, style: theme[.text])
+        let horizontal = String(repeating: boxes.horizontal, count: max(0, w - 2))
+        grid.write(boxes.topLeft + horizontal + boxes.topRight, x: x, y: y, style: theme[.focusedBorder], maxWidth: w)
+        grid.write(boxes.bottomLeft + horizontal + boxes.bottomRight, x: x, y: y + h - 1, style: theme[.focusedBorder], maxWidth: w)
+        for row in (y + 1)..<max(y + 1, y + h - 1) {
+            grid.write(boxes.vertical, x: x, y: row, style: theme[.focusedBorder], maxWidth: 1)
+            grid.write(boxes.vertical, x: x + w - 1, y: row, style: theme[.focusedBorder], maxWidth: 1)
+        }
+        grid.write(" " + title + " ", x: x + 2, y: y, style: theme[.paneTitle], maxWidth: max(0, w - 4))
+        return Rect(x: x + 2, y: y + 1, width: max(0, w - 4), height: max(0, h - 2))
+    }
+
+    private func drawHelp(_ grid: inout Grid, scroll: Int) {
+        let lines = HelpScreen.lines(keymap: explorer.keymap)
+        let inner = drawBox(&grid, width: 72, height: grid.height - 2, title: "Keys — press any other key to close")
+        let keyWidth = min(24, max(10, inner.width / 3))
+        for row in 0..<inner.height {
+            let index = scroll + row
+            guard lines.indices.contains(index) else { break }
+            let line = lines[index]
+            let y = inner.y + row
+            if line.isHeading {
+                grid.write(line.text, x: inner.x, y: y, style: theme[.heading], maxWidth: inner.width)
+            } else {
+                grid.write(line.keys, x: inner.x, y: y, style: theme[.key], maxWidth: keyWidth - 1)
+                grid.write(line.text, x: inner.x + keyWidth, y: y, style: theme[.text], maxWidth: inner.width - keyWidth)
+            }
+        }
+    }
+
+    private func drawPrompt(_ grid: inout Grid, _ inner: Rect, prompt: String, input: String) -> (x: Int, y: Int) {
+        let promptWidth = grid.write(prompt, x: inner.x, y: inner.y, style: theme[.key], maxWidth: inner.width)
+        let room = inner.width - promptWidth - 1
+        var shown = Sanitizer.visible(input)
+        while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
+        let used = grid.write(shown, x: inner.x + promptWidth, y: inner.y, style: theme[.text], maxWidth: room)
+        return (inner.x + promptWidth + used, inner.y)
+    }
+
+    private func drawSearch(_ grid: inout Grid, _ search: SearchOverlay) -> (x: Int, y: Int) {
+        let inner = drawBox(&grid, width: 100, height: grid.height - 2, title: "Search — Enter opens, Esc closes")
+        let cursor = drawPrompt(&grid, inner, prompt: "/", input: search.query)
+        let perResult = 2
+        let capacity = max(1, (inner.height - 2) / perResult)
+        let first = max(0, min(search.selection - capacity + 1, search.results.count - capacity))
+        let start = min(max(0, first), max(0, search.selection))
+        let status: String
+        if search.query.isEmpty {
+            status = "Type to search titles, summaries and text"
+        } else if search.results.isEmpty {
+            status = "No results"
+        } else {
+            status = "\(search.results.count) result\(search.results.count == 1 ? "" : "s")"
+        }
+        grid.write(status, x: inner.x, y: inner.y + 1, style: theme[.dim], maxWidth: inner.width)
+        for slot in 0..<capacity {
+            let index = start + slot
+            guard search.results.indices.contains(index) else { break }
+            let result = search.results[index]
+            let y = inner.y + 2 + slot * perResult
+            let selected = index == search.selection
+            let title = model.entity(result.id)?.displayTitle ?? result.id.description
+            let head = "\(result.id.kind.rawValue): \(title)"
+            if selected {
+                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
+            }
+            grid.write(head, x: inner.x, y: y, style: theme[selected ? .selection : .strong], maxWidth: inner.width)
+            drawSnippet(&grid, result.snippet, x: inner.x + 2, y: y + 1, width: inner.width - 2)
+        }
+        return cursor
+    }
+
+    private func drawSnippet(_ grid: inout Grid, _ snippet: SearchIndex.Snippet, x: Int, y: Int, width: Int) {
+        let characters = Array(snippet.text)
+        var column = x
+        var index = 0
+        while index < characters.count, column < x + width {
+            let inMatch = snippet.matches.first { $0.contains(index) }
+            let end = inMatch?.upperBound ?? (snippet.matches.first { $0.lowerBound > index }?.lowerBound ?? characters.count)
+            let piece = String(characters[index..<min(end, characters.count)])
+            column += grid.write(piece, x: column, y: y, style: theme[inMatch == nil ? .dim : .match], maxWidth: x + width - column)
+            index = max(end, index + 1)
+        }
+    }
+
+    private func drawJump(_ grid: inout Grid, _ jump: JumpOverlay) -> (x: Int, y: Int) {
+        let inner = drawBox(&grid, width: 80, height: min(grid.height - 2, 20), title: "Jump to — Tab completes, Enter opens")
+        let cursor = drawPrompt(&grid, inner, prompt: ":", input: jump.input)
+        let capacity = max(1, inner.height - 2)
+        let start = max(0, jump.selection - capacity + 1)
+        if jump.candidates.isEmpty {
+            grid.write("Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim], maxWidth: inner.width)
+        }
+        for slot in 0..<capacity {
+            let index = start + slot
+            guard jump.candidates.indices.contains(index) else { break }
+            let id = jump.candidates[index]
+            let y = inner.y + 2 + slot
+            let selected = index == jump.selection
+            let title = model.entity(id)?.displayTitle ?? ""
+            let idText = id.description
+            let idWidth = min(DisplayWidth.of(idText), inner.width / 2)
+            if selected {
+                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
+            }
+            let used = grid.write(title, x: inner.x, y: y, style: theme[selected ? .selection : .text], maxWidth: inner.width - idWidth - 2)
+            _ = used
+            grid.write(idText, x: inner.x + inner.width - idWidth, y: y, style: theme[selected ? .selection : .dim], maxWidth: idWidth)
+        }
+        return cursor
+    }
+}
+
+/// Line-drawing strings for the terminal at hand: Unicode, or ASCII when the locale isn't UTF-8.
+struct Boxes {
+    let isUnicode: Bool
+    let horizontal: String
+    let vertical: String
+    let topLeft: String
+    let topRight: String
+    let bottomLeft: String
+    let bottomRight: String
+    let expanded: String
+    let collapsed: String
+
+    init(_ capabilities: Capabilities) {
+        let chars = capabilities.boxChars
+        isUnicode = capabilities.unicode
+        horizontal = String(chars.horizontal)
+        vertical = String(chars.vertical)
+        topLeft = String(chars.topLeft)
+        topRight = String(chars.topRight)
+        bottomLeft = String(chars.bottomLeft)
+        bottomRight = String(chars.bottomRight)
+        expanded = isUnicode ? "▾" : "-"
+        collapsed = isUnicode ? "▸" : "+"
+    }
+}
