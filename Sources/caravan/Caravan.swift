@@ -1,0 +1,46 @@
+import ArgumentParser
+import CaravanContent
+import Foundation
+
+/// `caravan`: explore a research framework from the terminal.
+struct Caravan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "caravan",
+        abstract: "Read, explore and teach a research framework from the terminal.",
+        discussion: """
+            Without a subcommand, opens the explorer on the built-in paper (Bian & Liu, 2023, \
+            "The Promoting Role of Cultural Industry in 'the Belt and Road' Initiative"), or on \
+            the content folder given with --content.
+            """,
+        version: version,
+        subcommands: [ExploreCommand.self, CheckCommand.self, ExportCommand.self, ListCommand.self],
+        defaultSubcommand: ExploreCommand.self)
+}
+
+/// Runs the command line: usage problems are one line on standard error and exit status 2.
+enum CommandLineRunner {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try Caravan.parseAsRoot(arguments)
+            do {
+                try command.run()
+            } catch let usage as UsageError {
+                printError("caravan: \(usage.message)")
+                exit(2)
+            } catch {
+                Caravan.exit(withError: error)
+            }
+        } catch {
+            // Help and version requests print as usual and succeed.
+            if Caravan.exitCode(for: error) == .success { Caravan.exit(withError: error) }
+            let message = Caravan.message(for: error)
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            printError("caravan: \(firstLine.prefix(1).lowercased() + firstLine.dropFirst())")
+            printError("Try 'caravan --help' for more information.")
+            exit(2)
+        }
+    }
+}

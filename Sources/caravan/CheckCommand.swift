@@ -1,0 +1,37 @@
+import ArgumentParser
+import CaravanContent
+import CaravanDefaultContent
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a content folder and report every problem.",
+        discussion: """
+            Prints one line per problem as path:line:col: error|warning: message, the form \
+            compilers use, then a count. Exits 1 when there are errors, 0 otherwise. Without \
+            DIR, checks the built-in content (or --content DIR).
+            """)
+
+    @Argument(help: ArgumentHelp("The content folder to check.", valueName: "DIR"), completion: .directory)
+    var folder: String?
+
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let model: ContentModel
+        if let folder {
+            model = ContentLoader.load(folder: folder)
+        } else {
+            model = content.load()
+        }
+        for diagnostic in model.diagnostics {
+            print(diagnostic.formatted)
+        }
+        let errors = model.errors.count
+        let warnings = model.warnings.count
+        print(
+            "\(model.entities.count) entities, \(errors) error\(errors == 1 ? "" : "s"), "
+                + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CaravanContent
+import CaravanDefaultContent
+import Foundation
+
+/// `--content DIR`: which content folder to open; the embedded content when absent.
+struct ContentOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("Open the content folder DIR instead of the built-in paper.", valueName: "DIR"),
+        completion: .directory)
+    var content: String?
+
+    /// Loads the chosen content.
+    func load() -> ContentModel {
+        guard let content else { return DefaultContent.load() }
+        return ContentLoader.load(folder: content)
+    }
+
+    /// Loads the content and stops with its errors when it has any.
+    func loadValid() throws -> ContentModel {
+        let model = load()
+        let errors = model.errors
+        guard errors.isEmpty else {
+            for error in errors.prefix(20) { printError(error.formatted) }
+            if errors.count > 20 { printError("... and \(errors.count - 20) more errors") }
+            printError("caravan: the content has errors; `caravan check` lists them all")
+            throw ExitCode(1)
+        }
+        return model
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// A usage problem: reported in one line, exit status 2.
+struct UsageError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+
+    init(_ message: String) { self.message = message }
+}
+
+extension EntityKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// Parses a kind argument, with a suggestion when it is misspelt.
+func parseKind(_ text: String) throws -> EntityKind {
+    if let kind = EntityKind(rawValue: text) { return kind }
+    let names = EntityKind.allCases.map(\.rawValue)
+    let singular = text.hasSuffix("s") ? String(text.dropLast()) : text
+    if let kind = EntityKind(rawValue: singular) { return kind }
+    var message = "unknown kind '\(text)'"
+    if let close = closestName(to: text, among: names) { message += "; did you mean '\(close)'?" }
+    message += " (kinds: \(names.joined(separator: ", ")))"
+    throw UsageError(message)
+}
+
+/// Resolves an entity id argument, with a suggestion when it is unknown.
+func resolveID(_ text: String, in model: ContentModel) throws -> EntityID {
+    if let id = EntityID(text), model.contains(id) { return id }
+    // Accept a bare slug when it names exactly one entity.
+    let bySlug = model.entities.filter { $0.id.slug == text }
+    if bySlug.count == 1, let only = bySlug.first { return only.id }
+    var message = "unknown id '\(text)'"
+    if let close = closestName(to: text, among: model.entities.map(\.id.description)) {
+        message += "; did you mean '\(close)'?"
+    }
+    throw UsageError(message)
+}
+
+/// The closest name by edit distance, for suggestions; an id ending in the word wins.
+func closestName(to word: String, among names: [String]) -> String? {
+    if let bySuffix = names.first(where: { $0.lowercased().hasSuffix("/" + word.lowercased()) }) {
+        return bySuffix
+    }
+    return Suggestion.closest(to: word, among: names)
+}
