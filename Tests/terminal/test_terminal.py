@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Real-terminal tests for the caravan explorer.
+
+Runs the built binary in tmux (and, for escape injection, in a bare pty) and
+checks what a user would see: the terminal restored after every way out, a
+redraw after suspend, survival of extreme resizes, and no escape sequence from
+the content reaching the terminal.
+
+    CARAVAN_BIN=.build/debug/caravan python3 Tests/terminal/test_terminal.py [NAME...]
+
+CARAVAN_CONTENT names a content folder to explore; by default a small fixture
+is generated. Prints `N passed, M failed` last and exits non-zero on failure.
+"""
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import textwrap
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import pty_capture  # noqa: E402
+import tmuxharness  # noqa: E402
+from tmuxharness import HarnessError, Session, terminal_is_sane  # noqa: E402
+
+BINARY = os.path.abspath(os.environ.get("CARAVAN_BIN", ".build/debug/caravan"))
+
+# Markers around every injected sequence; none has a letter twice in a row, so
+# the terminal library has no reason to compress them.
+BEFORE = "ZQBEFORE"
+AFTER = "ZQAFTER"
+
+
+# -- content fixtures ---------------------------------------------------------
+
+def write_content(folder, title, summary, body):
+    """A minimal valid content folder: a paper, a concept and a case.
+
+    `title` and `summary` are YAML double-quoted scalars (so they may use YAML
+    escapes such as \\e or \\x9b); `body` is raw Markdown.
+    """
+    files = {
+        "paper.md": """\
+            ---
+            id: paper/terminal-test
+            kind: paper
+            title: "{title}"
+            summary: "{summary}"
+            authors:
+              - name: Test Author
+                affiliations: [1]
+            affiliations:
+              - number: 1
+                name: Test University
+            ---
+            {body}
+            """,
+        "concepts/test-concept.md": """\
+            ---
+            id: concept/test-concept
+            kind: concept
+            title: "{title}"
+            summary: "{summary}"
+            related: [paper/terminal-test]
+            ---
+            {body}
+            """,
+        "cases/test-case.md": """\
+            ---
+            id: case/test-case
+            kind: case
+            title: "{title}"
+            summary: "{summary}"
+            region: Global
+            illustrates: [concept/test-concept]
+            related: [paper/terminal-test]
+            ---
+            {body}
+            """,
+    }
+    for name, template in files.items():
+        path = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        text = textwrap.dedent(template)
+        text = text.replace("{title}", title).replace("{summary}", summary)
+        text = text.replace("{body}", body)
+        with open(path, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+
+
+class Content:
+    """The content folder for the tmux tests: CARAVAN_CONTENT or a fixture."""
+
+    def __enter__(self):
+        self.temporary = None
+        if os.environ.get("CARAVAN_CONTENT"):
+            return os.path.abspath(os.environ["CARAVAN_CONTENT"])
+        self.temporary = tempfile.mkdtemp(prefix="caravan-content-")
+        write_content(self.temporary, "Terminal Test Paper", "A paper for terminal tests.",
+                      "A body with 中文 text.\n")
+        return self.temporary
+
+    def __exit__(self, *exc):
+        if self.temporary:
+            shutil.rmtree(self.temporary, ignore_errors=True)
+        return False
+
+
+def caravan_command(content):
+    return [BINARY, "--content", content]
+
+
+def start_caravan(content, width=80, height=24):
+    """A tmux session with caravan running full-screen; returns (session, pid)."""
+    session = Session.start(width=width, height=height)
+    try:
+        session.run_command(caravan_command(content))
+        pid = session.wait_for_program()
+        session.wait_for_alternate(True)
+        session.stable_screen()
+        return session, pid
+    except BaseException:
+        session.close()
+        raise
+
+
+def assert_restored(session, pid):
+    """The program has ended and left the terminal as the shell expects."""
+    session.wait_for_exit(pid)
+    session.wait_for_alternate(False)
+    direct = session.tty_settings()
+    assert terminal_is_sane(direct), "terminal modes not restored:\n" + direct
+    shown = session.stty_in_pane()
+    assert terminal_is_sane(shown), "stty -a in the pane shows a raw terminal:\n" + shown
+
+
+# -- tests --------------------------------------------------------------------
+
+def test_quit_with_q_restores_terminal():
+    with Content() as content:
+        session, pid = start_caravan(content)
+        with session:
+            session.keys("q")
+            assert_restored(session, pid)
+
+
+def test_sigterm_restores_terminal():
+    with Content() as content:
+        session, pid = start_caravan(content)
+        with session:
+            session.signal(signal.SIGTERM, pid)
+            assert_restored(session, pid)
+
+
+def test_sighup_ends_process():
+    with Content() as content:
+        session, pid = start_caravan(content)
+        with session:
+            session.signal(signal.SIGHUP, pid)
+            session.wait_for_exit(pid)
+
+
+def test_ctrl_c_restores_terminal():
+    with Content() as content:
+        session, pid = start_caravan(content)
+        with session:
+            session.keys("C-c")
+            assert_restored(session, pid)
+
+
+def test_ctrl_z_then_fg_redraws_and_quits():
+    with Content() as content:
+        session, pid = start_caravan(content)
+        with session:
+            before = session.stable_screen()
+            session.keys("C-z")
+            session.wait_for_alternate(False)
+            session.wait_until(lambda: tmuxharness.process_state(pid) == "T", 5,
+                               "the program to stop")
+            session.wait_for(tmuxharness.PROMPT.strip())
+            assert terminal_is_sane(session.tty_settings()), "terminal raw while suspended"
+            session.run_command("fg")
+            session.wait_for_alternate(True)
+            after = session.wait_until(
+                lambda: (lambda screen: screen if screen == before else None)(
+                    session.stable_screen()),
+                5, "the same screen after fg")
+            assert after == before
+            session.keys("q")
+            assert_restored(session, pid)
+
+
+def test_extreme_resizes_never_kill_the_process():
+    with Content() as content:
+        session, pid = start_caravan(content, 80, 24)
+        with session:
+            for width, height in [(200, 60), (80, 24), (40, 12), (10, 5), (1, 1), (80, 24)]:
+                session.resize(width, height)
+                assert session.size() == (width, height), "tmux did not resize to %dx%d" % (
+                    width, height)
+                time.sleep(0.3)
+                assert tmuxharness.pid_alive(pid), "died after resizing to %dx%d" % (
+                    width, height)
+                assert session.alternate_on(), "left full screen at %dx%d" % (width, height)
+            screen = session.stable_screen()
+            assert screen.strip(), "nothing drawn after resizing back to 80x24"
+            session.keys("q")
+            assert_restored(session, pid)
+
+
+# Each injected sequence, as YAML double-quoted text (\e is ESC, \a BEL,
+# \x9b the 8-bit CSI) and as the raw characters.
+INJECTIONS = [
+    ("osc0", "\\e]0;pwned-title\\a", "\x1b]0;pwned-title\x07"),
+    ("osc8", "\\e]8;;http://example.invalid\\e\\\\link\\e]8;;\\e\\\\",
+     "\x1b]8;;http://example.invalid\x1b\\link\x1b]8;;\x1b\\"),
+    ("osc52", "\\e]52;c;cHduZWQ=\\a", "\x1b]52;c;cHduZWQ=\x07"),
+    ("dsr", "\\e[6n", "\x1b[6n"),
+    ("title-report", "\\e[21t", "\x1b[21t"),
+    ("c1-csi", "\\x9b6n", "\u009b6n"),
+]
+
+
+def test_escape_sequences_in_content_never_reach_the_terminal():
+    title = BEFORE + " " + " ".join(yaml for _, yaml, _ in INJECTIONS) + " " + AFTER
+    body = "\n\n".join("%s %s %s %s" % (BEFORE, name, raw, AFTER)
+                        for name, _, raw in INJECTIONS)
+    folder = tempfile.mkdtemp(prefix="caravan-inject-")
+    try:
+        write_content(folder, title, title, body + "\n")
+        # Look around a little (move, open, switch pane, back) so that titles,
+        # lists and bodies are all drawn, then quit.
+        keys = [b"j", b"\r", b"j", b"\r", b"\t", b"\x1b", b"q"]
+        result = pty_capture.capture(caravan_command(folder), keys=keys, width=160, height=50)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    output = result.output
+    text = output.decode("utf-8", errors="replace")
+    tail = output[-3000:]
+    assert not result.timed_out, "caravan did not quit; output ends:\n%r" % tail
+    assert BEFORE in text and AFTER in text, \
+        "the text around the payload was not shown; output ends:\n%r" % tail
+    assert "pwned-title" in text, "the payload should be shown as text, not dropped"
+    forbidden = {
+        "OSC (ESC ])": b"\x1b]",
+        "cursor position report (ESC [ 6 n)": b"\x1b[6n",
+        "window title report (ESC [ 21 t)": b"\x1b[21t",
+        "8-bit CSI (U+009B as UTF-8)": b"\xc2\x9b",
+    }
+    for what, sequence in forbidden.items():
+        assert sequence not in output, "%s reached the terminal" % what
+    assert "\u009b" not in text, "8-bit CSI reached the terminal"
+
+
+# -- runner -------------------------------------------------------------------
+
+def main(argv):
+    tests = [(name, test) for name, test in globals().items()
+             if name.startswith("test_") and callable(test)]
+    if argv:
+        tests = [(name, test) for name, test in tests if any(arg in name for arg in argv)]
+    passed = failed = 0
+    problem = None
+    if not tmuxharness.tmux_available():
+        problem = "tmux is not installed"
+    elif not os.access(BINARY, os.X_OK):
+        problem = "no executable at %s (set CARAVAN_BIN)" % BINARY
+    for name, test in tests:
+        started = time.monotonic()
+        try:
+            if problem:
+                raise HarnessError(problem)
+            test()
+        except Exception as error:  # noqa: BLE001 - report every failure the same way
+            failed += 1
+            print("FAIL %s (%.1fs)" % (name, time.monotonic() - started))
+            detail = str(error) if isinstance(error, AssertionError) else traceback.format_exc()
+            print(textwrap.indent(detail.rstrip() or type(error).__name__, "    "))
+        else:
+            passed += 1
+            print("PASS %s (%.1fs)" % (name, time.monotonic() - started))
+        sys.stdout.flush()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed or not tests else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
