@@ -15,7 +15,10 @@ struct Caravan: ParsableCommand {
             the content folder given with --content.
             """,
         version: version,
-        subcommands: [ExploreCommand.self, CheckCommand.self, ExportCommand.self, ListCommand.self],
+        subcommands: [
+            ExploreCommand.self, CheckCommand.self, ExportCommand.self, ListCommand.self,
+            ShowCommand.self, SearchCommand.self, ReadCommand.self,
+        ],
         defaultSubcommand: ExploreCommand.self)
 }
 

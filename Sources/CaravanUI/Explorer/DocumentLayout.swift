@@ -52,9 +52,13 @@ struct LayoutBuilder {
     /// Folded search terms to mark in the text, if any.
     let searchTerms: [String]
 
-    init(width: Int, searchTerms: [String] = []) {
+    /// The character a thematic break repeats.
+    let ruleText: String
+
+    init(width: Int, searchTerms: [String] = [], rule: String = "─") {
         layout = DocumentLayout(width: width)
         self.searchTerms = searchTerms
+        self.ruleText = rule
     }
 
     var width: Int { layout.width }
@@ -75,73 +79,63 @@ struct LayoutBuilder {
     }
 
     mutating func rule() {
-        layout.lines.append(LayoutLine([Span(String(repeating: "─", count: min(width, 40)), .dim)]))
+        layout.lines.append(LayoutLine([Span(String(repeating: ruleText, count: min(width, 40)), .dim)]))
     }
 
     /// Wraps spans to the width; `firstIndent` starts the first line, `restIndent` the others.
+    /// Lines break only at spaces, except that a word wider than a line is broken by character.
     mutating func wrap(_ spans: [Span], firstIndent: [Span], restIndent: [Span]) {
         let marked = searchTerms.isEmpty ? spans : markMatches(spans)
+        let restWidth = restIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
         var current = LayoutLine(firstIndent)
         var used = firstIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let restWidth = restIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
         var lineHasWords = false
 
-        func flush(_ builder: inout LayoutBuilder) {
+        func newLine(_ builder: inout LayoutBuilder) {
+            builder.trimTrailingSpace(&current)
             builder.appendLine(current)
+            current = LayoutLine(restIndent)
+            used = restWidth
+            lineHasWords = false
         }
 
-        for span in marked {
-            for token in LayoutBuilder.tokens(span.text) {
-                let isSpace = token.allSatisfy { $0 == " " }
-                let tokenWidth = DisplayWidth.of(token)
-                if isSpace {
-                    if lineHasWords, used + tokenWidth <= width {
-                        current.spans.append(Span(token, span.role, link: span.link, match: span.match))
-                        used += tokenWidth
-                    }
-                    continue
+        for word in LayoutBuilder.words(marked) {
+            if word.isSpace {
+                let spaceWidth = DisplayWidth.of(word.pieces.map(\.text).joined())
+                if lineHasWords, used + spaceWidth <= width {
+                    current.spans += word.pieces
+                    used += spaceWidth
                 }
-                if used + tokenWidth > width, lineHasWords {
-                    trimTrailingSpace(&current)
-                    flush(&self)
-                    current = LayoutLine(restIndent)
-                    used = restWidth
-                    lineHasWords = false
-                }
-                var remaining = Substring(token)
-                // A word wider than the whole line is broken by character.
-                while used + DisplayWidth.of(String(remaining)) > width, !remaining.isEmpty {
-                    var piece = ""
-                    var pieceWidth = 0
-                    while let next = remaining.first {
-                        let w = DisplayWidth.of(String(next))
-                        if used + pieceWidth + w > width { break }
-                        piece.append(next)
-                        pieceWidth += w
-                        remaining.removeFirst()
-                    }
-                    if piece.isEmpty {
-                        if lineHasWords || used > restWidth {
-                            flush(&self)
-                            current = LayoutLine(restIndent)
-                            used = restWidth
-                            lineHasWords = false
-                            continue
+                continue
+            }
+            let wordWidth = word.pieces.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            if used + wordWidth > width, lineHasWords { newLine(&self) }
+            if used + wordWidth <= width {
+                current.spans += word.pieces
+                used += wordWidth
+                lineHasWords = true
+                continue
+            }
+            // Wider than a whole line: break it by character.
+            for piece in word.pieces {
+                var chunk = ""
+                for character in piece.text {
+                    let characterWidth = DisplayWidth.of(character)
+                    if used + characterWidth > width {
+                        if !chunk.isEmpty {
+                            current.spans.append(Span(chunk, piece.role, link: piece.link, match: piece.match))
+                            chunk = ""
+                            lineHasWords = true
                         }
-                        // Not even one character fits: drop it rather than loop.
-                        remaining.removeFirst()
-                        continue
+                        if lineHasWords || used > restWidth { newLine(&self) }
+                        // A character wider than the line itself is dropped rather than looped on.
+                        if used + characterWidth > width { continue }
                     }
-                    current.spans.append(Span(piece, span.role, link: span.link, match: span.match))
-                    flush(&self)
-                    current = LayoutLine(restIndent)
-                    used = restWidth
-                    lineHasWords = false
+                    chunk.append(character)
+                    used += characterWidth
                 }
-                if !remaining.isEmpty {
-                    current.spans.append(
-                        Span(String(remaining), span.role, link: span.link, match: span.match))
-                    used += DisplayWidth.of(String(remaining))
+                if !chunk.isEmpty {
+                    current.spans.append(Span(chunk, piece.role, link: piece.link, match: piece.match))
                     lineHasWords = true
                 }
             }
@@ -150,6 +144,29 @@ struct LayoutBuilder {
             trimTrailingSpace(&current)
             appendLine(current)
         }
+    }
+
+    /// A run of spaces, or a word made of pieces that may come from several spans.
+    struct Word {
+        var isSpace: Bool
+        var pieces: [Span]
+    }
+
+    /// Splits spans into words and runs of spaces; a word may cross span boundaries.
+    static func words(_ spans: [Span]) -> [Word] {
+        var words: [Word] = []
+        for span in spans {
+            for token in tokens(span.text) {
+                let isSpace = token.first == " "
+                let piece = Span(token, span.role, link: span.link, match: span.match)
+                if let last = words.last, last.isSpace == isSpace, !isSpace {
+                    words[words.count - 1].pieces.append(piece)
+                } else {
+                    words.append(Word(isSpace: isSpace, pieces: [piece]))
+                }
+            }
+        }
+        return words
     }
 
     private mutating func appendLine(_ line: LayoutLine) {
@@ -175,7 +192,7 @@ struct LayoutBuilder {
         layout.lines.append(merged)
     }
 
-    private func trimTrailingSpace(_ line: inout LayoutLine) {
+    func trimTrailingSpace(_ line: inout LayoutLine) {
         while let last = line.spans.last, last.text.allSatisfy({ $0 == " " }), !last.text.isEmpty {
             line.spans.removeLast()
         }

@@ -7,11 +7,13 @@ public enum EntityPage {
     ///   are listed as numbered references after the page.
     public static func layout(
         _ entity: Entity, in model: ContentModel, width: Int, searchTerms: [String] = [],
-        numberLinks: Bool = false
+        numberLinks: Bool = false, ascii: Bool = false
     ) -> DocumentLayout {
+        let ornament = ascii ? Ornament.ascii : Ornament.unicode
         var page = PageWriter(
-            model: model, builder: LayoutBuilder(width: width, searchTerms: searchTerms),
-            numberLinks: numberLinks)
+            model: model,
+            builder: LayoutBuilder(width: width, searchTerms: searchTerms, rule: ornament.rule),
+            numberLinks: numberLinks, ornament: ornament)
         page.write(entity)
         return page.builder.layout
     }
@@ -36,6 +38,7 @@ private struct PageWriter {
     let model: ContentModel
     var builder: LayoutBuilder
     let numberLinks: Bool
+    let ornament: Ornament
 
     /// `[n]` after a link in plain text; nothing on screen, where links are highlighted.
     private func number(_ link: Int) -> [Span] {
@@ -95,7 +98,7 @@ private struct PageWriter {
 
     private mutating func bullets(_ items: [String], numbered: Bool = false) {
         for (index, item) in items.enumerated() {
-            let marker = numbered ? "\(index + 1). " : "• "
+            let marker = numbered ? "\(index + 1). " : ornament.bullet
             builder.wrap(
                 inlineSpans(MarkdownParser.parse(item).blocks.first.map(inlines) ?? [.text(item)]),
                 firstIndent: [Span(marker, .dim)],
@@ -111,11 +114,11 @@ private struct PageWriter {
     private mutating func linkList(_ ids: [EntityID], numbered: Bool) {
         for (index, id) in ids.enumerated() {
             guard let target = model.entity(id) else { continue }
-            let marker = numbered ? "\(index + 1). " : "• "
+            let marker = numbered ? "\(index + 1). " : ornament.bullet
             let link = builder.registerLink(id)
             var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
             if let summary = target.summary, numbered {
-                spans.append(Span(" — " + clean(summary), .dim))
+                spans.append(Span(ornament.dash + clean(summary), .dim))
             }
             builder.wrap(
                 spans, firstIndent: [Span(marker, .dim)],
@@ -211,7 +214,7 @@ private struct PageWriter {
                 if let section = figure.section, let target = model.entity(section) {
                     let link = builder.registerLink(section)
                     spans.append(Span(" (", .dim))
-                    spans.append(Span("§" + (target.number ?? target.title), .link, link: link))
+                    spans.append(Span(ornament.section + (target.number ?? target.title), .link, link: link))
                     spans += number(link)
                     spans.append(Span(")", .dim))
                 }
@@ -219,7 +222,7 @@ private struct PageWriter {
                     spans, firstIndent: [Span("  ")],
                     restIndent: [Span(String(repeating: " ", count: min(valueWidth + 4, labelWidth)))])
             } else {
-                builder.wrap([Span(value, .strong)], firstIndent: [Span("• ")], restIndent: [Span("  ")])
+                builder.wrap([Span(value, .strong)], firstIndent: [Span(ornament.bullet)], restIndent: [Span("  ")])
                 builder.wrap([Span(labelText)], firstIndent: [Span("  ")], restIndent: [Span("  ")])
             }
         }
@@ -256,9 +259,9 @@ private struct PageWriter {
             heading("Key phrases")
             for quote in quotes {
                 guard let text = quote["text"]?.text else { continue }
-                var spans = [Span("“" + clean(text) + "”", .quote)]
-                if let note = quote["note"]?.text { spans.append(Span(" — " + clean(note), .dim)) }
-                builder.wrap(spans, firstIndent: [Span("• ", .dim)], restIndent: [Span("  ")])
+                var spans = [Span(ornament.openQuote + clean(text) + ornament.closeQuote, .quote)]
+                if let note = quote["note"]?.text { spans.append(Span(ornament.dash + clean(note), .dim)) }
+                builder.wrap(spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
             }
         }
         let relations = entity.field("relations")?.items ?? []
@@ -270,7 +273,7 @@ private struct PageWriter {
                 let link = builder.registerLink(id)
                 var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
                 if let note = relation["note"]?.text { spans.append(Span(": " + clean(note))) }
-                builder.wrap(spans, firstIndent: [Span("• ", .dim)], restIndent: [Span("  ")])
+                builder.wrap(spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
             }
         }
         let questions = entity.strings("questions")
@@ -296,14 +299,14 @@ private struct PageWriter {
                 builder.wrap(inlineSpans(inlines), firstIndent: first, restIndent: rest)
             case .list(let ordered, let start, let items):
                 for (offset, item) in items.enumerated() {
-                    let marker = ordered ? "\(start + offset). " : "• "
+                    let marker = ordered ? "\(start + offset). " : ornament.bullet
                     let pad = Span(String(repeating: " ", count: marker.count))
                     self.blocks(
                         item, indent: (offset == 0 ? first : rest) + [Span(marker, .dim)],
                         rest: rest + [pad])
                 }
             case .quote(let children):
-                self.blocks(children, indent: first + [Span("│ ", .quote)], rest: rest + [Span("│ ", .quote)])
+                self.blocks(children, indent: first + [Span(ornament.quoteBar, .quote)], rest: rest + [Span(ornament.quoteBar, .quote)])
             case .code(let text):
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     builder.wrap(
@@ -356,4 +359,23 @@ private struct PageWriter {
         }
         return spans
     }
+}
+
+/// The typographic marks a page uses, with ASCII stand-ins for terminals and printers
+/// that can't show Unicode, and for plain text that must hold no box drawing.
+struct Ornament {
+    var bullet: String
+    var dash: String
+    var section: String
+    var openQuote: String
+    var closeQuote: String
+    var quoteBar: String
+    var rule: String
+
+    static let unicode = Ornament(
+        bullet: "• ", dash: " — ", section: "§", openQuote: "“", closeQuote: "”", quoteBar: "│ ",
+        rule: "─")
+    static let ascii = Ornament(
+        bullet: "* ", dash: " -- ", section: "section ", openQuote: "\"", closeQuote: "\"",
+        quoteBar: "> ", rule: "-")
 }

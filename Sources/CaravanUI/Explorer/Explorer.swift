@@ -72,7 +72,9 @@ public struct Explorer: Program {
         guard key != pageKey else { return }
         pageKey = key
         if let entity = model.entity(state.current) {
-            page = EntityPage.layout(entity, in: model, width: key.width, searchTerms: key.terms)
+            page = EntityPage.layout(
+                entity, in: model, width: key.width, searchTerms: key.terms,
+                ascii: !capabilities.unicode)
         } else {
             page = DocumentLayout(width: key.width)
         }

@@ -1,0 +1,133 @@
+import CaravanContent
+
+/// Entities as wrapped plain text, for pipes, printers, screen readers and braille displays:
+/// no box drawing, headings marked, links as numbered references listed after the text.
+public struct PlainText {
+    public let model: ContentModel
+    public let width: Int
+    /// Bold headings and underlined links with ANSI codes; never on when writing to a pipe.
+    public let color: Bool
+
+    public init(model: ContentModel, width: Int, color: Bool = false) {
+        self.model = model
+        self.width = max(20, width)
+        self.color = color
+    }
+
+    /// One entity: its page, then its links as numbered references, then what links to it.
+    public func entity(_ entity: Entity, headingLevel: Int = 1) -> String {
+        let layout = EntityPage.layout(entity, in: model, width: width, numberLinks: true, ascii: true)
+        var lines: [String] = []
+        for (index, line) in layout.lines.enumerated() {
+            if index == 0 {
+                lines.append(heading(line.text, level: headingLevel))
+            } else if line.spans.first?.role == .heading {
+                lines.append(heading(line.text, level: headingLevel + 1))
+            } else {
+                lines.append(render(line))
+            }
+        }
+        if !layout.links.isEmpty {
+            lines.append("")
+            lines.append(heading("Links", level: headingLevel + 1))
+            for (number, link) in layout.links.enumerated() {
+                let title = model.entity(link.target)?.displayTitle ?? ""
+                lines += wrap("[\(number + 1)] \(link.target) \(title)", indent: "    ")
+            }
+        }
+        let typed = model.outgoing(from: entity.id).filter { $0.type != .mentions && $0.type != .cites }
+        if !typed.isEmpty {
+            lines.append("")
+            lines.append(heading("Links from here", level: headingLevel + 1))
+            for link in typed {
+                let title = model.entity(link.target)?.displayTitle ?? ""
+                lines += wrap("- \(link.type.label): \(link.target) \(title)", indent: "    ")
+            }
+        }
+        let backlinks = model.incoming(to: entity.id)
+        if !backlinks.isEmpty {
+            lines.append("")
+            lines.append(heading("Linked from", level: headingLevel + 1))
+            for link in backlinks {
+                let title = model.entity(link.source)?.displayTitle ?? ""
+                lines += wrap("- \(link.type.inverseLabel): \(link.source) \(title)", indent: "    ")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The whole content in reading order: the paper, its sections, the framework, cases,
+    /// concepts, references, then reading paths and decks.
+    public func readAll() -> String {
+        var parts: [String] = []
+        for kind in EntityKind.allCases {
+            let entities = model.entities(of: kind)
+            guard !entities.isEmpty else { continue }
+            if kind != .paper {
+                parts.append(heading(kind.pluralTitle, level: 1) + "\n")
+            }
+            for entity in entities {
+                parts.append(self.entity(entity, headingLevel: kind == .paper ? 1 : 2))
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// Ranked search results with snippets, one block per result.
+    public func searchResults(_ results: [SearchIndex.Result], query: String) -> String {
+        guard !results.isEmpty else { return "No results for \(Sanitizer.visible(query))\n" }
+        var lines: [String] = []
+        for (index, result) in results.enumerated() {
+            let title = model.entity(result.id)?.displayTitle ?? ""
+            lines += wrap("\(index + 1). \(result.id)  \(Sanitizer.visible(title))", indent: "   ")
+            var snippet = Sanitizer.visible(result.snippet.text)
+            if color {
+                snippet = highlight(result.snippet)
+                lines.append("   " + snippet)
+            } else {
+                lines += wrap(snippet, indent: "   ", first: "   ")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Helpers
+
+    /// `# Title` style headings: marked for screen readers, bold when colour is on.
+    func heading(_ text: String, level: Int) -> String {
+        let marked = String(repeating: "#", count: max(1, min(level, 6))) + " " + text
+        return color ? "\u{1B}[1m" + marked + "\u{1B}[0m" : marked
+    }
+
+    private func render(_ line: LayoutLine) -> String {
+        guard color else { return line.text }
+        return line.spans.map { span in
+            switch span.role {
+            case .title, .heading, .strong, .group: "\u{1B}[1m" + span.text + "\u{1B}[0m"
+            case .link, .citation: "\u{1B}[4m" + span.text + "\u{1B}[0m"
+            case .emphasis, .quote: "\u{1B}[3m" + span.text + "\u{1B}[0m"
+            case .dim: "\u{1B}[2m" + span.text + "\u{1B}[0m"
+            default: span.text
+            }
+        }.joined()
+    }
+
+    private func highlight(_ snippet: SearchIndex.Snippet) -> String {
+        var result = ""
+        for (index, character) in Array(Sanitizer.visible(snippet.text)).enumerated() {
+            let starts = snippet.matches.contains { $0.lowerBound == index }
+            let ends = snippet.matches.contains { $0.upperBound == index }
+            if ends { result += "\u{1B}[0m" }
+            if starts { result += "\u{1B}[1;4m" }
+            result.append(character)
+        }
+        return result + "\u{1B}[0m"
+    }
+
+    /// Word-wraps text to the width, continuing lines with `indent`.
+    func wrap(_ text: String, indent: String, first: String = "") -> [String] {
+        var builder = LayoutBuilder(width: width)
+        builder.wrap([Span(Sanitizer.visible(text))], firstIndent: [Span(first)], restIndent: [Span(indent)])
+        return builder.layout.lines.map(\.text)
+    }
+}
