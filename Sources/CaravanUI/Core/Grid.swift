@@ -34,7 +34,7 @@ public struct Grid: Hashable, Sendable {
     /// is sanitized (only the first character is kept), a wide character also
     /// takes the cell to its right, and a continuation cell (empty grapheme)
     /// only changes the style of an existing continuation.
-    public subscript(x x: Int, y y: Int) -> Cell {
+    public subscript(x: Int, y: Int) -> Cell {
         get {
             guard let index = index(x, y) else { return .blank }
             return cells[index]

@@ -17,17 +17,17 @@ final class CoreGridTests: XCTestCase {
         var grid = Grid(width: 10, height: 2)
         XCTAssertEqual(grid.write("hello", x: 2, y: 1, style: red), 5)
         XCTAssertEqual(grid.textLines(), ["", "  hello"])
-        XCTAssertEqual(grid[x: 2, y: 1], Cell(grapheme: "h", style: red))
-        XCTAssertEqual(grid[x: 1, y: 1], .blank)
+        XCTAssertEqual(grid[2, 1], Cell(grapheme: "h", style: red))
+        XCTAssertEqual(grid[1, 1], .blank)
     }
 
     func testWideCharactersTakeTwoCells() {
         var grid = Grid(width: 6, height: 1)
         XCTAssertEqual(grid.write("中文", x: 0, y: 0), 4)
-        XCTAssertEqual(grid[x: 0, y: 0].grapheme, "中")
-        XCTAssertTrue(grid[x: 1, y: 0].isContinuation)
-        XCTAssertEqual(grid[x: 2, y: 0].grapheme, "文")
-        XCTAssertTrue(grid[x: 3, y: 0].isContinuation)
+        XCTAssertEqual(grid[0, 0].grapheme, "中")
+        XCTAssertTrue(grid[1, 0].isContinuation)
+        XCTAssertEqual(grid[2, 0].grapheme, "文")
+        XCTAssertTrue(grid[3, 0].isContinuation)
         XCTAssertEqual(grid.textLines(), ["中文"])
     }
 
@@ -35,7 +35,7 @@ final class CoreGridTests: XCTestCase {
         var grid = Grid(width: 5, height: 1)
         XCTAssertEqual(grid.write("ab中文", x: 0, y: 0), 5)
         XCTAssertEqual(grid.textLines(trimTrailingSpaces: false), ["ab中 "])
-        XCTAssertEqual(grid[x: 4, y: 0].grapheme, " ")
+        XCTAssertEqual(grid[4, 0].grapheme, " ")
         XCTAssertFalse(grid.cells.contains { $0.grapheme == "文" })
     }
 
@@ -79,8 +79,8 @@ final class CoreGridTests: XCTestCase {
             _ = grid.write("中文abc", x: x, y: y, style: red)
             _ = grid.write("x", x: x, y: y, maxWidth: Int.max)
             _ = grid.write("x", x: x, y: y, maxWidth: Int.min)
-            grid[x: x, y: y] = Cell(grapheme: "z")
-            _ = grid[x: x, y: y]
+            grid[x, y] = Cell(grapheme: "z")
+            _ = grid[x, y]
             grid.fill(Rect(x: x, y: y, width: Int.max, height: Int.max), style: red)
             grid.fill(Rect(x: x, y: y, width: 3, height: 3), with: "中", style: .plain)
             grid.drawBox(Rect(x: x, y: y, width: 5, height: 5), chars: .unicode, style: .plain)
@@ -105,8 +105,8 @@ final class CoreGridTests: XCTestCase {
             grid.fill(Rect(x: -1, y: -1, width: 10, height: 10), style: red)
             grid.drawBox(Rect(width: 10, height: 10), chars: .ascii, style: .plain)
             grid.blit(Grid(width: 2, height: 2), x: 0, y: 0)
-            grid[x: 0, y: 0] = Cell(grapheme: "q")
-            XCTAssertEqual(grid[x: 0, y: 0], .blank)
+            grid[0, 0] = Cell(grapheme: "q")
+            XCTAssertEqual(grid[0, 0], .blank)
             XCTAssertEqual(grid.textLines().count, grid.height)
             XCTAssertTrue(grid.row(0).isEmpty || grid.width > 0)
         }
@@ -121,7 +121,7 @@ final class CoreGridTests: XCTestCase {
     func testControlsNeverLandInACell() {
         var grid = Grid(width: 40, height: 3)
         grid.write("a\u{1B}]0;x\u{07}b\u{9B}c\u{202E}d\n", x: 0, y: 0)
-        grid[x: 0, y: 1] = Cell(grapheme: "\u{1B}")
+        grid[0, 1] = Cell(grapheme: "\u{1B}")
         grid.fill(Rect(x: 0, y: 2, width: 3, height: 1), with: "\u{7F}", style: .plain)
         for cell in grid.cells {
             for scalar in cell.grapheme.unicodeScalars {
@@ -136,15 +136,15 @@ final class CoreGridTests: XCTestCase {
     func testLoneCombiningMarkSitsOnASpace() {
         var grid = Grid(width: 4, height: 1)
         XCTAssertEqual(grid.write("\u{301}a", x: 0, y: 0), 2)
-        XCTAssertEqual(grid[x: 0, y: 0].grapheme, " \u{301}")
-        XCTAssertEqual(grid[x: 1, y: 0].grapheme, "a")
+        XCTAssertEqual(grid[0, 0].grapheme, " \u{301}")
+        XCTAssertEqual(grid[1, 0].grapheme, "a")
     }
 
     func testCombinedCharacterIsOneCell() {
         var grid = Grid(width: 4, height: 1)
         XCTAssertEqual(grid.write("e\u{301}x", x: 0, y: 0), 2)
-        XCTAssertEqual(grid[x: 0, y: 0].grapheme, "e\u{301}")
-        XCTAssertEqual(grid[x: 1, y: 0].grapheme, "x")
+        XCTAssertEqual(grid[0, 0].grapheme, "e\u{301}")
+        XCTAssertEqual(grid[1, 0].grapheme, "x")
     }
 
     func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -167,13 +167,13 @@ final class CoreGridTests: XCTestCase {
 
     func testSubscriptSetterPlacesWideCharacters() {
         var grid = Grid(width: 3, height: 1)
-        grid[x: 0, y: 0] = Cell(grapheme: "中", style: red)
-        XCTAssertTrue(grid[x: 1, y: 0].isContinuation)
-        grid[x: 2, y: 0] = Cell(grapheme: "文")
-        XCTAssertEqual(grid[x: 2, y: 0].grapheme, " ", "no room for the right half")
-        grid[x: 0, y: 0] = Cell(grapheme: "")
+        grid[0, 0] = Cell(grapheme: "中", style: red)
+        XCTAssertTrue(grid[1, 0].isContinuation)
+        grid[2, 0] = Cell(grapheme: "文")
+        XCTAssertEqual(grid[2, 0].grapheme, " ", "no room for the right half")
+        grid[0, 0] = Cell(grapheme: "")
         XCTAssertEqual(
-            grid[x: 0, y: 0].grapheme, " ",
+            grid[0, 0].grapheme, " ",
             "a continuation cell cannot be set where there is no head")
         assertWidePairsIntact(grid)
     }
@@ -183,8 +183,8 @@ final class CoreGridTests: XCTestCase {
         grid.write("abcde", x: 0, y: 1)
         grid.fill(Rect(x: 1, y: 0, width: 2, height: 2), style: red)
         XCTAssertEqual(grid.textLines(), ["", "a  de", ""])
-        XCTAssertEqual(grid[x: 1, y: 0].style, red)
-        XCTAssertEqual(grid[x: 3, y: 0].style, .plain)
+        XCTAssertEqual(grid[1, 0].style, red)
+        XCTAssertEqual(grid[3, 0].style, .plain)
         grid.restyle(Rect(x: 0, y: 1, width: 5, height: 1)) { $0.reverse = true }
         XCTAssertEqual(grid.textLines(), ["", "a  de", ""], "restyle keeps the text")
         XCTAssertTrue(grid.row(1).allSatisfy { $0.style.reverse })
@@ -213,7 +213,7 @@ final class CoreGridTests: XCTestCase {
         var target = Grid(width: 5, height: 2)
         target.blit(source, x: 2, y: 1)
         XCTAssertEqual(target.textLines(), ["", "  中a"])
-        XCTAssertEqual(target[x: 2, y: 1].style, red)
+        XCTAssertEqual(target[2, 1].style, red)
         var cut = Grid(width: 3, height: 1)
         cut.blit(source, x: -1, y: 0)
         XCTAssertEqual(cut.textLines(trimTrailingSpaces: false), [" ab"])
@@ -268,7 +268,7 @@ final class CoreGridTests: XCTestCase {
                     Rect(x: x, y: y, width: generator.next(upTo: 5), height: 2),
                     with: text.first ?? "中", style: .plain)
             case 2:
-                grid[x: x, y: y] = Cell(grapheme: text)
+                grid[x, y] = Cell(grapheme: text)
             default:
                 var source = Grid(width: generator.next(upTo: 6), height: 2)
                 source.write(text, x: 0, y: 0)
