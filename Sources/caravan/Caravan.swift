@@ -40,7 +40,15 @@ enum CommandLineRunner {
             // Help and version requests print as usual and succeed.
             if Caravan.exitCode(for: error) == .success { Caravan.exit(withError: error) }
             let message = Caravan.message(for: error)
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            var firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            // A misspelt subcommand gets a suggestion, like git's.
+            if let word = arguments.first, !word.hasPrefix("-"), firstLine.contains("'\(word)'") {
+                let names = Caravan.configuration.subcommands.compactMap { $0.configuration.commandName }
+                firstLine = "unknown command '\(word)'"
+                if let close = Suggestion.closest(to: word, among: names) {
+                    firstLine += "; did you mean '\(close)'?"
+                }
+            }
             printError("caravan: \(firstLine.prefix(1).lowercased() + firstLine.dropFirst())")
             printError("Try 'caravan --help' for more information.")
             exit(2)

@@ -78,8 +78,12 @@ func resolveID(_ text: String, in model: ContentModel) throws -> EntityID {
 
 /// The closest name by edit distance, for suggestions; an id ending in the word wins.
 func closestName(to word: String, among names: [String]) -> String? {
-    if let bySuffix = names.first(where: { $0.lowercased().hasSuffix("/" + word.lowercased()) }) {
+    let lowered = word.lowercased()
+    if let bySuffix = names.first(where: { $0.lowercased().hasSuffix("/" + lowered) }) {
         return bySuffix
+    }
+    if lowered.count >= 3, let byPrefix = names.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+        return byPrefix
     }
     return Suggestion.closest(to: word, among: names)
 }

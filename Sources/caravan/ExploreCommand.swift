@@ -21,6 +21,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour theme: dark, light or monochrome.", valueName: "NAME"))
     var theme: String?
 
+    @Flag(name: .long, help: "One pane at a time, no box drawing, the cursor on the selection (for screen readers).")
+    var screenReader = false
+
     @Flag(name: .long, help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
@@ -46,7 +49,7 @@ struct ExploreCommand: ParsableCommand {
         if capabilities.colors == .none { resolvedTheme = .monochrome }
         var explorer = Explorer(
             model: model, width: session.width, height: session.height, start: start,
-            theme: resolvedTheme, capabilities: capabilities)
+            theme: resolvedTheme, capabilities: capabilities, screenReader: screenReader)
         let outcome = session.run(program: &explorer)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)

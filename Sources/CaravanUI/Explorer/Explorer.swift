@@ -10,6 +10,9 @@ public struct Explorer: Program {
     public var keymap: Keymap
     public var theme: Theme
     public var capabilities: Capabilities
+    /// One pane at a time, no box drawing, and the terminal cursor on the selected item,
+    /// so screen readers and braille displays follow it.
+    public var screenReader: Bool
     public private(set) var state: ExplorerState
 
     // Derived from the state; rebuilt only when what they depend on changes.
@@ -26,9 +29,11 @@ public struct Explorer: Program {
 
     public init(
         model: ContentModel, width: Int, height: Int, start: EntityID? = nil,
-        keymap: Keymap = .standard, theme: Theme = .dark, capabilities: Capabilities = .full
+        keymap: Keymap = .standard, theme: Theme = .dark, capabilities: Capabilities = .full,
+        screenReader: Bool = false
     ) {
         self.model = model
+        self.screenReader = screenReader
         tree = NavigatorTree(model: model)
         self.keymap = keymap
         self.theme = theme
@@ -50,7 +55,7 @@ public struct Explorer: Program {
     var paneLayout: PaneLayout {
         PaneLayout(
             width: state.width, height: state.height, focus: state.focus, sidePane: state.sidePane,
-            zoomed: state.zoomed)
+            zoomed: state.zoomed || screenReader)
     }
 
     /// Rows of content a pane shows (its height less its header).
@@ -272,6 +277,11 @@ public struct Explorer: Program {
         }
         if let index = rows.firstIndex(where: { $0.item == .entity(id) }) {
             state.navigatorSelection = index
+            // A jump lands with the selection a third of the way down, with context above it.
+            let visible = visibleRows(.navigator)
+            if index < state.navigatorScroll || index >= state.navigatorScroll + visible {
+                state.navigatorScroll = max(0, index - visible / 3)
+            }
         }
         keepNavigatorSelectionVisible()
     }

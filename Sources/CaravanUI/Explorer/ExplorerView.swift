@@ -6,7 +6,9 @@ struct ExplorerView {
 
     private var state: ExplorerState { explorer.state }
     private var theme: Theme { explorer.theme }
-    private var boxes: Boxes { Boxes(explorer.capabilities) }
+    private var boxes: Boxes {
+        Boxes(explorer.screenReader ? Capabilities(colors: .none, unicode: false) : explorer.capabilities)
+    }
     private var model: ContentModel { explorer.model }
 
     func render(width: Int, height: Int) -> Frame {
@@ -33,7 +35,8 @@ struct ExplorerView {
         case .help(let scroll)?: drawHelp(&grid, scroll: scroll)
         case .search(let search)?: cursor = drawSearch(&grid, search)
         case .jump(let jump)?: cursor = drawJump(&grid, jump)
-        case nil: break
+        case nil:
+            if explorer.screenReader { cursor = selectionCursor(layout) }
         }
         return Frame(grid: grid, cursor: cursor)
     }
@@ -88,7 +91,9 @@ struct ExplorerView {
     }
 
     private func shortTitle(_ entity: Entity) -> String {
-        if entity.kind == .section, let number = entity.number { return "§" + number }
+        if entity.kind == .section, let number = entity.number {
+            return (boxes.isUnicode ? "§" : "Section ") + number
+        }
         return truncate(entity.title, 28)
     }
 
@@ -153,7 +158,8 @@ struct ExplorerView {
     private func drawPaneHeader(_ grid: inout Grid, _ rect: Rect, title: String, right: String, focused: Bool)
     {
         let role: Role = focused ? .focusedBorder : .border
-        let line = String(repeating: boxes.horizontal, count: max(0, rect.width))
+        let rule = explorer.screenReader ? " " : boxes.horizontal
+        let line = String(repeating: rule, count: max(0, rect.width))
         grid.write(line, x: rect.x, y: rect.y, style: theme[role], maxWidth: rect.width)
         let rightWidth = DisplayWidth.of(right)
         let titleText = " " + truncate(title, max(1, rect.width - rightWidth - 6)) + " "
@@ -181,6 +187,27 @@ struct ExplorerView {
             let count = explorer.context.entryIndexes.count
             drawPaneHeader(&grid, rect, title: "Links", right: "\(count)", focused: focused)
             drawContext(&grid, body, focused: focused)
+        }
+    }
+
+    /// Where the terminal cursor goes in screen-reader mode: on the selected item.
+    private func selectionCursor(_ layout: PaneLayout) -> (x: Int, y: Int)? {
+        guard let rect = layout.rect(of: state.focus) else { return nil }
+        let top = rect.y + 1
+        switch state.focus {
+        case .navigator:
+            let row = state.navigatorSelection - state.navigatorScroll
+            return (rect.x + 1, top + max(0, row))
+        case .reader:
+            if let link = state.selectedLink, explorer.page.links.indices.contains(link) {
+                let line = explorer.page.links[link].line - state.readerScroll
+                let column = explorer.page.lines[explorer.page.links[link].line].spans
+                    .prefix { $0.link != link }.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                return (rect.x + 1 + column, top + max(0, line))
+            }
+            return (rect.x + 1, top)
+        case .context:
+            return (rect.x + 3, top + max(0, state.contextSelection - state.contextScroll))
         }
     }
 
