@@ -15,12 +15,14 @@ is generated. Prints `N passed, M failed` last and exits non-zero on failure.
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 import traceback
 
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pty_capture  # noqa: E402
@@ -254,6 +256,65 @@ def test_escape_sequences_in_content_never_reach_the_terminal():
     for what, sequence in forbidden.items():
         assert sequence not in output, "%s reached the terminal" % what
     assert "\u009b" not in text, "8-bit CSI reached the terminal"
+
+
+def test_closing_the_terminal_ends_the_process_promptly():
+    with Content() as content:
+        result = pty_capture.capture(caravan_command(content), hang_up=True, timeout=5)
+    assert not result.timed_out, "still running 5 s after its terminal closed"
+    assert result.seconds_to_exit < 2, "took %.1f s to notice" % result.seconds_to_exit
+
+
+def test_idle_uses_no_cpu():
+    with Content() as content:
+        session, pid = start_caravan(content)
+        with session:
+            before = cpu_ticks(pid)
+            time.sleep(3)
+            used = cpu_ticks(pid) - before
+            assert used <= 3, "used %d clock ticks of CPU in 3 s of idling" % used
+            session.keys("q")
+            session.wait_for_exit(pid)
+
+
+def test_no_colour_sequences_with_no_color_or_on_a_monochrome_terminal():
+    with Content() as content:
+        for label, term, env in [("NO_COLOR", "xterm-256color", {"NO_COLOR": "1"}),
+                                 ("vt100", "vt100", {})]:
+            result = pty_capture.capture(caravan_command(content), keys=[b"j", b"q"],
+                                         term=term, env=env)
+            assert not result.timed_out, "%s: did not quit" % label
+            assert result.exit_status == 0, "%s: exit status %s" % (label, result.exit_status)
+            colours = [p for p in pty_capture.sgr_parameters(result.output)
+                       if 30 <= p <= 49 or 90 <= p <= 107]
+            assert not colours, "%s: colour attributes %s were sent" % (label, colours[:10])
+            if not os.environ.get("CARAVAN_CONTENT"):
+                assert b"Terminal" in result.output, "%s: the paper's title was not drawn" % label
+
+
+def test_non_utf8_locale_writes_only_ascii():
+    with Content() as content:
+        result = pty_capture.capture(caravan_command(content), keys=[b"j", b"q"],
+                                     env={"LANG": "C", "LC_ALL": "C"})
+    assert not result.timed_out, "did not quit"
+    non_ascii = sorted({byte for byte in result.output if byte >= 0x80})
+    assert not non_ascii, "non-ASCII bytes %s written in the C locale" % [hex(b) for b in non_ascii[:10]]
+
+
+def test_refuses_without_a_terminal():
+    with Content() as content:
+        result = subprocess.run(caravan_command(content), stdin=subprocess.DEVNULL,
+                                capture_output=True, timeout=30)
+    assert result.returncode == 2, "exit status %d, expected 2" % result.returncode
+    assert b"not a terminal" in result.stderr, "stderr: %r" % result.stderr[-500:]
+    assert b"\x1b" not in result.stdout, "escape sequences written to a non-terminal"
+
+
+def cpu_ticks(pid):
+    """User plus system CPU time of a process, in clock ticks."""
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
 
 
 # -- runner -------------------------------------------------------------------
