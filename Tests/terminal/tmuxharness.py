@@ -213,6 +213,11 @@ class Session:
         return self.wait_for("STTY-DONE\n" + PROMPT.strip(), timeout)
 
 
+def start(cmd=None, width=80, height=24, env=None):
+    """Shorthand for Session.start."""
+    return Session.start(cmd, width=width, height=height, env=env)
+
+
 def stty_flags(text):
     """The set of words in `stty -a` output (flags like 'echo' and '-echo')."""
     return set(text.replace(";", " ").split())
