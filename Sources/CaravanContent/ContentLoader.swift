@@ -74,6 +74,7 @@ public enum ContentLoader {
             if seen.insert(resolved.relation).inserted { links.append(resolved) }
         }
 
+        DeckValidator.check(entities: entities, known: known, links: &links, log: &log)
         checkParentLoops(entities: entities, links: links, log: &log)
         checkRegions(entities: entities, locations: fieldLocations, log: &log)
         var model = ContentModel(entities: entities, links: links, diagnostics: [])
