@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, reached through pkg-config.
@@ -42,11 +43,20 @@ let package = Package(
         // 3. The thin ncurses backend.
         .target(name: "CaravanTerminal", dependencies: ["CaravanUI", "CNcursesw"]),
 
+        // Reading state (marks, notes, last place) and the user's config file.
+        .target(name: "CaravanStore"),
+        .target(
+            name: "CaravanConfig",
+            dependencies: [
+                "CaravanUI", "CaravanContent", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+
         // 4. The executable.
         .executableTarget(
             name: "caravan",
             dependencies: [
                 "CaravanContent", "CaravanDefaultContent", "CaravanUI", "CaravanTerminal",
+                "CaravanStore", "CaravanConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -55,6 +65,10 @@ let package = Package(
             name: "CaravanUITests",
             dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent"],
             exclude: ["Golden"]),
+        .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore"]),
+        .testTarget(
+            name: "CaravanConfigTests",
+            dependencies: ["CaravanConfig", "CaravanUI", "CaravanContent"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,7 @@
+import CaravanUI
+import TOMLKit
+
+/// The user's settings from `config.toml`.
+public struct Config: Sendable {
+    public init() {}
+}

@@ -1,0 +1,8 @@
+import CaravanConfig
+import XCTest
+
+final class ConfigTests: XCTestCase {
+    func testDefaults() {
+        _ = Config()
+    }
+}
