@@ -320,33 +320,7 @@ def cpu_ticks(pid):
 # -- runner -------------------------------------------------------------------
 
 def main(argv):
-    tests = [(name, test) for name, test in globals().items()
-             if name.startswith("test_") and callable(test)]
-    if argv:
-        tests = [(name, test) for name, test in tests if any(arg in name for arg in argv)]
-    passed = failed = 0
-    problem = None
-    if not tmuxharness.tmux_available():
-        problem = "tmux is not installed"
-    elif not os.access(BINARY, os.X_OK):
-        problem = "no executable at %s (set CARAVAN_BIN)" % BINARY
-    for name, test in tests:
-        started = time.monotonic()
-        try:
-            if problem:
-                raise HarnessError(problem)
-            test()
-        except Exception as error:  # noqa: BLE001 - report every failure the same way
-            failed += 1
-            print("FAIL %s (%.1fs)" % (name, time.monotonic() - started))
-            detail = str(error) if isinstance(error, AssertionError) else traceback.format_exc()
-            print(textwrap.indent(detail.rstrip() or type(error).__name__, "    "))
-        else:
-            passed += 1
-            print("PASS %s (%.1fs)" % (name, time.monotonic() - started))
-        sys.stdout.flush()
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed or not tests else 0
+    return tmuxharness.run_tests(globals(), argv, BINARY)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -263,3 +264,40 @@ def child_pids(parent):
         if int(fields[1]) == parent and fields[0] != "Z":
             children.append(int(entry))
     return sorted(children)
+
+
+def run_tests(namespace, argv, binary):
+    """Runs the `test_*` functions of a module namespace (those named in argv, if any).
+
+    Prints PASS or FAIL per test, then `N passed, M failed`; returns the exit status.
+    """
+    import textwrap
+    import traceback
+
+    tests = [(name, test) for name, test in namespace.items()
+             if name.startswith("test_") and callable(test)]
+    if argv:
+        tests = [(name, test) for name, test in tests if any(arg in name for arg in argv)]
+    passed = failed = 0
+    problem = None
+    if not tmux_available():
+        problem = "tmux is not installed"
+    elif not os.access(binary, os.X_OK):
+        problem = "no executable at %s (set CARAVAN_BIN)" % binary
+    for name, test in tests:
+        started = time.monotonic()
+        try:
+            if problem:
+                raise HarnessError(problem)
+            test()
+        except Exception as error:  # noqa: BLE001 - report every failure the same way
+            failed += 1
+            print("FAIL %s (%.1fs)" % (name, time.monotonic() - started))
+            detail = str(error) if isinstance(error, AssertionError) else traceback.format_exc()
+            print(textwrap.indent(detail.rstrip() or type(error).__name__, "    "))
+        else:
+            passed += 1
+            print("PASS %s (%.1fs)" % (name, time.monotonic() - started))
+        sys.stdout.flush()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed or not tests else 0

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Real-terminal tests of the explorer on the built-in paper.
+
+Drives the built binary in tmux the way a reader would: follows a link from a
+section to a case and back, searches, jumps, opens help, resizes through every
+layout down to 1x1 and back, and quits, checking the screen at each step.
+
+    CARAVAN_BIN=.build/debug/caravan python3 Tests/terminal/test_explorer.py [NAME...]
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import tmuxharness  # noqa: E402
+from tmuxharness import Session  # noqa: E402
+from test_terminal import BINARY, assert_restored  # noqa: E402
+
+
+def start(args=(), width=120, height=40):
+    session = Session.start(width=width, height=height)
+    try:
+        session.run_command([BINARY] + list(args))
+        pid = session.wait_for_program()
+        session.wait_for_alternate(True)
+        session.wait_for("Caravan")
+        session.stable_screen()
+        return session, pid
+    except BaseException:
+        session.close()
+        raise
+
+
+def title_bar(session):
+    return session.screen().splitlines()[0]
+
+
+def first_case_link(section):
+    """How many Tabs reach the first link to a case on a section's page, and that case."""
+    text = subprocess.run([BINARY, "show", section, "--width", "80"], check=True,
+                          capture_output=True, text=True).stdout
+    links = re.findall(r"^\[(\d+)\] (\S+) ", text, flags=re.M)
+    for number, target in links:
+        if target.startswith("case/"):
+            return int(number), target
+    raise AssertionError("no case link on " + section)
+
+
+def entity_title(entity):
+    text = subprocess.run([BINARY, "show", entity, "--width", "200"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.splitlines()[0].lstrip("# ").strip()
+
+
+def test_follow_a_link_from_a_section_to_a_case_and_back():
+    tabs, case = first_case_link("section/3-products")
+    title = entity_title(case)
+    session, pid = start(["--open", "section/3-products"])
+    try:
+        assert "§3b" in title_bar(session), title_bar(session)
+        session.keys(*(["Tab"] * tabs))
+        session.keys("Enter")
+        session.wait_until(lambda: title[:20] in title_bar(session), what="the case in the title bar")
+        assert case in session.screen().splitlines()[-1], "status bar names the case"
+        session.keys("BSpace")
+        session.wait_until(lambda: "§3b" in title_bar(session), what="back at the section")
+        session.keys("]")
+        session.wait_until(lambda: title[:20] in title_bar(session), what="forward to the case")
+        session.keys("q")
+        assert_restored(session, pid)
+    finally:
+        session.close()
+
+
+def test_search_opens_the_match_and_counts_matches():
+    session, pid = start()
+    try:
+        session.keys("/")
+        session.wait_for("Search")
+        session.type("almaty")
+        session.wait_for("results")
+        assert "The Almaty" in session.screen()
+        session.keys("Enter")
+        session.wait_until(lambda: "Almaty" in title_bar(session), what="the result opened")
+        status = session.screen().splitlines()[-1]
+        assert "match 1/" in status, status
+        session.keys("n")
+        session.wait_until(lambda: "match 2/" in session.screen().splitlines()[-1],
+                           what="n moves to the next match")
+        session.keys("N")
+        session.wait_until(lambda: "match 1/" in session.screen().splitlines()[-1],
+                           what="N moves back")
+        session.keys("q")
+        assert_restored(session, pid)
+    finally:
+        session.close()
+
+
+def test_jump_and_help():
+    session, pid = start()
+    try:
+        session.keys(":")
+        session.wait_for("Jump to")
+        session.type("west papua")
+        session.keys("Enter")
+        session.wait_until(lambda: "case/west-papua-industrial-park" in session.screen().splitlines()[-1],
+                           what="jumped to the case")
+        session.keys("?")
+        session.wait_for("Keys")
+        assert "Search everything" in session.screen()
+        session.keys("Escape")
+        session.wait_until(lambda: "Search everything" not in session.screen(), what="help closed")
+        session.keys("q")
+        assert_restored(session, pid)
+    finally:
+        session.close()
+
+
+def test_resizes_through_every_layout_and_back():
+    session, pid = start(width=200, height=60)
+    try:
+        steps = [
+            (200, 60, lambda s: "Contents" in s and "Links" in s),
+            (80, 24, lambda s: "Contents" in s and "─ Links" not in s),
+            (40, 12, lambda s: "Contents" in s),
+            (10, 5, lambda s: "10x5" in s),
+            (1, 1, lambda s: True),
+            (120, 40, lambda s: "Contents" in s and "Links" in s and "Caravan" in s),
+        ]
+        for width, height, check in steps:
+            session.resize(width, height)
+            session.wait_until(lambda: check(session.screen()),
+                               what="the screen at %dx%d" % (width, height))
+            assert os.path.exists("/proc/%d" % pid), "caravan died at %dx%d" % (width, height)
+        session.keys("q")
+        assert_restored(session, pid)
+    finally:
+        session.close()
+
+
+def test_folding_the_tree():
+    session, pid = start()
+    try:
+        assert "Talent cultivation" in session.screen()
+        # Select the Framework group (the navigator has focus at start) and fold it.
+        session.keys(":")
+        session.type("Humanistic connotation")
+        session.keys("Enter")
+        session.keys("h")
+        session.keys("o")
+        session.wait_until(lambda: "Talent cultivation" not in session.screen(), what="folded")
+        session.keys("o")
+        session.wait_until(lambda: "Talent cultivation" in session.screen(), what="unfolded")
+        session.keys("q")
+        assert_restored(session, pid)
+    finally:
+        session.close()
+
+
+if __name__ == "__main__":
+    sys.exit(tmuxharness.run_tests(globals(), sys.argv[1:], BINARY))
