@@ -1,8 +1,0 @@
-import CaravanConfig
-import XCTest
-
-final class ConfigTests: XCTestCase {
-    func testDefaults() {
-        _ = Config()
-    }
-}
