@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -51,11 +54,25 @@ let package = Package(
                 "CaravanUI", "CaravanContent", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
 
+        // `caravan serve`: the explorer as an SSH app, one pseudo-terminal per session.
+        .target(name: "CPty"),
+        .target(
+            name: "CaravanServe",
+            dependencies: [
+                "CPty",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // 4. The executable.
         .executableTarget(
             name: "caravan",
             dependencies: [
                 "CaravanContent", "CaravanDefaultContent", "CaravanUI", "CaravanTerminal",
+                "CaravanServe",
                 "CaravanStore", "CaravanConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

@@ -17,7 +17,7 @@ struct Caravan: ParsableCommand {
         version: version,
         subcommands: [
             ExploreCommand.self, CheckCommand.self, ExportCommand.self, ListCommand.self,
-            ShowCommand.self, SearchCommand.self, ReadCommand.self,
+            ShowCommand.self, SearchCommand.self, ReadCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 }
