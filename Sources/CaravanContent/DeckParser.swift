@@ -101,9 +101,6 @@ private struct Parser {
             }
             slides.append(slide(from: chunk, number: slides.count + 1))
         }
-        if slides.isEmpty {
-            warn("the deck has no slides; separate slides with `---` lines", at(firstLine))
-        }
         return slides
     }
 
