@@ -31,7 +31,8 @@ private func restoreTerminalAtExit() {
 /// ```
 ///
 /// Waiting for input takes no CPU: the loop blocks in poll(2) on the terminal
-/// and on a pipe that signal handlers write to.
+/// and on a pipe that signal handlers write to (and, when a program asks in
+/// ``Options``, on one more descriptor, with a timeout for clock ticks).
 public final class TerminalSession {
     public struct Options: Sendable {
         /// Report mouse clicks and wheel turns (this takes text selection
@@ -41,11 +42,26 @@ public final class TerminalSession {
         public var escapeDelay: Int
         /// Whether Ctrl-Z suspends without reaching the program.
         public var suspendsOnControlZ: Bool
+        /// Milliseconds between `.tick` events, for a program that shows a clock.
+        /// Nil (the default) means no ticks: the loop then sleeps until input
+        /// arrives and an idle program uses no CPU at all.
+        public var tickInterval: Int?
+        /// A descriptor to wait on with the terminal (the read end of a pipe,
+        /// say). Whenever it is readable the program gets `.external` and must
+        /// read what is there itself; once it reports hang-up or an error it is
+        /// reported one last time and no longer watched. The session never
+        /// reads, writes or closes it.
+        public var extraInput: Int32?
 
-        public init(mouse: Bool = false, escapeDelay: Int = 25, suspendsOnControlZ: Bool = true) {
+        public init(
+            mouse: Bool = false, escapeDelay: Int = 25, suspendsOnControlZ: Bool = true,
+            tickInterval: Int? = nil, extraInput: Int32? = nil
+        ) {
             self.mouse = mouse
             self.escapeDelay = escapeDelay
             self.suspendsOnControlZ = suspendsOnControlZ
+            self.tickInterval = tickInterval.map { max(10, $0) }
+            self.extraInput = extraInput
         }
     }
 
@@ -73,6 +89,10 @@ public final class TerminalSession {
     private var shownCursor: Int?
     private var cursorVisible: Bool?
     private var reportedSize: (width: Int, height: Int)
+    /// The extra descriptor, until it hangs up.
+    private var extraInput: Int32?
+    /// When the next `.tick` is due, in monotonic milliseconds.
+    private var nextTick: Int?
 
     /// Enters full-screen mode on the controlling terminal.
     ///
@@ -92,6 +112,7 @@ public final class TerminalSession {
         guard !cursesActive else { throw TerminalError.alreadyActive }
 
         self.options = options
+        extraInput = options.extraInput
         setlocale(LC_ALL, "")
         let unicode = caravan_codeset_is_utf8() != 0
         _ = CrashRestore.saveModes()
@@ -332,7 +353,11 @@ public final class TerminalSession {
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: relay.readDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
+        if let extraInput {
+            descriptors.append(pollfd(fd: extraInput, events: Int16(POLLIN), revents: 0))
+        }
+        let ready = poll(&descriptors, nfds_t(descriptors.count), millisecondsToTick())
+        defer { queueTickIfDue() }
         if ready < 0 {
             if errno != EINTR && errno != EAGAIN {
                 closeInput()
@@ -351,6 +376,37 @@ public final class TerminalSession {
         if input & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 {
             closeInput()
         }
+        if descriptors.count > 2 {
+            let extra = Int32(descriptors[2].revents)
+            if extra != 0 { pending.append(.external) }
+            if extra & Int32(POLLIN) == 0 && extra & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                extraInput = nil
+            }
+        }
+    }
+
+    /// The poll timeout: -1 (wait for ever) without ticks, else the time to the next one.
+    private func millisecondsToTick() -> Int32 {
+        guard let interval = options.tickInterval else { return -1 }
+        let now = TerminalSession.monotonicMilliseconds()
+        let due = nextTick ?? now + interval
+        nextTick = due
+        return Int32(clamping: max(0, due - now))
+    }
+
+    private func queueTickIfDue() {
+        guard let interval = options.tickInterval, let due = nextTick else { return }
+        let now = TerminalSession.monotonicMilliseconds()
+        guard now >= due else { return }
+        pending.append(.tick)
+        // After a long stall, start again from now rather than catching up.
+        nextTick = now - due < interval ? due + interval : now + interval
+    }
+
+    private static func monotonicMilliseconds() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
     }
 
     /// Reads every key ncurses can decode now. Input that is readable but

@@ -14,6 +14,12 @@ public enum InputEvent: Hashable, Sendable {
     /// backend ends the loop after this event whatever effects are returned;
     /// it is the last chance to save state.
     case terminate
+    /// A clock tick, sent only to a program that asked the backend for them
+    /// (`TerminalSession.Options.tickInterval`): a presenter's clock, say.
+    case tick
+    /// Another input the backend watches besides the terminal became readable
+    /// (`TerminalSession.Options.extraInput`); the program reads it itself.
+    case external
 }
 
 /// A mouse action at a cell (0-based column and row).

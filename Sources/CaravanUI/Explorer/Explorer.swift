@@ -106,6 +106,8 @@ public struct Explorer: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
+        case .tick, .external:
+            return []
         case .mouse(let mouse):
             handleMouse(mouse)
             return []
