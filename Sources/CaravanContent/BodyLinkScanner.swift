@@ -14,9 +14,12 @@ enum BodyLinkScanner {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let text = blankingCodeSpans(String(line))
             let lineNumber = firstLine + offset
+            // Columns are counted on from the last one, so a long line is walked once per pass.
+            var cursor = (index: text.startIndex, column: 1)
             func location(_ index: String.Index) -> SourceLocation {
-                SourceLocation(
-                    path: path, line: lineNumber, column: text.distance(from: text.startIndex, to: index) + 1)
+                if index < cursor.index { cursor = (text.startIndex, 1) }
+                cursor = (index, cursor.column + text.distance(from: cursor.index, to: index))
+                return SourceLocation(path: path, line: lineNumber, column: cursor.column)
             }
             for match in CitationSyntax.matches(in: text) {
                 for citation in match.citations {
@@ -27,7 +30,7 @@ enum BodyLinkScanner {
                 }
             }
             var searchStart = text.startIndex
-            while let open = text[searchStart...].range(of: "](") {
+            while let open = text[searchStart...].firstRange(of: "](") {
                 let destinationStart = open.upperBound
                 guard let close = text[destinationStart...].firstIndex(where: { $0 == ")" || $0 == " " })
                 else { break }

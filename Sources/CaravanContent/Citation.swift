@@ -12,8 +12,14 @@ enum CitationSyntax {
     static func matches(in text: String) -> [Match] {
         var found: [Match] = []
         var searchStart = text.startIndex
-        while let open = text[searchStart...].range(of: "[@") {
-            guard let close = text[open.upperBound...].firstIndex(of: "]") else { break }
+        while let open = text[searchStart...].firstRange(of: "[@") {
+            // A group holds no `[`: stopping there reads each stretch of text once, not once per `[@`.
+            guard let close = text[open.upperBound...].firstIndex(where: { $0 == "]" || $0 == "[" })
+            else { break }
+            guard text[close] == "]" else {
+                searchStart = close
+                continue
+            }
             let inner = text[text.index(after: open.lowerBound)..<close]
             if let citations = parseGroup(String(inner)) {
                 found.append(Match(citations: citations, range: open.lowerBound..<text.index(after: close)))
