@@ -21,6 +21,10 @@ struct SessionEnvironment {
             if let value = server[name] { environment[name] = value }
         }
         environment["PATH"] = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        // A crash report on a student's screen helps nobody, and the Swift
+        // runtime's interactive one would wait for a key; the operator can
+        // still ask for one by setting SWIFT_BACKTRACE for the server.
+        environment["SWIFT_BACKTRACE"] = server["SWIFT_BACKTRACE"] ?? "enable=no"
         environment["TERM"] = TerminalType.resolve(
             requestedTerm, searchPath: TerminalType.searchPath(environment: server))
         environment["LANG"] = locale(client: clientVariables, server: server)
