@@ -16,6 +16,8 @@ final class ConnectionRecord {
     private(set) var refused: [String] = []
     /// Session channels opened so far; one is allowed.
     var sessionChannels = 0
+    /// What the session ran: `explore`, or `follow` while a presentation is live.
+    var program: String?
     /// The shell session, told when the connection idles out.
     weak var session: ShellSessionHandler?
 
@@ -52,7 +54,7 @@ final class ConnectionRecord {
         }
         if !refused.isEmpty { reason += "; refused \(refused.joined(separator: ", "))" }
         return
-            "\(ServeLog.timestamp(started)) \(remote) user=\(sanitized(who)) key=\(fingerprint ?? "none") duration=\(duration) end=\(reason)"
+            "\(ServeLog.timestamp(started)) \(remote) user=\(sanitized(who)) key=\(fingerprint ?? "none") session=\(program ?? "none") duration=\(duration) end=\(reason)"
     }
 
     private func sanitized(_ text: String) -> String {

@@ -193,12 +193,13 @@ final class ShellSessionHandler: ChannelInboundHandler {
                 }
                 throw ServeError("cannot duplicate the terminal: \(reason)")
             }
+            let arguments = ChildCommand.arguments(
+                contentFolder: server.configuration.contentFolder, environment: server.environment)
+            record.program = arguments.first
             do throws(ServeError) {
                 child = try ChildProcess.spawn(
                     executable: server.configuration.executablePath,
-                    arguments: ChildCommand.arguments(
-                        contentFolder: server.configuration.contentFolder,
-                        environment: server.environment),
+                    arguments: arguments,
                     environment: SessionEnvironment.build(
                         server: server.environment, requestedTerm: terminal.term,
                         clientVariables: clientVariables),
