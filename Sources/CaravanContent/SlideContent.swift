@@ -42,7 +42,7 @@ public enum SlideContent {
         case .case:
             let place = entity.string("place") ?? entity.strings("country").joined(separator: ", ")
             let region = entity.string("region") ?? ""
-            let location = [place, region].filter { !$0.isEmpty && !place.hasSuffix($0) }
+            let location = [place, place.hasSuffix(region) ? "" : region].filter { !$0.isEmpty }
             if !location.isEmpty {
                 blocks.append(
                     .paragraph([
@@ -53,7 +53,7 @@ public enum SlideContent {
             if !figures.isEmpty {
                 blocks.append(.heading(level: 3, [.text("Key figures")]))
                 blocks.append(
-                    list(figures.map { [.strong([.text($0.value)]), .text(" " + $0.label)] }))
+                    list(figures.map { [.strong([.text($0.value)]), .text(": " + $0.label)] }))
             }
             if let significance = entity.string("significance") {
                 blocks.append(.heading(level: 3, [.text("What it shows")]))

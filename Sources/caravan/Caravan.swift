@@ -18,6 +18,7 @@ struct Caravan: ParsableCommand {
         subcommands: [
             ExploreCommand.self, CheckCommand.self, ExportCommand.self, ListCommand.self,
             ShowCommand.self, SearchCommand.self, ReadCommand.self, ServeCommand.self,
+            PresentCommand.self, NotesCommand.self, FollowCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 }

@@ -145,6 +145,6 @@ final class DeckParserTests: XCTestCase {
         ).map(\.text)
         XCTAssertTrue(lines.contains("Key figures"), lines.joined(separator: "\n"))
         XCTAssertTrue(
-            lines.contains { $0.hasPrefix("• thirty-three") }, lines.joined(separator: "\n"))
+            lines.contains { $0.hasPrefix("• thirty-three: Shops") }, lines.joined(separator: "\n"))
     }
 }

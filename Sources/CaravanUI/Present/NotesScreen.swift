@@ -1,0 +1,168 @@
+import CaravanContent
+import Foundation
+
+/// What a notes or follow screen knows of the presenter.
+public enum PresenterLink: Sendable, Hashable {
+    /// No presenter yet, or it has gone: the screen waits and retries.
+    case waiting
+    case live(PresenterStatus)
+
+    public var status: PresenterStatus? {
+        if case .live(let status) = self { return status }
+        return nil
+    }
+}
+
+/// A screen that follows a presenter: the backend wiring hands it each change.
+public protocol FollowsPresenter: Program {
+    mutating func receive(_ link: PresenterLink)
+}
+
+/// `caravan notes`: the current slide's speaker notes, the next slide's title, n/N and the
+/// elapsed time, following the presenter live. Read-only: nothing typed here reaches the
+/// presenter. Feed it with ``receive(_:)``; run it with ticks for the clock.
+public struct NotesScreen: FollowsPresenter {
+    public private(set) var link: PresenterLink = .waiting
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var scroll = 0
+    public var theme: PresenterTheme
+    public var capabilities: Capabilities
+    private var now: Double
+    private let clock: @Sendable () -> Double
+
+    public init(
+        width: Int, height: Int, capabilities: Capabilities = .full,
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
+        self.width = width
+        self.height = height
+        self.capabilities = capabilities
+        theme = PresenterTheme.forTerminal(capabilities)
+        self.clock = clock
+        now = clock()
+    }
+
+    /// Takes news from the presenter; a new slide starts its notes from the top.
+    public mutating func receive(_ link: PresenterLink) {
+        if link.status?.slide != self.link.status?.slide
+            || link.status?.deck != self.link.status?.deck
+        {
+            scroll = 0
+        }
+        self.link = link
+        now = clock()
+    }
+
+    public mutating func update(_ event: InputEvent) -> [Effect] {
+        now = clock()
+        switch event {
+        case .resize(let width, let height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+        case .interrupt, .terminate:
+            return [.quit]
+        case .key(let key):
+            let page = max(1, notesRows - 1)
+            switch key {
+            case .character("q"), .character("Q"): return [.quit]
+            case .character("j"), .down: scroll += 1
+            case .character("k"), .up: scroll -= 1
+            case .character(" "), .pageDown: scroll += page
+            case .character("b"), .pageUp: scroll -= page
+            case .character("g"), .home: scroll = 0
+            case .character("G"), .end: scroll = Int.max
+            default: break
+            }
+            scroll = min(max(0, scroll), maximumScroll)
+        case .tick, .external, .mouse:
+            break
+        }
+        return []
+    }
+
+    // MARK: Layout
+
+    private var geometry: SlideGeometry {
+        SlideGeometry(width: width, height: height, unicode: capabilities.unicode)
+    }
+
+    /// The notes' first row and the rows they have (above the rule, "Next" and footer).
+    private var notesTop: Int { 3 }
+    private var notesRows: Int { max(0, height - 4 - notesTop) }
+
+    private func noteLines(_ status: PresenterStatus) -> [SlideLayout.Line] {
+        let document = MarkdownParser.parse(status.notes)
+        if document.blocks.isEmpty {
+            return [SlideLayout.Line([SlideLayout.Run("(no notes for this slide)", .emphasis)])]
+        }
+        return SlideLayout.lines(
+            document.blocks, width: geometry.textWidth, unicode: capabilities.unicode,
+            measure: { Grid.measure(String($0)) })
+    }
+
+    private var maximumScroll: Int {
+        guard let status = link.status else { return 0 }
+        return max(0, noteLines(status).count - notesRows)
+    }
+
+    // MARK: View
+
+    public func view(width: Int, height: Int) -> Frame {
+        var grid = Grid(width: width, height: height)
+        grid.fill(grid.bounds, style: theme.background)
+        guard let status = link.status else {
+            WaitingScreen.draw(into: &grid, theme: theme, what: "notes")
+            return Frame(grid: grid)
+        }
+        let x = geometry.textX
+        let textWidth = geometry.textWidth
+        var header = "Speaker notes: " + status.deckTitle
+        if status.blank { header += " (screen blanked)" }
+        grid.write(header, x: x, y: 0, style: theme.marker, maxWidth: textWidth)
+        grid.write(
+            "Slide \(status.slide + 1)/\(status.count): \(status.title)", x: x, y: 1,
+            style: theme.title,
+            maxWidth: textWidth)
+        let lines = noteLines(status)
+        let top = min(scroll, max(0, lines.count - notesRows))
+        for row in 0..<notesRows where top + row < lines.count {
+            var column = x
+            for run in lines[top + row].runs {
+                column += grid.write(
+                    run.text, x: column, y: notesTop + row, style: theme.style(run.style),
+                    maxWidth: x + textWidth - column)
+            }
+        }
+        let symbols = capabilities.unicode ? Symbols.unicode : Symbols.ascii
+        if top + notesRows < lines.count, height > 5 {
+            let more = " \(symbols.arrowDown) more (j) "
+            grid.write(
+                more, x: x + textWidth - Grid.measure(more), y: height - 4, style: theme.notice)
+        }
+        let rule = String(repeating: capabilities.unicode ? "─" : "-", count: textWidth)
+        grid.write(rule, x: x, y: height - 3, style: theme.barLeft)
+        let next = status.nextTitle.map { "Next: " + $0 } ?? "Last slide"
+        grid.write(next, x: x, y: height - 2, style: theme.heading, maxWidth: textWidth)
+        let elapsed = Int(now - status.started)
+        SlideFooter(index: status.slide, count: status.count, elapsed: elapsed, label: "following")
+            .draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        return Frame(grid: grid)
+    }
+}
+
+/// The screen shown until a presenter is found.
+enum WaitingScreen {
+    static func draw(into grid: inout Grid, theme: PresenterTheme, what: String) {
+        let lines = [
+            "Waiting for the presenter...",
+            "Start `caravan present` in another terminal;",
+            "the \(what) appear here as soon as it runs. q quits.",
+        ]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (grid.width - Grid.measure(line)) / 2)
+            grid.write(line, x: x, y: top + offset, style: offset == 0 ? theme.title : theme.text)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CaravanTerminal
+import CaravanUI
+
+/// `caravan follow`: the audience's view, following the presenter.
+struct FollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow",
+        abstract: "Show the slides of a running presentation, following it live.",
+        discussion: """
+            Read-only: keys here never move the presenter. j/k scroll a long slide, e steps out \
+            into the explorer at the slide's entity, f or Esc rejoins the live slide, q quits. \
+            Start it before or after 'caravan present'; it waits for the presenter.
+            """)
+
+    @OptionGroup var presenter: PresenterOptions
+    @OptionGroup var content: ContentOptions
+
+    @Flag(
+        name: .long,
+        help:
+            "Follow whichever presentation is running (the default session first); for 'caravan serve'."
+    )
+    var auto = false
+
+    func run() throws {
+        let model = try content.loadValid()
+        let client = try presenter.client(anySession: auto)
+        try runFollowing(
+            {
+                Follower(
+                    model: model, width: $0.width, height: $0.height, capabilities: $0.capabilities)
+            },
+            client: client)
+    }
+}

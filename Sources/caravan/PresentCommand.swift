@@ -1,0 +1,115 @@
+import ArgumentParser
+import CaravanContent
+import CaravanTerminal
+import CaravanUI
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `--session NAME`: which presentation a presenter, notes or follow screen belongs to.
+struct SessionOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Name the presentation, to run several at once (letters, digits, '.', '_', '-').",
+            valueName: "NAME"))
+    var session: String?
+
+    func validate() throws {
+        try PresentSocket.validate(session: session)
+    }
+}
+
+/// `caravan present`: full-screen slides, shared with notes and follow screens.
+struct PresentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "present",
+        abstract: "Present a deck full screen; notes and follow screens can join.",
+        discussion: """
+            Keys: Space, Right, PgDn, n or j for the next slide; Left, PgUp, p, k or Backspace \
+            for the previous; g and G for the first and last; a number then Enter to go to a \
+            slide; o for an overview; b to blank the screen; Enter on a slide that shows an \
+            entity to explore it (Backspace or Esc comes back); ? for help; q to quit.
+
+            While it runs, 'caravan notes' shows the speaker notes and 'caravan follow' the \
+            slides, following live, in other terminals. They connect through a socket in \
+            $XDG_RUNTIME_DIR/caravan (or /tmp/caravan-UID) that only you can use, unless \
+            --audience widens it. Followers can never move the presenter.
+            """)
+
+    @Argument(help: ArgumentHelp("The deck to present (default: deck/lecture).", valueName: "DECK"))
+    var deck: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Who may follow: owner (you only), group (your group) or all (every user of this machine).",
+            valueName: "WHO"))
+    var audience: Audience = .owner
+
+    @Option(name: .long, help: ArgumentHelp("Start at slide N (from 1).", valueName: "N"))
+    var slide: Int?
+
+    @OptionGroup var session: SessionOptions
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let model = try content.loadValid()
+        let deckID = try chooseDeck(in: model)
+        guard let deck = model.deck(deckID), !deck.slides.isEmpty else {
+            throw UsageError("'\(deckID)' has no slides; separate slides with --- lines")
+        }
+        signal(SIGPIPE, SIG_IGN)
+        let server: PresentServer
+        do {
+            server = try PresentServer(session: session.session, audience: audience)
+        } catch let error as PresentSocketError {
+            printError("caravan: \(error)")
+            throw ExitCode(1)
+        }
+        defer { server.stop() }
+        let terminal = try openTerminal(TerminalSession.Options(tickInterval: 1000))
+        server.start()
+        let presenter = Presenter(
+            model: model, deck: deck, width: terminal.width, height: terminal.height,
+            start: (slide ?? 1) - 1, capabilities: terminal.capabilities)
+        var program = BroadcastingPresenter(presenter: presenter, server: server)
+        let outcome = terminal.run(program: &program)
+        if case .signal(let number) = outcome { throw ExitCode(128 + number) }
+    }
+
+    private func chooseDeck(in model: ContentModel) throws -> EntityID {
+        if let deck {
+            if let id = EntityID(deck), model.contains(id), id.kind == .deck { return id }
+            let bySlug = EntityID(kind: .deck, slug: deck)
+            if model.contains(bySlug) { return bySlug }
+            let names = model.decks.map(\.id.description)
+            var message = "no deck '\(deck)'"
+            if let close = closestName(to: deck, among: names) {
+                message += "; did you mean '\(close)'?"
+            }
+            if !names.isEmpty { message += " (decks: \(names.joined(separator: ", ")))" }
+            throw UsageError(message)
+        }
+        if let lecture = EntityID("deck/lecture"), model.contains(lecture) { return lecture }
+        guard let first = model.decks.first else {
+            throw UsageError(
+                "the content has no decks; write one in decks/ (see docs/content-format.md)")
+        }
+        return first.id
+    }
+}
+
+/// Starts a full-screen session, or explains in one line why it can't.
+func openTerminal(_ options: TerminalSession.Options) throws -> TerminalSession {
+    do {
+        return try TerminalSession(options: options)
+    } catch let error as TerminalError {
+        printError("caravan: \(error)")
+        throw ExitCode(2)
+    }
+}
