@@ -97,6 +97,23 @@ public struct Config: Sendable, Equatable {
         ConfigReader.read(text, path: path, environment: environment).errors
     }
 
+    /// Every problem in the config file at `path` (the default path when nil), in line
+    /// order; empty when the file is valid, or when the default file does not exist.
+    public static func problems(
+        inFileAt path: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [ConfigError] {
+        let resolved = path ?? defaultPath(environment: environment)
+        do {
+            guard let text = try readText(at: resolved, required: path != nil) else { return [] }
+            return problems(in: text, path: resolved, environment: environment)
+        } catch let error as ConfigError {
+            return [error]
+        } catch {
+            return [ConfigError(path: resolved, line: nil, message: "\(error)")]
+        }
+    }
+
     /// The file's text; nil when it is missing and not `required`.
     static func readText(at path: String, required: Bool) throws -> String? {
         let data: Data

@@ -158,6 +158,20 @@ final class ConfigParsingTests: XCTestCase {
         }
     }
 
+    func testProblemsInAFile() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/config.toml"
+        try Data("theme = \"dark\"\nthme = 1\n".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(
+            Config.problems(inFileAt: path).map(\.description),
+            ["\(path):2: unknown setting `thme`; did you mean `theme`?"])
+        XCTAssertEqual(
+            Config.problems(inFileAt: folder + "/missing.toml").map(\.message), ["no such file"])
+        XCTAssertEqual(
+            Config.problems(inFileAt: nil, environment: ["XDG_CONFIG_HOME": folder + "/none"]), [],
+            "no default file is no problem")
+    }
+
     // MARK: The default file
 
     func testDefaultTextParsesToTheDefaults() throws {
