@@ -55,6 +55,12 @@ public struct HostKey: Sendable {
         } catch {
             throw ServeError("cannot create \(folder): \(error.localizedDescription)")
         }
+        // The folder may have been made earlier by something else; a private
+        // key's folder is private too.
+        if chmod(folder, 0o700) != 0 {
+            ServeLog.line(
+                "warning: cannot make \(folder) private: \(String(cString: strerror(errno)))")
+        }
         let comment = "caravan-serve@\(ProcessInfo.processInfo.hostName)"
         let privateText = OpenSSHPrivateKeyFile.encodeEd25519(key, comment: comment)
         let publicText =
