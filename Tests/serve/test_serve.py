@@ -409,6 +409,19 @@ def test_remote_port_forwarding_is_refused(ws, main, _open):
     assert "forwarding failed" in result.stderr, result.stderr
 
 
+def test_x11_forwarding_is_not_given(ws, main, _open):
+    # NIOSSH drops the connection on an x11-req (swift-nio-ssh issue 221) where
+    # it should only refuse it; either way no X11 is forwarded, and the server
+    # goes on serving.
+    before = len(main.log_lines())
+    result = subprocess.run(
+        main.ssh_args("student", "-tt", "-X", "class@127.0.0.1"), capture_output=True, text=True,
+        timeout=20, input="q", env=dict(ws.env, DISPLAY="127.0.0.1:99"))
+    wait_until(lambda: len(main.log_lines()) > before, 10, "the connection's log line")
+    assert "X11 forwarding request failed" in result.stderr or result.returncode == 255, result
+    assert main.process.poll() is None
+
+
 def test_open_admits_an_unlisted_key(ws, main, open_server):
     assert "WARNING: --open" in open_server.log()
     screen = Screen(open_server, "stranger")
@@ -576,6 +589,7 @@ def test_crashed_child_does_not_stop_the_server(ws, main, _open):
         child = next(pid for pid, state in explorer_children(main).items() if state != "Z")
         os.kill(child, signal.SIGSEGV)
         assert screen.exit_code() != 0
+        screen.wait_for("stopped unexpectedly")
         main.wait_for_log(r"end=killed by SIGSEGV")
         wait_until(lambda: not explorer_children(main), 5, "the child to be reaped")
     finally:
@@ -632,6 +646,7 @@ TESTS = [
     test_shell_without_terminal_is_refused,
     test_local_port_forwarding_is_refused,
     test_remote_port_forwarding_is_refused,
+    test_x11_forwarding_is_not_given,
     test_open_admits_an_unlisted_key,
     test_idle_session_is_closed,
     test_connection_limits,
