@@ -84,6 +84,12 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore"]),
         .testTarget(
+            name: "CaravanServeTests",
+            dependencies: [
+                "CaravanServe", .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .testTarget(
             name: "CaravanConfigTests",
             dependencies: ["CaravanConfig", "CaravanUI", "CaravanContent"]),
     ],
