@@ -11,6 +11,7 @@ CARAVAN_BIN names the binary (default .build/debug/caravan).
 The last line printed is `N passed, M failed`; the exit status is 1 on failure.
 """
 
+import ctypes
 import fcntl
 import os
 import re
@@ -32,6 +33,14 @@ BIN = os.path.abspath(os.environ.get("CARAVAN_BIN", os.path.join(ROOT, ".build/d
 
 class Failure(AssertionError):
     pass
+
+
+def die_with_parent():
+    """In a child before exec: get SIGTERM if this runner dies, so nothing outlives it."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def wait_until(predicate, timeout, what, interval=0.1):
@@ -125,7 +134,7 @@ class Workspace:
         return output.split()[1]
 
     def spawn(self, args, **kwargs):
-        process = subprocess.Popen(args, **kwargs)
+        process = subprocess.Popen(args, preexec_fn=die_with_parent, **kwargs)
         self.processes.append(process)
         return process
 
