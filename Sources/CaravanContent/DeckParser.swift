@@ -51,7 +51,7 @@ public enum DeckParser {
         var title = ""
         for word in words {
             if title.count + word.count + 1 > 48 {
-                return title + "…"
+                return title + "..."
             }
             title += title.isEmpty ? String(word) : " " + word
         }

@@ -46,7 +46,7 @@ public enum SlideContent {
             if !location.isEmpty {
                 blocks.append(
                     .paragraph([
-                        .strong([.text("Where: ")]), .text(location.joined(separator: " · ")),
+                        .strong([.text("Where: ")]), .text(location.joined(separator: ", ")),
                     ]))
             }
             let figures = entity.figures

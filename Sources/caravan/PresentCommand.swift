@@ -89,7 +89,10 @@ struct PresentCommand: ParsableCommand {
             if model.contains(bySlug) { return bySlug }
             let names = model.decks.map(\.id.description)
             var message = "no deck '\(deck)'"
-            if let close = closestName(to: deck, among: names) {
+            let slugs = model.decks.map(\.id.slug)
+            if let close = closestName(to: deck, among: names)
+                ?? closestName(to: deck, among: slugs)
+            {
                 message += "; did you mean '\(close)'?"
             }
             if !names.isEmpty { message += " (decks: \(names.joined(separator: ", ")))" }

@@ -40,7 +40,7 @@ final class DeckParserTests: XCTestCase {
         XCTAssertEqual(
             deck.slides.map(\.title),
             [
-                "Opening", "Second", "Just text, no heading, long enough to be cut…",
+                "Opening", "Second", "Just text, no heading, long enough to be cut...",
             ])
         XCTAssertEqual(deck.slides.map(\.style), [.cover, .normal, .normal])
         // Four front-matter lines between two fences: the body starts on line 7.

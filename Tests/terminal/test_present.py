@@ -291,6 +291,18 @@ def test_either_side_may_quit_first():
         quit_and_check_restored(presenter)
 
 
+def test_follow_auto_finds_a_named_session():
+    with Room() as room:
+        presenter = room.main
+        start(presenter, "present --session seminar --slide 5", "5/22")
+        follower = room.window()
+        start(follower, "follow --auto", "5/22 · following")
+        presenter.keys("Space")
+        follower.wait_for("6/22 · following")
+        quit_and_check_restored(follower)
+        quit_and_check_restored(presenter)
+
+
 def test_a_stale_socket_is_removed_at_start():
     with Room() as room:
         # What a presenter killed with SIGKILL leaves: a socket nobody listens on.

@@ -277,7 +277,7 @@ public struct Presenter: Program {
         case .blank:
             return Frame(grid: grid)
         case .overview(let overview):
-            overview.draw(deck, into: &grid, theme: theme)
+            overview.draw(deck, into: &grid, theme: theme, unicode: capabilities.unicode)
         case .help:
             drawHelp(into: &grid)
         case .slide, .explorer:

@@ -48,7 +48,9 @@ public struct SlideOverview: Sendable, Hashable {
         scroll = max(0, scroll)
     }
 
-    public func draw(_ deck: Deck, into grid: inout Grid, theme: PresenterTheme) {
+    public func draw(
+        _ deck: Deck, into grid: inout Grid, theme: PresenterTheme, unicode: Bool = true
+    ) {
         let layout = Layout(width: grid.width, height: grid.height)
         let header = "\(deck.title): \(deck.slides.count) slides"
         grid.write(
@@ -67,7 +69,8 @@ public struct SlideOverview: Sendable, Hashable {
             let used = grid.write(
                 " \(number)  ", x: x, y: y, style: index == selection ? style : theme.marker)
             grid.write(
-                SlideOverview.truncate(slide.title, to: layout.cellWidth - used - 2), x: x + used,
+                SlideOverview.truncate(
+                    slide.title, to: layout.cellWidth - used - 2, unicode: unicode), x: x + used,
                 y: y,
                 style: style, maxWidth: layout.cellWidth - used - 1)
         }

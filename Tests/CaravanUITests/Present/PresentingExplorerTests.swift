@@ -1,0 +1,30 @@
+import CaravanContent
+import XCTest
+
+@testable import CaravanUI
+
+/// Starting a presentation from the explorer and coming back.
+final class PresentingExplorerTests: XCTestCase {
+    func testPresentsFromTheSlideShowingTheEntityBeingRead() throws {
+        let explorer = try makeExplorer(
+            width: 100, height: 30, start: "case/almaty-silk-road-brand")
+        var program = PresentingExplorer(explorer: explorer)
+        pressKeys(&program, "P")
+        let presenter = try XCTUnwrap(program.presenter)
+        XCTAssertEqual(presenter.deck.id.description, "deck/lecture")
+        XCTAssertEqual(presenter.slide?.entity?.description, "case/almaty-silk-road-brand")
+        // q ends the presentation, not the program.
+        XCTAssertEqual(pressKeys(&program, "Space q"), [])
+        XCTAssertNil(program.presenter)
+        XCTAssertEqual(program.explorer.state.current.description, "case/almaty-silk-road-brand")
+        XCTAssertEqual(pressKeys(&program, "q"), [.quit])
+    }
+
+    func testPresentsTheDeckBeingReadFromItsStart() throws {
+        let explorer = try makeExplorer(width: 80, height: 24, start: "deck/lecture")
+        var program = PresentingExplorer(explorer: explorer)
+        pressKeys(&program, "P")
+        XCTAssertEqual(program.presenter?.state.index, 0)
+        XCTAssertEqual(program.update(.interrupt), [.quit])
+    }
+}
