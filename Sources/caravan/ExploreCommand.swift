@@ -18,6 +18,11 @@ struct ExploreCommand: ParsableCommand {
         help: ArgumentHelp("Open at this entity, e.g. case/almaty-silk-road-brand.", valueName: "ID"))
     var open: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Open a view of the framework: map, matrix or atlas.", valueName: "NAME"))
+    var view: String?
+
     @Option(name: .long, help: ArgumentHelp("Colour theme: dark, light or monochrome.", valueName: "NAME"))
     var theme: String?
 
@@ -30,6 +35,7 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         let model = try content.loadValid()
         let start = try open.map { try resolveID($0, in: model) }
+        let startView = try view.map(parseView)
         let chosenTheme = try theme.map { name -> Theme in
             guard let theme = Theme.named(name) else {
                 throw UsageError("unknown theme '\(name)'; themes: dark, light, monochrome")
@@ -50,9 +56,20 @@ struct ExploreCommand: ParsableCommand {
         var explorer = Explorer(
             model: model, width: session.width, height: session.height, start: start,
             theme: resolvedTheme, capabilities: capabilities, screenReader: screenReader)
+        if let startView { explorer.showFramework(startView) }
         let outcome = session.run(program: &explorer)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
         }
     }
+}
+
+/// Parses a framework view name, with a suggestion when it is misspelt.
+func parseView(_ text: String) throws -> FrameworkViewKind {
+    let name = text.hasPrefix("view/") ? String(text.dropFirst(5)) : text
+    if let kind = FrameworkViewKind(rawValue: name) { return kind }
+    let names = FrameworkViewKind.allCases.map(\.rawValue)
+    var message = "unknown view '\(text)'"
+    if let close = Suggestion.closest(to: name, among: names) { message += "; did you mean '\(close)'?" }
+    throw UsageError(message + " (views: \(names.joined(separator: ", ")))")
 }

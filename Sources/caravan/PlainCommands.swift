@@ -50,13 +50,28 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print one entity as wrapped plain text, its links as numbered references.")
 
     @Argument(help: ArgumentHelp("The entity to show, e.g. case/almaty-silk-road-brand.", valueName: "ID"))
-    var id: String
+    var id: String?
+
+    @Option(help: ArgumentHelp("Print a view of the framework instead: map, matrix or atlas.", valueName: "NAME"))
+    var view: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var content: ContentOptions
 
+    func validate() throws {
+        if (id == nil) == (view == nil) {
+            throw ValidationError("give an entity id or --view map|matrix|atlas")
+        }
+    }
+
     func run() throws {
         let model = try content.loadValid()
+        if let view {
+            let kind = try parseView(view)
+            emit(kind.plainText(model: model, width: output.resolvedWidth))
+            return
+        }
+        guard let id else { return }
         let resolved = try resolveID(id, in: model)
         guard let entity = model.entity(resolved) else { throw UsageError("unknown id '\(id)'") }
         let plain = PlainText(model: model, width: output.resolvedWidth, color: output.useColor)

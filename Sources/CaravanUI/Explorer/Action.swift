@@ -25,6 +25,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case frameworkMap = "framework-map"
+    case caseMatrix = "case-matrix"
+    case atlas
     case help
     case quit
 
@@ -55,6 +58,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .search: "Search everything"
         case .nextMatch: "Next search match"
         case .previousMatch: "Previous search match"
+        case .frameworkMap: "Show the framework map (Backspace returns to it from an entity)"
+        case .caseMatrix: "Show the matrix of cases and mechanisms"
+        case .atlas: "Show the atlas of cases by region"
         case .help: "Show this help"
         case .quit: "Quit"
         }
@@ -70,6 +76,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
             .forward:
             "Links and history"
         case .jump, .search, .nextMatch, .previousMatch: "Finding"
+        case .frameworkMap, .caseMatrix, .atlas: "Seeing the framework"
         case .help, .quit: "General"
         }
     }
@@ -140,6 +147,9 @@ public struct Keymap: Sendable {
         add(.search, "/")
         add(.nextMatch, "n")
         add(.previousMatch, "N")
+        add(.frameworkMap, "M")
+        add(.caseMatrix, "X")
+        add(.atlas, "A")
         add(.help, "?", "F1")
         add(.quit, "q", "Q")
         return Keymap(bindings: bindings)

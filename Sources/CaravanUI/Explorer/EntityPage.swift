@@ -50,7 +50,7 @@ private struct PageWriter {
     mutating func write(_ entity: Entity) {
         builder.wrap([Span(clean(entity.displayTitle), .title)], firstIndent: [], restIndent: [])
         var kindLine = kindDescription(entity)
-        if let owner = ownerLine(entity) { kindLine += " · " + owner }
+        if let owner = ownerLine(entity) { kindLine += ornament.separator + owner }
         builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
         if let summary = entity.summary, !summary.isEmpty {
             builder.blank()
@@ -371,11 +371,12 @@ struct Ornament {
     var closeQuote: String
     var quoteBar: String
     var rule: String
+    var separator: String
 
     static let unicode = Ornament(
         bullet: "• ", dash: " — ", section: "§", openQuote: "“", closeQuote: "”", quoteBar: "│ ",
-        rule: "─")
+        rule: "─", separator: " · ")
     static let ascii = Ornament(
         bullet: "* ", dash: " -- ", section: "section ", openQuote: "\"", closeQuote: "\"",
-        quoteBar: "> ", rule: "-")
+        quoteBar: "> ", rule: "-", separator: " - ")
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CaravanContent
 
 /// The explorer: navigator, reader and context panes over a content model.
@@ -14,6 +15,10 @@ public struct Explorer: Program {
     /// so screen readers and braille displays follow it.
     public var screenReader: Bool
     public private(set) var state: ExplorerState
+    /// The framework map, matrix or atlas, when one is open over the panes.
+    public private(set) var framework: FrameworkScreen?
+    /// The screen an entity was opened from, and the history index to return to it at.
+    private var frameworkReturn: (screen: FrameworkScreen, historyIndex: Int)?
 
     // Derived from the state; rebuilt only when what they depend on changes.
     public private(set) var rows: [NavigatorTree.Row] = []
@@ -52,9 +57,11 @@ public struct Explorer: Program {
 
     // MARK: Geometry
 
-    var paneLayout: PaneLayout {
+    var paneLayout: PaneLayout { paneLayout(width: state.width, height: state.height) }
+
+    func paneLayout(width: Int, height: Int) -> PaneLayout {
         PaneLayout(
-            width: state.width, height: state.height, focus: state.focus, sidePane: state.sidePane,
+            width: width, height: height, focus: state.focus, sidePane: state.sidePane,
             zoomed: state.zoomed || screenReader)
     }
 
@@ -101,8 +108,10 @@ public struct Explorer: Program {
             state.width = max(0, width)
             state.height = max(0, height)
             refreshPage()
+            clampReader()
             keepNavigatorSelectionVisible()
             keepContextSelectionVisible()
+            framework?.resize(width: state.width, height: max(0, state.height - 2))
             return []
         case .interrupt, .terminate:
             return [.quit]
@@ -118,6 +127,25 @@ public struct Explorer: Program {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if state.overlay != nil { return handleOverlay(key) }
+        if var screen = framework, key != .character("q") {
+            let outcome = screen.handle(key)
+            switch outcome {
+            case .handled:
+                framework = screen
+                return []
+            case .close:
+                framework = nil
+                return []
+            case .open(let id):
+                framework = nil
+                open(id, pushing: true)
+                frameworkReturn = (screen, max(0, state.historyIndex - 1))
+                setFocus(.reader)
+                return []
+            case .ignored:
+                framework = screen
+            }
+        }
         if case .character(let character) = key, let digit = character.wholeNumberValue,
             digit >= 0, digit <= 9, !(digit == 0 && state.pendingCount == nil)
         {
@@ -145,13 +173,16 @@ public struct Explorer: Program {
     public mutating func perform(_ action: Action, count: Int = 1) -> [Effect] {
         switch action {
         case .quit: return [.quit]
+        case .frameworkMap: showFramework(.map)
+        case .caseMatrix: showFramework(.matrix)
+        case .atlas: showFramework(.atlas)
         case .help:
             state.overlay = .help(scroll: 0)
         case .search:
             state.overlay = .search(SearchOverlay())
         case .jump:
             var jump = JumpOverlay()
-            jump.candidates = jumpCandidates("")
+            refreshJump(&jump)
             state.overlay = .jump(jump)
         case .focusLeft: moveFocus(by: -1)
         case .focusRight: moveFocus(by: 1)
@@ -183,8 +214,11 @@ public struct Explorer: Program {
 
     // MARK: Focus
 
+    /// h and l move between the panes as they stand on screen; with one pane they step
+    /// through navigator, reader and links in turn.
     private mutating func moveFocus(by step: Int) {
-        let order: [Pane] = [.navigator, .reader, .context]
+        let shown = paneLayout.order
+        let order: [Pane] = shown.count > 1 ? shown : [.navigator, .reader, .context]
         guard let index = order.firstIndex(of: state.focus) else { return }
         let next = min(max(0, index + step), order.count - 1)
         setFocus(order[next])
@@ -493,7 +527,21 @@ public struct Explorer: Program {
         restoreHistoryEntry()
     }
 
+    /// Opens the framework map, matrix or atlas over the panes.
+    public mutating func showFramework(_ kind: FrameworkViewKind) {
+        if framework?.kind == kind { return }
+        var screen = kind.makeScreen(model: model)
+        screen.resize(width: state.width, height: max(0, state.height - 2))
+        framework = screen
+        frameworkReturn = nil
+    }
+
     private mutating func restoreHistoryEntry() {
+        if let saved = frameworkReturn, saved.historyIndex == state.historyIndex {
+            // Back to the view the entity was opened from, as it was left.
+            framework = saved.screen
+            frameworkReturn = nil
+        }
         let entry = state.history[state.historyIndex]
         state.current = entry.id
         enter(entry.id, scroll: entry.scroll)
@@ -529,7 +577,9 @@ public struct Explorer: Program {
                 if search.results.indices.contains(search.selection) {
                     let result = search.results[search.selection]
                     state.searchTerms = SearchIndex.words(in: search.query)
+                    framework = nil
                     open(result.id, pushing: true)
+                    setFocus(.reader)
                     if let first = page.matches.first {
                         state.currentMatch = 0
                         scrollToLine(first)
@@ -568,45 +618,46 @@ public struct Explorer: Program {
                 state.overlay = nil
             case .enter:
                 state.overlay = nil
-                if jump.candidates.indices.contains(jump.selection) {
-                    open(jump.candidates[jump.selection], pushing: true)
+                if jump.views.indices.contains(jump.selection) {
+                    showFramework(jump.views[jump.selection])
+                } else if jump.candidates.indices.contains(jump.selection - jump.views.count) {
+                    framework = nil
+                    open(jump.candidates[jump.selection - jump.views.count], pushing: true)
                     state.focus = .reader
                 } else {
                     state.message = "Nothing matches “\(jump.input)”"
                 }
             case .tab:
                 // Completion: take the selected candidate's id.
-                if jump.candidates.indices.contains(jump.selection) {
-                    jump.input = jump.candidates[jump.selection].description
-                    jump.candidates = jumpCandidates(jump.input)
-                    jump.selection = 0
+                if jump.views.indices.contains(jump.selection) {
+                    jump.input = jump.views[jump.selection].rawValue
+                } else if jump.candidates.indices.contains(jump.selection - jump.views.count) {
+                    jump.input = jump.candidates[jump.selection - jump.views.count].description
                 }
+                refreshJump(&jump)
                 state.overlay = .jump(jump)
             case .up, .control("p"), .backTab:
                 jump.selection = max(0, jump.selection - 1)
                 state.overlay = .jump(jump)
             case .down, .control("n"):
-                jump.selection = min(max(0, jump.candidates.count - 1), jump.selection + 1)
+                jump.selection = min(max(0, jump.views.count + jump.candidates.count - 1), jump.selection + 1)
                 state.overlay = .jump(jump)
             case .backspace:
                 if jump.input.isEmpty {
                     state.overlay = nil
                 } else {
                     jump.input.removeLast()
-                    jump.candidates = jumpCandidates(jump.input)
-                    jump.selection = 0
+                    refreshJump(&jump)
                     state.overlay = .jump(jump)
                 }
             case .control("u"):
                 jump.input = ""
-                jump.candidates = jumpCandidates("")
-                jump.selection = 0
+                refreshJump(&jump)
                 state.overlay = .jump(jump)
             case .character(let character):
                 guard jump.input.count < 200 else { return [] }
                 jump.input.append(character)
-                jump.candidates = jumpCandidates(jump.input)
-                jump.selection = 0
+                refreshJump(&jump)
                 state.overlay = .jump(jump)
             default: break
             }
@@ -620,6 +671,18 @@ public struct Explorer: Program {
         search.results = model.search.search(search.query, limit: 100)
         search.selection = 0
         search.scroll = 0
+    }
+
+    private func refreshJump(_ jump: inout JumpOverlay) {
+        jump.candidates = jumpCandidates(jump.input)
+        let typed = jump.input.lowercased().trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: "view/", with: "")
+        jump.views = typed.isEmpty
+            ? []
+            : FrameworkViewKind.allCases.filter {
+                $0.rawValue.hasPrefix(typed) || $0.title.lowercased().hasPrefix(typed)
+            }
+        jump.selection = 0
     }
 
     /// Entities whose title or id matches `input` fuzzily, best first.

@@ -17,6 +17,8 @@ public struct SearchOverlay: Sendable, Hashable {
 /// The jump prompt: fuzzy match on titles and ids, with completion.
 public struct JumpOverlay: Sendable, Hashable {
     public var input: String = ""
+    /// Framework views whose names match, listed before the entities.
+    public var views: [FrameworkViewKind] = []
     public var candidates: [EntityID] = []
     public var selection: Int = 0
     public var scroll: Int = 0

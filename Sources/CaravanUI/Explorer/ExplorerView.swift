@@ -17,9 +17,13 @@ struct ExplorerView {
             drawTooSmall(&grid)
             return Frame(grid: grid, cursor: nil)
         }
-        let layout = explorer.paneLayout
+        let layout = explorer.paneLayout(width: width, height: height)
         drawTitleBar(&grid, layout.titleBar)
-        for (index, entry) in layout.panes.enumerated() {
+        if let screen = explorer.framework {
+            let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
+            screen.render(into: &grid, in: body, theme: theme, capabilities: explorer.capabilities)
+        }
+        for (index, entry) in layout.panes.enumerated() where explorer.framework == nil {
             var rect = entry.rect
             if index > 0 {
                 for y in rect.y..<(rect.y + rect.height) {
@@ -44,11 +48,14 @@ struct ExplorerView {
     // MARK: Frame parts
 
     private func drawTooSmall(_ grid: inout Grid) {
-        let lines = [
-            "Terminal too small",
-            "\(grid.width)x\(grid.height); needs \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
-            "q quits",
-        ]
+        let lines =
+            grid.width >= 24
+            ? [
+                "Terminal too small",
+                "\(grid.width)x\(grid.height); needs \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
+                "q quits",
+            ]
+            : ["Too small", "\(grid.width)x\(grid.height)", "q quits"]
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() where top + offset < grid.height {
             let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
@@ -72,7 +79,11 @@ struct ExplorerView {
                 }
             }
         }
-        if let entity = model.entity(state.current) { crumbs.append(shortTitle(entity)) }
+        if let screen = explorer.framework {
+            crumbs = ["Caravan", screen.kind.title]
+        } else if let entity = model.entity(state.current) {
+            crumbs.append(shortTitle(entity))
+        }
         let separator = boxes.isUnicode ? " › " : " > "
         var text = " " + crumbs.joined(separator: separator)
         let available = rect.width - 1
@@ -108,7 +119,8 @@ struct ExplorerView {
         return find(explorer.tree.roots)
     }
 
-    private func truncate(_ text: String, _ width: Int) -> String {
+    private func truncate(_ raw: String, _ width: Int) -> String {
+        let text = Sanitizer.visible(raw)
         guard DisplayWidth.of(text) > width, width > 1 else { return text }
         var result = ""
         var used = 0
@@ -122,11 +134,23 @@ struct ExplorerView {
         return result + ellipsis
     }
 
+    /// Keeps the end of a text that is too wide, marking the cut at the front.
+    private func truncateFront(_ raw: String, _ width: Int) -> String {
+        let text = Sanitizer.visible(raw)
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        let ellipsis = boxes.isUnicode ? "…" : "~"
+        var characters = Array(text)
+        while DisplayWidth.of(String(characters)) > width - 1, !characters.isEmpty {
+            characters.removeFirst()
+        }
+        return ellipsis + String(characters)
+    }
+
     private func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
         fillRow(&grid, rect, .statusBar)
         let hints = "? help  / search  : jump  q quit "
-        var left = " " + state.current.description
-        if state.focus == .reader || explorer.paneLayout.order.contains(.reader) {
+        var left = " " + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
+        if explorer.framework == nil, explorer.paneLayout.order.contains(.reader) {
             let total = explorer.page.lines.count
             let visible = explorer.visibleRows(.reader)
             let last = min(total, state.readerScroll + visible)
@@ -320,7 +344,7 @@ struct ExplorerView {
 
     private func drawHelp(_ grid: inout Grid, scroll: Int) {
         let lines = HelpScreen.lines(keymap: explorer.keymap)
-        let inner = drawBox(&grid, width: 72, height: grid.height - 2, title: "Keys — press any other key to close")
+        let inner = drawBox(&grid, width: 72, height: grid.height - 2, title: "Keys" + boxes.dash + "press any other key to close")
         let keyWidth = min(24, max(10, inner.width / 3))
         for row in 0..<inner.height {
             let index = scroll + row
@@ -346,7 +370,7 @@ struct ExplorerView {
     }
 
     private func drawSearch(_ grid: inout Grid, _ search: SearchOverlay) -> (x: Int, y: Int) {
-        let inner = drawBox(&grid, width: 100, height: grid.height - 2, title: "Search — Enter opens, Esc closes")
+        let inner = drawBox(&grid, width: 100, height: grid.height - 2, title: "Search" + boxes.dash + "Enter opens, Esc closes")
         let cursor = drawPrompt(&grid, inner, prompt: "/", input: search.query)
         let perResult = 2
         let capacity = max(1, (inner.height - 2) / perResult)
@@ -392,28 +416,40 @@ struct ExplorerView {
     }
 
     private func drawJump(_ grid: inout Grid, _ jump: JumpOverlay) -> (x: Int, y: Int) {
-        let inner = drawBox(&grid, width: 80, height: min(grid.height - 2, 20), title: "Jump to — Tab completes, Enter opens")
+        let inner = drawBox(&grid, width: 80, height: min(grid.height - 2, 20), title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
         let cursor = drawPrompt(&grid, inner, prompt: ":", input: jump.input)
         let capacity = max(1, inner.height - 2)
         let start = max(0, jump.selection - capacity + 1)
-        if jump.candidates.isEmpty {
+        if jump.candidates.isEmpty, jump.views.isEmpty {
             grid.write("Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim], maxWidth: inner.width)
         }
         for slot in 0..<capacity {
             let index = start + slot
-            guard jump.candidates.indices.contains(index) else { break }
-            let id = jump.candidates[index]
             let y = inner.y + 2 + slot
             let selected = index == jump.selection
-            let title = model.entity(id)?.displayTitle ?? ""
-            let idText = id.description
+            let title: String
+            let idText: String
+            if jump.views.indices.contains(index) {
+                title = jump.views[index].title
+                idText = "view/" + jump.views[index].rawValue
+            } else if jump.candidates.indices.contains(index - jump.views.count) {
+                let id = jump.candidates[index - jump.views.count]
+                title = model.entity(id)?.displayTitle ?? ""
+                idText = id.description
+            } else {
+                break
+            }
             let idWidth = min(DisplayWidth.of(idText), inner.width / 2)
             if selected {
                 grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
             }
-            let used = grid.write(title, x: inner.x, y: y, style: theme[selected ? .selection : .text], maxWidth: inner.width - idWidth - 2)
-            _ = used
-            grid.write(idText, x: inner.x + inner.width - idWidth, y: y, style: theme[selected ? .selection : .dim], maxWidth: idWidth)
+            let titleWidth = max(1, inner.width - idWidth - 2)
+            grid.write(
+                truncate(title, titleWidth), x: inner.x, y: y,
+                style: theme[selected ? .selection : .text], maxWidth: titleWidth)
+            grid.write(
+                truncateFront(idText, idWidth), x: inner.x + inner.width - idWidth, y: y,
+                style: theme[selected ? .selection : .dim], maxWidth: idWidth)
         }
         return cursor
     }
@@ -430,6 +466,7 @@ struct Boxes {
     let bottomRight: String
     let expanded: String
     let collapsed: String
+    let dash: String
 
     init(_ capabilities: Capabilities) {
         let chars = capabilities.boxChars
@@ -442,5 +479,6 @@ struct Boxes {
         bottomRight = String(chars.bottomRight)
         expanded = isUnicode ? "▾" : "-"
         collapsed = isUnicode ? "▸" : "+"
+        dash = isUnicode ? " — " : " - "
     }
 }

@@ -147,7 +147,8 @@ final class GoldenFrameTests: XCTestCase {
     func testTooSmall10x5() throws {
         let explorer = try makeExplorer(width: 10, height: 5)
         let grid = assertFrame(explorer, named: "too-small-10x5")
-        XCTAssertTrue(dump(grid).contains("Terminal t"))
+        XCTAssertTrue(dump(grid).contains("Too small"))
+        XCTAssertTrue(dump(grid).contains("10x5"))
     }
 
     // MARK: Pages

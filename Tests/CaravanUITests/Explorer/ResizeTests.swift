@@ -27,8 +27,10 @@ final class ResizeTests: XCTestCase {
             let expected = width < 60 ? 1 : width < 120 ? 2 : 3
             XCTAssertEqual(panes(explorer).count, expected, size)
             if PaneLayout.isTooSmall(width: width, height: height) {
-                if width >= 18, height >= 3 {
+                if width >= 24, height >= 3 {
                     XCTAssertTrue(dump(grid).contains("Terminal too small"), size)
+                } else if width >= 10, height >= 3 {
+                    XCTAssertTrue(dump(grid).contains("Too small"), size)
                 }
                 continue
             }
