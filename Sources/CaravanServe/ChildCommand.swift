@@ -18,7 +18,7 @@ public enum ChildCommand {
     ) -> [String] {
         let content = contentFolder.map { ["--content", $0] } ?? []
         if fileExists(presentSocketPath(environment: environment)) {
-            return ["follow", "--auto"]
+            return ["follow", "--auto"] + content
         }
         return ["explore"] + content
     }

@@ -143,6 +143,10 @@ final class ChildCommandTests: XCTestCase {
         XCTAssertEqual(arguments, ["follow", "--auto"])
         XCTAssertEqual(asked, ["/run/user/1/caravan/present.sock"])
         XCTAssertEqual(
+            ChildCommand.arguments(
+                contentFolder: "/srv/content", environment: [:], fileExists: { _ in true }),
+            ["follow", "--auto", "--content", "/srv/content"])
+        XCTAssertEqual(
             ChildCommand.presentSocketPath(environment: [:]),
             "/tmp/caravan-\(getuid())/present.sock")
     }
