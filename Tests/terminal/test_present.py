@@ -101,16 +101,18 @@ class Room:
 def start(window, command, expect):
     """Type a caravan command in a window and wait until `expect` shows."""
     window.run_command(CARAVAN + " " + command)
-    window.wait_for_alternate(True)
-    return window.wait_for(expect, timeout=10)
+    # Generous: the machine may be busy (loading the content takes a fraction of a second).
+    window.wait_for_alternate(True, timeout=15)
+    return window.wait_for(expect, timeout=15)
 
 
 def quit_and_check_restored(window, key="q"):
     """Quit the program in a window and check the terminal is as it was."""
     window.keys(key)
-    window.wait_for_alternate(False)
-    window.wait_until(lambda: window.program_pid() is None, what="the program to end")
-    settings = window.stty_in_pane()
+    window.wait_for_alternate(False, timeout=10)
+    window.wait_until(lambda: window.program_pid() is None, timeout=10, what="the program to end")
+    window.wait_for(tmuxharness.PROMPT.strip())
+    settings = window.tty_settings()
     assert terminal_is_sane(settings), "terminal not restored:\n" + settings
 
 
