@@ -12,6 +12,8 @@ public struct SearchIndex: Sendable {
         case summary
         case details
         case body
+        /// The reader's own note on an entity (not indexed here: notes live with the reader).
+        case note
 
         var weight: Double {
             switch self {
@@ -19,6 +21,7 @@ public struct SearchIndex: Sendable {
             case .summary: 4
             case .details: 2
             case .body: 1
+            case .note: 3
             }
         }
     }
@@ -29,6 +32,28 @@ public struct SearchIndex: Sendable {
         public var field: Field
         public var score: Double
         public var snippet: Snippet
+
+        public init(id: EntityID, field: Field, score: Double, snippet: Snippet) {
+            self.id = id
+            self.field = field
+            self.score = score
+            self.snippet = snippet
+        }
+    }
+
+    /// Finds a query in texts kept outside the index (such as a reader's notes): every
+    /// word must match, the last as a prefix; returns a snippet when it does.
+    public static func match(_ query: String, in text: String) -> Snippet? {
+        let terms = words(in: query)
+        guard !terms.isEmpty else { return nil }
+        let prefixLast = !(query.last.map { $0 == " " } ?? false)
+        let textWords = Set(words(in: text))
+        for (index, term) in terms.enumerated() {
+            let prefix = prefixLast && index == terms.count - 1
+            let found = prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
+            if !found { return nil }
+        }
+        return snippet(of: text, terms: terms, prefixLast: prefixLast)
     }
 
     /// A short excerpt of matched text; `matches` are character offsets into `text`.

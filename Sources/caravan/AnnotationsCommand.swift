@@ -31,7 +31,7 @@ struct AnnotationsCommand: ParsableCommand {
 
         func run() throws {
             let model = content.load()
-            let store = StateStore(contentIdentity: model.identity)
+            let store = StateStore(contentIdentity: content.identity(of: model))
             let (state, warnings) = store.load()
             for warning in warnings {
                 printError("caravan: \(warning)")

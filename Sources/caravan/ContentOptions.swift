@@ -16,6 +16,17 @@ struct ContentOptions: ParsableArguments {
         return ContentLoader.load(folder: content)
     }
 
+    /// What keeps one content's saved state apart from another's: the built-in paper, or
+    /// a folder by its real path. Stable while a lecturer edits the folder.
+    func identity(of model: ContentModel) -> String {
+        let name = model.paper?.id.slug ?? "content"
+        guard let content else { return "builtin-" + name }
+        let path = URL(fileURLWithPath: content).resolvingSymlinksInPath().standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return name + "-" + String(hash, radix: 16)
+    }
+
     /// Loads the content and stops with its errors when it has any.
     func loadValid() throws -> ContentModel {
         let model = load()

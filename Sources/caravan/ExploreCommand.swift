@@ -1,5 +1,7 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanContent
+import CaravanStore
 import CaravanTerminal
 import CaravanUI
 import Foundation
@@ -29,10 +31,19 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "One pane at a time, no box drawing, the cursor on the selection (for screen readers).")
     var screenReader = false
 
+    @Flag(name: .long, help: "Run with the default settings, not the config file.")
+    var ignoreConfig = false
+
+    @Flag(name: .long, help: "Don't read or save your place, marks and notes.")
+    var noState = false
+
     @Flag(name: .long, help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
     func run() throws {
+        let config = try loadConfig()
+        var content = self.content
+        if content.content == nil, let folder = config.contentFolder { content.content = folder }
         let model = try content.loadValid()
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
@@ -51,16 +62,46 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let capabilities = session.capabilities
-        var resolvedTheme = chosenTheme ?? .dark
+        var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
         var explorer = Explorer(
             model: model, width: session.width, height: session.height, start: start,
-            theme: resolvedTheme, capabilities: capabilities, screenReader: screenReader)
+            keymap: config.apply(to: .standard), theme: resolvedTheme, capabilities: capabilities,
+            screenReader: screenReader || config.screenReader)
+        explorer.navigatorWidth = config.navigatorWidth
+        explorer.contextWidth = config.contextWidth
+
+        var store: StateStore?
+        var state = ReaderState(contentIdentity: content.identity(of: model))
+        if !noState {
+            let opened = StateStore(contentIdentity: content.identity(of: model))
+            let (loaded, warnings) = opened.load()
+            let existing = Set(model.entities.map(\.id.description))
+            let (kept, dropped) = loaded.droppingMissing(existing: existing)
+            ReaderSession.apply(kept, to: &explorer, restorePlace: start == nil && startView == nil)
+            if let first = (warnings + dropped).first { explorer.showMessage(first) }
+            store = opened
+            state = loaded
+        }
         if let startView { explorer.showFramework(startView) }
-        let outcome = session.run(program: &explorer)
+        let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }
+        var program = ReaderSession(explorer: explorer, store: store, state: state, editor: editor)
+        let outcome = session.run(program: &program)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
         }
+    }
+
+    /// The config file, unless --ignore-config; a broken one stops with its problems.
+    private func loadConfig() throws -> Config {
+        if ignoreConfig { return Config() }
+        let problems = Config.problems(inFileAt: nil)
+        guard problems.isEmpty else {
+            for problem in problems { printError(problem.description) }
+            printError("caravan: fix the config file, or run with --ignore-config")
+            throw ExitCode(2)
+        }
+        return try Config.load(path: nil)
     }
 }
 

@@ -25,6 +25,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case setMark = "set-mark"
+    case jumpToMark = "jump-to-mark"
+    case annotate
+    case present
     case frameworkMap = "framework-map"
     case caseMatrix = "case-matrix"
     case atlas
@@ -58,6 +62,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .search: "Search everything"
         case .nextMatch: "Next search match"
         case .previousMatch: "Previous search match"
+        case .setMark: "Set a mark: press a letter after it"
+        case .jumpToMark: "Go to a mark: press its letter after it"
+        case .annotate: "Write or edit your note on this entity"
+        case .present: "Present the lecture from the slide showing this entity"
         case .frameworkMap: "Show the framework map (Backspace returns to it from an entity)"
         case .caseMatrix: "Show the matrix of cases and mechanisms"
         case .atlas: "Show the atlas of cases by region"
@@ -77,7 +85,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
             "Links and history"
         case .jump, .search, .nextMatch, .previousMatch: "Finding"
         case .frameworkMap, .caseMatrix, .atlas: "Seeing the framework"
-        case .help, .quit: "General"
+        case .setMark, .jumpToMark, .annotate: "Marks and notes"
+        case .present, .help, .quit: "General"
         }
     }
 
@@ -150,6 +159,10 @@ public struct Keymap: Sendable {
         add(.frameworkMap, "M")
         add(.caseMatrix, "X")
         add(.atlas, "A")
+        add(.setMark, "m")
+        add(.jumpToMark, "'")
+        add(.annotate, "a")
+        add(.present, "P")
         add(.help, "?", "F1")
         add(.quit, "q", "Q")
         return Keymap(bindings: bindings)

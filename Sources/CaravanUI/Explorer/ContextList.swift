@@ -5,11 +5,13 @@ public struct ContextList: Sendable, Hashable {
     public enum Row: Sendable, Hashable {
         case header(String)
         case entry(EntityID)
+        /// A line of the reader's own note.
+        case note(String)
     }
 
     public var rows: [Row]
 
-    public init(for id: EntityID, in model: ContentModel) {
+    public init(for id: EntityID, in model: ContentModel, note: String? = nil) {
         var groups: [(label: String, ids: [EntityID])] = []
         func add(_ label: String, _ id: EntityID) {
             if let index = groups.firstIndex(where: { $0.label == label }) {
@@ -21,6 +23,11 @@ public struct ContextList: Sendable, Hashable {
         for link in model.outgoing(from: id) { add(link.type.label, link.target) }
         for link in model.incoming(to: id) { add(link.type.inverseLabel, link.source) }
         var rows: [Row] = []
+        if let note, !note.isEmpty {
+            rows.append(.header("Your note (a edits)"))
+            rows += note.split(separator: "\n", omittingEmptySubsequences: false).prefix(12)
+                .map { .note(String($0)) }
+        }
         for group in groups {
             rows.append(.header(group.label.prefix(1).uppercased() + group.label.dropFirst()))
             rows += group.ids.map { .entry($0) }

@@ -15,6 +15,23 @@ public struct Explorer: Program {
     /// so screen readers and braille displays follow it.
     public var screenReader: Bool
     public private(set) var state: ExplorerState
+    /// Pane widths from the config; nil lets the layout choose.
+    public var navigatorWidth: Int?
+    public var contextWidth: Int?
+    /// Entities the reader has opened, marked in the navigator.
+    public var visited: Set<EntityID> = []
+    /// Marks set with `m` and a letter: where they were set.
+    public var marks: [Character: HistoryEntry] = [:]
+    /// The reader's notes, by entity.
+    public private(set) var notes: [EntityID: String] = [:]
+    /// Whether notes are written in an external editor (the runner then handles
+    /// `editRequest`) or in the built-in one.
+    public var usesExternalEditor = false
+    /// An entity whose note the runner should open in the external editor.
+    public var editRequest: EntityID?
+    /// Set by the present key; whoever hosts the explorer starts presenting.
+    public var presentRequested = false
+
     /// The framework map, matrix or atlas, when one is open over the panes.
     public private(set) var framework: FrameworkScreen?
     /// The screen an entity was opened from, and the history index to return to it at.
@@ -62,7 +79,8 @@ public struct Explorer: Program {
     func paneLayout(width: Int, height: Int) -> PaneLayout {
         PaneLayout(
             width: width, height: height, focus: state.focus, sidePane: state.sidePane,
-            zoomed: state.zoomed || screenReader)
+            zoomed: state.zoomed || screenReader, navigatorWidth: navigatorWidth,
+            contextWidth: contextWidth)
     }
 
     /// Rows of content a pane shows (its height less its header).
@@ -102,7 +120,11 @@ public struct Explorer: Program {
     // MARK: Update
 
     public mutating func update(_ event: InputEvent) -> [Effect] {
-        state.message = nil
+        // A message stays up until the next key or click, whatever else happens.
+        switch event {
+        case .key, .mouse: state.message = nil
+        default: break
+        }
         switch event {
         case .resize(let width, let height):
             state.width = max(0, width)
@@ -127,6 +149,11 @@ public struct Explorer: Program {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if state.overlay != nil { return handleOverlay(key) }
+        if let command = state.pendingMark {
+            state.pendingMark = nil
+            handleMark(command, key)
+            return []
+        }
         if var screen = framework, key != .character("q") {
             let outcome = screen.handle(key)
             switch outcome {
@@ -173,6 +200,20 @@ public struct Explorer: Program {
     public mutating func perform(_ action: Action, count: Int = 1) -> [Effect] {
         switch action {
         case .quit: return [.quit]
+        case .setMark:
+            state.pendingMark = .set
+            state.message = "Set mark: press a letter"
+        case .jumpToMark:
+            state.pendingMark = .jump
+            state.message = "Go to mark: press its letter (' goes back)"
+        case .annotate:
+            if usesExternalEditor {
+                editRequest = state.current
+            } else {
+                state.overlay = .editor(NoteEditor(text: notes[state.current] ?? ""), state.current)
+            }
+        case .present:
+            presentRequested = true
         case .frameworkMap: showFramework(.map)
         case .caseMatrix: showFramework(.matrix)
         case .atlas: showFramework(.atlas)
@@ -499,7 +540,8 @@ public struct Explorer: Program {
     private mutating func enter(_ id: EntityID, scroll: Int) {
         state.selectedLink = nil
         state.currentMatch = nil
-        context = ContextList(for: id, in: model)
+        visited.insert(id)
+        context = ContextList(for: id, in: model, note: notes[id])
         state.contextSelection = context.entryIndexes.first ?? 0
         state.contextScroll = 0
         refreshPage()
@@ -548,6 +590,69 @@ public struct Explorer: Program {
         revealInNavigator(entry.id)
     }
 
+    // MARK: Marks and notes
+
+    private mutating func handleMark(_ command: MarkCommand, _ key: Key) {
+        guard case .character(let letter) = key else {
+            state.message = "No mark: marks are letters"
+            return
+        }
+        switch command {
+        case .set:
+            guard letter.isLetter else {
+                state.message = "No mark: marks are letters"
+                return
+            }
+            marks[letter] = HistoryEntry(id: state.current, scroll: state.readerScroll)
+            state.message = "Mark \(letter) set"
+        case .jump:
+            if letter == "'" {
+                goBack(1)
+                return
+            }
+            guard let mark = marks[letter], model.contains(mark.id) else {
+                state.message = "No mark \(letter)"
+                return
+            }
+            framework = nil
+            open(mark.id, pushing: true)
+            state.readerScroll = mark.scroll
+            clampReader()
+            setFocus(.reader)
+        }
+    }
+
+    /// Shows a one-line message in the status bar until the next key.
+    public mutating func showMessage(_ text: String) {
+        state.message = text
+    }
+
+    /// Replaces the note on an entity (an empty text removes it).
+    public mutating func setNote(_ text: String, for id: EntityID) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            notes[id] = nil
+        } else {
+            notes[id] = text
+        }
+        if id == state.current { context = ContextList(for: id, in: model, note: notes[id]) }
+    }
+
+    /// Replaces every note at once (when state is loaded).
+    public mutating func setNotes(_ all: [EntityID: String]) {
+        notes = all.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        context = ContextList(for: state.current, in: model, note: notes[state.current])
+    }
+
+    /// Restores a reading position: the entity, its scroll and the history that led to it.
+    public mutating func restore(history: [HistoryEntry], index: Int) {
+        let valid = history.filter { model.contains($0.id) }
+        guard !valid.isEmpty else { return }
+        state.history = valid
+        state.historyIndex = min(max(0, index), valid.count - 1)
+        restoreHistoryEntry()
+    }
+
     // MARK: Overlays
 
     private mutating func handleOverlay(_ key: Key) -> [Effect] {
@@ -568,6 +673,18 @@ public struct Explorer: Program {
                 return []
             }
             state.overlay = .help(scroll: min(max(0, next), max(0, lines - visible)))
+        case .editor(var editor, let id)?:
+            switch editor.handle(key) {
+            case .editing:
+                state.overlay = .editor(editor, id)
+            case .save(let text):
+                state.overlay = nil
+                setNote(text, for: id)
+                state.message = notes[id] == nil ? "Note removed" : "Note saved"
+            case .cancel:
+                state.overlay = nil
+                state.message = "Note not changed"
+            }
         case .search(var search)?:
             switch key {
             case .escape:
@@ -668,7 +785,12 @@ public struct Explorer: Program {
     }
 
     private func runSearch(_ search: inout SearchOverlay) {
-        search.results = model.search.search(search.query, limit: 100)
+        let noteResults = notes.sorted { $0.key < $1.key }.compactMap { id, text in
+            SearchIndex.match(search.query, in: text).map {
+                SearchIndex.Result(id: id, field: .note, score: 1000, snippet: $0)
+            }
+        }
+        search.results = noteResults + model.search.search(search.query, limit: 100)
         search.selection = 0
         search.scroll = 0
     }

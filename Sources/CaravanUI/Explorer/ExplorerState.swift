@@ -4,6 +4,11 @@ import CaravanContent
 public struct HistoryEntry: Sendable, Hashable {
     public var id: EntityID
     public var scroll: Int
+
+    public init(id: EntityID, scroll: Int) {
+        self.id = id
+        self.scroll = scroll
+    }
 }
 
 /// The search overlay: a query typed live, ranked results, a selection.
@@ -26,6 +31,8 @@ public struct JumpOverlay: Sendable, Hashable {
 
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
+    /// The built-in note editor, for the entity being annotated.
+    case editor(NoteEditor, EntityID)
     case search(SearchOverlay)
     case jump(JumpOverlay)
 }
@@ -58,6 +65,9 @@ public struct ExplorerState: Sendable, Hashable {
     public var searchTerms: [String] = []
     public var currentMatch: Int?
 
+    /// After `m` or `'`: waiting for the mark's letter.
+    public var pendingMark: MarkCommand?
+
     /// A count typed before a command, as in `5j`.
     public var pendingCount: Int?
     public var message: String?
@@ -68,4 +78,10 @@ public struct ExplorerState: Sendable, Hashable {
         current = start
         history = [HistoryEntry(id: start, scroll: 0)]
     }
+}
+
+/// What the letter after `m` or `'` does.
+public enum MarkCommand: Sendable, Hashable {
+    case set
+    case jump
 }

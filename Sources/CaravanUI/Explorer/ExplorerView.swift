@@ -39,6 +39,7 @@ struct ExplorerView {
         case .help(let scroll)?: drawHelp(&grid, scroll: scroll)
         case .search(let search)?: cursor = drawSearch(&grid, search)
         case .jump(let jump)?: cursor = drawJump(&grid, jump)
+        case .editor(let editor, let id)?: cursor = drawEditor(&grid, editor, id)
         case nil:
             if explorer.screenReader { cursor = selectionCursor(layout) }
         }
@@ -248,6 +249,8 @@ struct ExplorerView {
             let marker: String
             if row.hasChildren {
                 marker = row.isExpanded ? boxes.expanded : boxes.collapsed
+            } else if case .entity(let id) = row.item, explorer.visited.contains(id) {
+                marker = boxes.visited
             } else {
                 marker = " "
             }
@@ -308,6 +311,8 @@ struct ExplorerView {
             switch rows[index] {
             case .header(let label):
                 grid.write(" " + label, x: rect.x, y: y, style: theme[.group], maxWidth: rect.width)
+            case .note(let line):
+                grid.write("   " + line, x: rect.x, y: y, style: theme[.quote], maxWidth: rect.width)
             case .entry(let id):
                 let title = model.entity(id)?.displayTitle ?? id.description
                 let text = "   " + truncate(title, max(1, rect.width - 3))
@@ -392,7 +397,7 @@ struct ExplorerView {
             let y = inner.y + 2 + slot * perResult
             let selected = index == search.selection
             let title = model.entity(result.id)?.displayTitle ?? result.id.description
-            let head = "\(result.id.kind.rawValue): \(title)"
+            let head = (result.field == .note ? "your note on " : "\(result.id.kind.rawValue): ") + title
             if selected {
                 grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
             }
@@ -413,6 +418,30 @@ struct ExplorerView {
             column += grid.write(piece, x: column, y: y, style: theme[inMatch == nil ? .dim : .match], maxWidth: x + width - column)
             index = max(end, index + 1)
         }
+    }
+
+    private func drawEditor(_ grid: inout Grid, _ editor: NoteEditor, _ id: EntityID) -> (x: Int, y: Int) {
+        let title = "Note on " + (model.entity(id)?.title ?? id.description)
+        let inner = drawBox(&grid, width: 76, height: min(grid.height - 2, 18), title: truncate(title, 50))
+        let hint = "Ctrl-S saves" + boxes.dash + "Esc cancels" + boxes.dash + "an empty note is removed"
+        grid.write(hint, x: inner.x, y: inner.y + inner.height - 1, style: theme[.dim], maxWidth: inner.width)
+        let rows = max(1, inner.height - 2)
+        let top = min(max(0, editor.row - rows + 1), max(0, editor.lines.count - rows))
+        var cursor = (x: inner.x, y: inner.y)
+        for slot in 0..<rows {
+            let index = top + slot
+            guard editor.lines.indices.contains(index) else { break }
+            let line = Array(editor.lines[index])
+            // Scroll long lines sideways so the cursor stays visible.
+            let shift = index == editor.row ? max(0, editor.column - inner.width + 2) : 0
+            let shown = String(line[min(shift, line.count)...])
+            grid.write(shown, x: inner.x, y: inner.y + slot, style: theme[.text], maxWidth: inner.width)
+            if index == editor.row {
+                let before = String(line[min(shift, line.count)..<min(editor.column, line.count)])
+                cursor = (inner.x + min(inner.width - 1, DisplayWidth.of(Sanitizer.visible(before))), inner.y + slot)
+            }
+        }
+        return cursor
     }
 
     private func drawJump(_ grid: inout Grid, _ jump: JumpOverlay) -> (x: Int, y: Int) {
@@ -467,6 +496,7 @@ struct Boxes {
     let expanded: String
     let collapsed: String
     let dash: String
+    let visited: String
 
     init(_ capabilities: Capabilities) {
         let chars = capabilities.boxChars
@@ -480,5 +510,6 @@ struct Boxes {
         expanded = isUnicode ? "▾" : "-"
         collapsed = isUnicode ? "▸" : "+"
         dash = isUnicode ? " — " : " - "
+        visited = isUnicode ? "·" : "."
     }
 }

@@ -3,20 +3,17 @@ import CaravanContent
 /// The explorer with a key that starts presenting from where the reader is, and comes
 /// back to the explorer when the presentation ends.
 ///
-/// On `trigger` (when no prompt is open) it presents the deck being read, or else the
+/// On the explorer's present action (`P` by default) it presents the deck being read, or else the
 /// default deck (`deck/lecture`, or the first) from the first slide that shows the
 /// entity being read. `q` in the presenter returns to the explorer; Ctrl-C quits.
 ///
 /// The explorer runs without clock ticks, so the presenter's clock only moves when a
 /// key is pressed; a session that should tick runs ``Presenter`` directly.
 public struct PresentingExplorer: Program {
-    public private(set) var explorer: Explorer
+    public var explorer: Explorer
     public private(set) var presenter: Presenter?
-    public let trigger: Key
-
-    public init(explorer: Explorer, trigger: Key = .character("P")) {
+    public init(explorer: Explorer) {
         self.explorer = explorer
-        self.trigger = trigger
     }
 
     /// The deck to present from `current`, and the slide to start at.
@@ -47,7 +44,9 @@ public struct PresentingExplorer: Program {
             self.presenter = presenter
             return effects
         }
-        if case .key(let key) = event, key == trigger, explorer.state.overlay == nil {
+        let effects = explorer.update(event)
+        if explorer.presentRequested {
+            explorer.presentRequested = false
             let state = explorer.state
             guard
                 let start = PresentingExplorer.presentation(from: state.current, in: explorer.model)
@@ -57,9 +56,8 @@ public struct PresentingExplorer: Program {
             presenter = Presenter(
                 model: explorer.model, deck: start.deck, width: state.width, height: state.height,
                 start: start.slide, capabilities: explorer.capabilities)
-            return []
         }
-        return explorer.update(event)
+        return effects
     }
 
     public func view(width: Int, height: Int) -> Frame {

@@ -152,7 +152,7 @@ final class MonkeyTests: XCTestCase {
             let isPrompt: Bool
             switch overlay {
             case .help: isPrompt = false
-            case .search, .jump: isPrompt = true
+            case .search, .jump, .editor: isPrompt = true
             }
             if isPrompt, frame.cursor == nil {
                 failures.append("a prompt is open but the cursor is hidden")

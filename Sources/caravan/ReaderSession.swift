@@ -1,0 +1,168 @@
+import CaravanContent
+import CaravanStore
+import CaravanUI
+import Foundation
+
+/// The explorer as the user runs it: presenting on a key, notes in an external editor,
+/// and the reader's place, marks and notes saved so the next session starts where this
+/// one ended.
+struct ReaderSession: Program {
+    private(set) var host: PresentingExplorer
+    private let store: StateStore?
+    /// The state as last read or written; saves merge against it.
+    private var base: ReaderState
+    /// The editor command line, split into words; nil uses the built-in editor.
+    private let editor: [String]?
+    /// A note being edited in the external editor: its entity and temporary file.
+    private var editing: (id: EntityID, path: String)?
+
+    init(explorer: Explorer, store: StateStore?, state: ReaderState, editor: [String]?) {
+        var explorer = explorer
+        explorer.usesExternalEditor = editor != nil
+        host = PresentingExplorer(explorer: explorer)
+        self.store = store
+        base = state
+        self.editor = editor
+    }
+
+    private var explorer: Explorer { host.explorer }
+
+    func view(width: Int, height: Int) -> Frame {
+        host.view(width: width, height: height)
+    }
+
+    mutating func update(_ event: InputEvent) -> [Effect] {
+        // The backend sends a resize when the external editor has finished.
+        if let edit = editing, case .resize = event {
+            finishEditing(edit)
+        }
+        let before = persistentKey
+        var effects = host.update(event)
+        if let id = host.explorer.editRequest {
+            host.explorer.editRequest = nil
+            if let command = startEditing(id) { effects.append(.runExternal(arguments: command)) }
+        }
+        let ending = effects.contains(.quit) || event == .terminate
+        if ending || persistentKey != before { save() }
+        return effects
+    }
+
+    // MARK: Notes in an external editor
+
+    private mutating func startEditing(_ id: EntityID) -> [String]? {
+        guard let editor else { return nil }
+        let folder = FileManager.default.temporaryDirectory.path
+        let path = folder + "/caravan-note-\(getpid())-\(id.slug).md"
+        let text = explorer.notes[id] ?? ""
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else {
+            host.explorer.showMessage("Cannot write a temporary file for the note")
+            return nil
+        }
+        editing = (id, path)
+        return editor + [path]
+    }
+
+    private mutating func finishEditing(_ edit: (id: EntityID, path: String)) {
+        editing = nil
+        defer { try? FileManager.default.removeItem(atPath: edit.path) }
+        guard let data = FileManager.default.contents(atPath: edit.path) else {
+            host.explorer.showMessage("The note was not saved: its file is gone")
+            return
+        }
+        host.explorer.setNote(String(decoding: data, as: UTF8.self), for: edit.id)
+        host.explorer.showMessage(explorer.notes[edit.id] == nil ? "Note removed" : "Note saved")
+    }
+
+    // MARK: Saving
+
+    /// What a save would record that matters enough to write at once: marks, notes and
+    /// the history (opening an entity); plain scrolling is saved on the way out.
+    private var persistentKey: [String] {
+        let marks = explorer.marks.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.id)" }
+        let notes = explorer.notes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let history = explorer.state.history.map(\.id.description)
+        return marks + ["|"] + notes + ["|"] + history + ["\(explorer.state.historyIndex)"]
+    }
+
+    /// The explorer's reading state as a `ReaderState`, notes and marks dated now when changed.
+    private func snapshot() -> ReaderState {
+        var state = base
+        let now = Date()
+        let current = explorer.state
+        state.last = Position(id: current.current.description, scroll: current.readerScroll)
+        var history = current.history
+        if history.indices.contains(current.historyIndex) {
+            history[current.historyIndex].scroll = current.readerScroll
+        }
+        state.history = history.map { Position(id: $0.id.description, scroll: $0.scroll) }
+        state.visited.formUnion(explorer.visited.map(\.description))
+        for (letter, entry) in explorer.marks {
+            let position = Position(id: entry.id.description, scroll: entry.scroll)
+            if state.mark(String(letter)) != position {
+                state.setMark(String(letter), at: position, now: now)
+            }
+        }
+        for letter in state.marks.keys where explorer.marks[Character(letter)] == nil {
+            state.removeMark(letter)
+        }
+        for (id, text) in explorer.notes where state.note(for: id.description) != text {
+            state.setNote(text, for: id.description, now: now)
+        }
+        for id in state.notes.keys {
+            guard let entity = EntityID(id), explorer.notes[entity] == nil else { continue }
+            state.deleteNote(for: id, now: now)
+        }
+        return state
+    }
+
+    private mutating func save() {
+        guard let store else { return }
+        let state = snapshot()
+        do {
+            base = try store.save(state, base: base)
+        } catch {
+            host.explorer.showMessage("Could not save your place: \(error)")
+            return
+        }
+        // Take in what another session saved meanwhile.
+        host.explorer.marks = ReaderSession.marks(from: base, in: explorer.model)
+        host.explorer.setNotes(ReaderSession.notes(from: base))
+    }
+
+    // MARK: Loading
+
+    static func marks(from state: ReaderState, in model: ContentModel) -> [Character: HistoryEntry] {
+        var marks: [Character: HistoryEntry] = [:]
+        for (letter, mark) in state.marks {
+            guard let character = letter.first, letter.count == 1, let id = EntityID(mark.position.id),
+                model.contains(id)
+            else { continue }
+            marks[character] = HistoryEntry(id: id, scroll: mark.position.scroll)
+        }
+        return marks
+    }
+
+    static func notes(from state: ReaderState) -> [EntityID: String] {
+        var notes: [EntityID: String] = [:]
+        for (id, note) in state.notes {
+            if let entity = EntityID(id) { notes[entity] = note.text }
+        }
+        return notes
+    }
+
+    /// Puts a saved state into a new explorer: marks, notes, visited, and (unless the
+    /// command line chose where to start) the place and history it was left at.
+    static func apply(_ state: ReaderState, to explorer: inout Explorer, restorePlace: Bool) {
+        explorer.marks = marks(from: state, in: explorer.model)
+        explorer.setNotes(notes(from: state))
+        explorer.visited = Set(state.visited.compactMap(EntityID.init))
+        guard restorePlace, let last = state.last, let lastID = EntityID(last.id) else { return }
+        var history = state.history.compactMap { position in
+            EntityID(position.id).map { HistoryEntry(id: $0, scroll: position.scroll) }
+        }
+        if history.last?.id != lastID { history.append(HistoryEntry(id: lastID, scroll: last.scroll)) }
+        history[history.count - 1].scroll = last.scroll
+        explorer.restore(history: history, index: history.count - 1)
+    }
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Real-terminal tests of remembering the reader: place, marks and notes survive a
+restart; a damaged state file is set aside with a warning; notes go through $EDITOR.
+
+    CARAVAN_BIN=.build/debug/caravan python3 Tests/terminal/test_state.py [NAME...]
+"""
+
+import glob
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import tmuxharness  # noqa: E402
+from tmuxharness import Session  # noqa: E402
+from test_terminal import BINARY, assert_restored  # noqa: E402
+
+
+def start(home, env=None, args=()):
+    variables = {"HOME": home}
+    variables.update(env or {})
+    session = Session.start(width=120, height=40, env=variables)
+    try:
+        session.run_command([BINARY] + list(args))
+        pid = session.wait_for_program()
+        session.wait_for_alternate(True)
+        session.wait_for("Caravan")
+        session.stable_screen()
+        return session, pid
+    except BaseException:
+        session.close()
+        raise
+
+
+def status(session):
+    return session.screen().splitlines()[-1]
+
+
+def state_folder(home):
+    return os.path.join(home, ".local", "state", "caravan")
+
+
+def test_restart_lands_where_it_left_with_marks_and_notes():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    try:
+        session, pid = start(home)
+        try:
+            session.keys(":")
+            session.type("almaty")
+            session.keys("Enter")
+            session.wait_until(lambda: "case/almaty-silk-road-brand" in status(session), what="jump")
+            session.keys("m", "a")
+            session.wait_until(lambda: "Mark a set" in status(session), what="mark set")
+            session.keys("a")
+            session.wait_for("Note on")
+            session.type("Remember the hotels")
+            session.keys("C-s")
+            session.wait_for("Your note")
+            session.keys(":")
+            session.type("west papua")
+            session.keys("Enter")
+            session.wait_until(lambda: "case/west-papua-industrial-park" in status(session),
+                               what="second jump")
+            session.keys("j", "j", "j")
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+        assert glob.glob(os.path.join(state_folder(home), "state-*.json")), "no state file written"
+        assert oct(os.stat(state_folder(home)).st_mode & 0o777) == "0o700"
+
+        session, pid = start(home)
+        try:
+            assert "case/west-papua-industrial-park" in status(session), status(session)
+            assert " 4-" in status(session), "scroll position restored: " + status(session)
+            session.keys("'", "a")
+            session.wait_until(lambda: "case/almaty-silk-road-brand" in status(session),
+                               what="mark a jumps back")
+            session.wait_for("Remember the hotels")
+            session.keys("BSpace")
+            session.wait_until(lambda: "case/west-papua-industrial-park" in status(session),
+                               what="history survives too")
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_damaged_state_file_is_kept_as_bak_with_a_warning():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    try:
+        folder = state_folder(home)
+        os.makedirs(folder, mode=0o700)
+        damaged = os.path.join(folder, "state-builtin-bian-liu-2023.json")
+        with open(damaged, "w") as file:
+            file.write("{ this is not json")
+        session, pid = start(home)
+        try:
+            session.wait_until(lambda: "damaged" in status(session), what="the warning")
+            assert os.path.exists(damaged + ".bak"), os.listdir(folder)
+            with open(damaged + ".bak") as file:
+                assert file.read() == "{ this is not json"
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_notes_are_written_in_the_editor_from_editor_variable():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    try:
+        editor = os.path.join(home, "fake-editor")
+        with open(editor, "w") as file:
+            file.write("#!/bin/sh\nprintf 'Written in the editor\\n' >> \"$1\"\n")
+        os.chmod(editor, 0o755)
+        session, pid = start(home, env={"EDITOR": editor})
+        try:
+            session.keys("a")
+            session.wait_for("Written in the editor")
+            assert "Note saved" in status(session), status(session)
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_sigterm_saves_the_place():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    try:
+        session, pid = start(home)
+        try:
+            session.keys(":")
+            session.type("sericulture")
+            session.keys("Enter")
+            session.wait_until(lambda: "case/sericulture-central-asia" in status(session), what="jump")
+            session.signal(15, pid)
+            assert_restored(session, pid)
+        finally:
+            session.close()
+        session, pid = start(home)
+        try:
+            assert "case/sericulture-central-asia" in status(session), status(session)
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(tmuxharness.run_tests(globals(), sys.argv[1:], BINARY))
