@@ -12,9 +12,9 @@ VERBATIM   ?= $(PAPER_DIR)/tools/verbatim-check
 SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG)
 
 # System packages the build and the tests need, as Debian names them.
-APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3
+APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client
 
-.PHONY: all deps build run test unit-test content-check terminal-test format lint clean
+.PHONY: all deps build run test unit-test content-check terminal-test serve-test format lint clean
 
 all: build
 
@@ -54,7 +54,11 @@ content-check: build
 terminal-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/terminal/run.py
 
-test: unit-test content-check terminal-test
+serve-test: build
+	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/serve/test_serve.py
+
+# The real-terminal suites run last so their summary line closes the output.
+test: unit-test content-check serve-test terminal-test
 
 format:
 	$(SWIFT) format -i -r Sources Tests Plugins Package.swift
