@@ -1,6 +1,9 @@
 # Caravan: build, run and test.
 #   make run    install missing system packages (Debian/Ubuntu), build, open the default content
 #   make test   build, run every test, check the content, run the real-terminal tests
+#   make bench  release build measured beside less (docs/benchmarks.md); not part of test
+#   make fuzz   each libFuzzer target in Fuzz/ for FUZZ_SECONDS
+#   make sanitize  the unit tests under AddressSanitizer and ThreadSanitizer
 
 SWIFT      ?= swift
 BUILD_DIR  ?= .build
@@ -12,9 +15,10 @@ VERBATIM   ?= $(PAPER_DIR)/tools/verbatim-check
 SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG)
 
 # System packages the build and the tests need, as Debian names them.
-APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client
+APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less
 
-.PHONY: all deps build run test unit-test content-check terminal-test serve-test format lint clean
+.PHONY: all deps build run test unit-test content-check terminal-test serve-test install uninstall format lint clean
+.PHONY: bench fuzz sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -57,6 +61,18 @@ terminal-test: build
 serve-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/serve/test_serve.py
 
+# make install PREFIX=/usr/local [CONFIG=release]: the binary, caravan(1) and completions.
+install: deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product caravan
+	$(SWIFT) build $(SWIFT_FLAGS) --product generate-manual
+	scripts/install.sh $(BUILD_DIR)/$(CONFIG) $(PREFIX) $(DESTDIR)
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/caravan $(DESTDIR)$(PREFIX)/share/man/man1/caravan.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/caravan \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_caravan \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/caravan.fish
+
 # The real-terminal suites run last so their summary line closes the output.
 test: unit-test content-check serve-test terminal-test
 
@@ -68,3 +84,22 @@ lint:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Benchmarks: a release build in $(BUILD_DIR), measured beside less. Results in bench/results.json.
+bench: deps
+	@dpkg-query -W -f='$${Status}' less 2>/dev/null | grep -q "install ok installed" || \
+	  { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq less; }
+	BUILD_DIR=$(BUILD_DIR) TTYPROBE=$(PAPER_DIR)/tools/ttyprobe.py python3 bench/run.py
+
+# libFuzzer targets (a package of their own in Fuzz/), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) python3 Fuzz/run.py
+
+# The unit tests under the sanitizers, each in a build folder of its own.
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address sanitize-thread: sanitize-%: deps
+	$(SWIFT) build --build-tests --sanitize=$* --scratch-path .build-$(subst address,asan,$(subst thread,tsan,$*))
+	$(SWIFT) test --skip-build --sanitize=$* --scratch-path .build-$(subst address,asan,$(subst thread,tsan,$*))

@@ -19,7 +19,7 @@ struct Caravan: ParsableCommand {
             ExploreCommand.self, CheckCommand.self, ExportCommand.self, ListCommand.self,
             ShowCommand.self, SearchCommand.self, ReadCommand.self, ServeCommand.self,
             PresentCommand.self, NotesCommand.self, FollowCommand.self,
-            ConfigCommand.self, AnnotationsCommand.self,
+            ConfigCommand.self, AnnotationsCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 }

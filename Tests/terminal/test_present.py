@@ -16,6 +16,7 @@ exits non-zero on failure.
 import copy
 import json
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -327,7 +328,9 @@ def test_a_second_presenter_on_the_same_session_is_refused():
         start(presenter, "present --session talk", "1/22")
         other = room.window()
         other.run_command(CARAVAN + " present --session talk; echo STATUS=$?")
-        screen = other.wait_for("STATUS=")
+        # The typed command holds "STATUS=$?" too: wait for the digit the shell prints.
+        other.wait_until(lambda: re.search(r"STATUS=\d", other.screen()), what="the exit status")
+        screen = other.screen()
         assert "STATUS=1" in screen and "already running" in screen, screen
         assert not other.alternate_on()
         # Another session name is another presentation.

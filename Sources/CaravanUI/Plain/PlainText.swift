@@ -18,18 +18,19 @@ public struct PlainText {
     public func entity(_ entity: Entity, headingLevel: Int = 1) -> String {
         let layout = EntityPage.layout(entity, in: model, width: width, numberLinks: true, ascii: true)
         var lines: [String] = []
-        for (index, line) in layout.lines.enumerated() {
-            if index == 0 {
-                lines.append(heading(line.text, level: headingLevel))
-            } else if line.spans.first?.role == .heading {
-                lines.append(heading(line.text, level: headingLevel + 1))
+        // The title may take several layout lines; it is written again as one heading.
+        let titleLines = layout.lines.prefix { $0.spans.first?.role == .title }.count
+        lines += headingLines(Sanitizer.visible(entity.displayTitle), level: headingLevel)
+        for line in layout.lines.dropFirst(titleLines) {
+            if line.spans.first?.role == .heading {
+                lines += headingLines(line.text, level: headingLevel + 1)
             } else {
                 lines.append(render(line))
             }
         }
         if !layout.links.isEmpty {
             lines.append("")
-            lines.append(heading("Links", level: headingLevel + 1))
+            lines += headingLines("Links", level: headingLevel + 1)
             for (number, link) in layout.links.enumerated() {
                 let title = model.entity(link.target)?.displayTitle ?? ""
                 lines += wrap("[\(number + 1)] \(link.target) \(title)", indent: "    ")
@@ -38,7 +39,7 @@ public struct PlainText {
         let typed = model.outgoing(from: entity.id).filter { $0.type != .mentions && $0.type != .cites }
         if !typed.isEmpty {
             lines.append("")
-            lines.append(heading("Links from here", level: headingLevel + 1))
+            lines += headingLines("Links from here", level: headingLevel + 1)
             for link in typed {
                 let title = model.entity(link.target)?.displayTitle ?? ""
                 lines += wrap("- \(link.type.label): \(link.target) \(title)", indent: "    ")
@@ -47,7 +48,7 @@ public struct PlainText {
         let backlinks = model.incoming(to: entity.id)
         if !backlinks.isEmpty {
             lines.append("")
-            lines.append(heading("Linked from", level: headingLevel + 1))
+            lines += headingLines("Linked from", level: headingLevel + 1)
             for link in backlinks {
                 let title = model.entity(link.source)?.displayTitle ?? ""
                 lines += wrap("- \(link.type.inverseLabel): \(link.source) \(title)", indent: "    ")
@@ -64,7 +65,7 @@ public struct PlainText {
             let entities = model.entities(of: kind)
             guard !entities.isEmpty else { continue }
             if kind != .paper {
-                parts.append(heading(kind.pluralTitle, level: 1) + "\n")
+                parts.append(headingLines(kind.pluralTitle, level: 1).joined(separator: "\n") + "\n")
             }
             for entity in entities {
                 parts.append(self.entity(entity, headingLevel: kind == .paper ? 1 : 2))
@@ -93,10 +94,13 @@ public struct PlainText {
 
     // MARK: Helpers
 
-    /// `# Title` style headings: marked for screen readers, bold when colour is on.
-    func heading(_ text: String, level: Int) -> String {
-        let marked = String(repeating: "#", count: max(1, min(level, 6))) + " " + text
-        return color ? "\u{1B}[1m" + marked + "\u{1B}[0m" : marked
+    /// `# Title` style headings, wrapped to the width: marked for screen readers, bold
+    /// when colour is on.
+    func headingLines(_ text: String, level: Int) -> [String] {
+        let marker = String(repeating: "#", count: max(1, min(level, 6))) + " "
+        return wrap(text, indent: String(repeating: " ", count: marker.count), first: marker).map {
+            color ? "\u{1B}[1m" + $0 + "\u{1B}[0m" : $0
+        }
     }
 
     private func render(_ line: LayoutLine) -> String {
