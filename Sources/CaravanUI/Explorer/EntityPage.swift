@@ -1,3 +1,4 @@
+import Foundation
 import CaravanContent
 
 /// Lays out one entity for the reader: its title, its structured facts (figures, claims,
@@ -58,7 +59,9 @@ private struct PageWriter {
         }
         builder.blank()
         facts(entity)
-        if !entity.document.blocks.isEmpty {
+        if entity.kind == .deck, let deck = model.deck(entity.id) {
+            slides(deck)
+        } else if !entity.document.blocks.isEmpty {
             builder.blank()
             blocks(entity.document.blocks, indent: [], rest: [])
         }
@@ -245,6 +248,26 @@ private struct PageWriter {
         builder.wrap([Span(clean(parts.joined(separator: " ")))], firstIndent: [], restIndent: [Span("  ")])
         label("DOI", entity.string("doi"))
         label("Cite as", "[@\(entity.citationKey ?? entity.id.slug)]")
+    }
+
+    /// A deck as its list of slides: each title, what it shows, and its speaker notes.
+    private mutating func slides(_ deck: Deck) {
+        heading("Slides (\(deck.slides.count))" + ornament.dash.dropFirst() + "P presents")
+        for (index, slide) in deck.slides.enumerated() {
+            let marker = "\(index + 1). "
+            let pad = [Span(String(repeating: " ", count: marker.count))]
+            var spans = [Span(clean(slide.title), .strong)]
+            if let shown = slide.entity, let target = model.entity(shown) {
+                let link = builder.registerLink(shown)
+                spans += [Span(ornament.dash + "shows ", .dim), Span(clean(target.displayTitle), .link, link: link)]
+                spans += number(link)
+            }
+            builder.wrap(spans, firstIndent: [Span(marker, .dim)], restIndent: pad)
+            let notes = slide.notesText.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !notes.isEmpty {
+                builder.wrap([Span(clean(notes), .dim)], firstIndent: pad, restIndent: pad)
+            }
+        }
     }
 
     /// Section extras after the body: claims, key phrases, questions.
