@@ -252,7 +252,7 @@ private struct PageWriter {
 
     /// A deck as its list of slides: each title, what it shows, and its speaker notes.
     private mutating func slides(_ deck: Deck) {
-        heading("Slides (\(deck.slides.count))" + ornament.dash.dropFirst() + "P presents")
+        heading("Slides (\(deck.slides.count))" + ornament.dash + "P presents")
         for (index, slide) in deck.slides.enumerated() {
             let marker = "\(index + 1). "
             let pad = [Span(String(repeating: " ", count: marker.count))]
