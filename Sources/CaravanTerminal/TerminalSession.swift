@@ -75,7 +75,7 @@ public final class TerminalSession {
         SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGWINCH, SIGCONT,
     ]
 
-    private let options: Options
+    private var options: Options
     private let screen: OpaquePointer
     private let relay: SignalRelay
     private var painter: CellPainter
@@ -228,6 +228,9 @@ public final class TerminalSession {
                     bell()
                 case .runExternal(let arguments):
                     _ = runExternal(arguments)
+                case .ticks(let interval):
+                    options.tickInterval = interval.map { max(10, $0) }
+                    nextTick = nil
                 }
             }
         }

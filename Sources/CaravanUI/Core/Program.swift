@@ -25,6 +25,9 @@ public enum Effect: Hashable, Sendable {
     /// end, and comes back with a full redraw and a `.resize` event. The bell
     /// rings if the program cannot be started.
     case runExternal(arguments: [String])
+    /// Start sending `.tick` events every so many milliseconds (a presenter's clock),
+    /// or stop when nil. Without ticks an idle program costs no CPU.
+    case ticks(every: Int?)
 }
 
 /// An interactive program in the style of Elm: state changes only in

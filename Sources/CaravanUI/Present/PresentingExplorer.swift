@@ -39,7 +39,7 @@ public struct PresentingExplorer: Program {
                 self.presenter = nil
                 _ = explorer.update(
                     .resize(width: presenter.state.width, height: presenter.state.height))
-                return effects.filter { $0 != .quit }
+                return effects.filter { $0 != .quit } + [.ticks(every: nil)]
             }
             self.presenter = presenter
             return effects
@@ -56,6 +56,8 @@ public struct PresentingExplorer: Program {
             presenter = Presenter(
                 model: explorer.model, deck: start.deck, width: state.width, height: state.height,
                 start: start.slide, capabilities: explorer.capabilities)
+            // The presenter's clock needs a tick a second; the explorer needs none.
+            return effects + [.ticks(every: 1000)]
         }
         return effects
     }
