@@ -100,6 +100,99 @@ def test_framework_views_as_plain_text_respect_the_width():
             assert "\x1b" not in result.stdout
 
 
+VALID_PAPER = """---
+id: paper/p
+kind: paper
+title: A paper
+authors:
+  - name: A. Author
+---
+Body.
+"""
+
+
+def test_check_reports_every_broken_file_with_its_line_and_exits_1():
+    folder = tempfile.mkdtemp(prefix="caravan-broken-")
+    outside = tempfile.mkdtemp(prefix="caravan-outside-")
+    try:
+        files = {
+            "paper.md": VALID_PAPER,
+            "yaml.md": "---\nid: concept/a\nkind: concept\ntitle: [unclosed\n---\n",
+            "open.md": "---\nid: concept/b\nkind: concept\ntitle: B\n",
+            "required.md": "---\nid: section/s\nkind: section\ntitle: S\n---\n",
+            "kind.md": "---\nid: casee/x\nkind: casee\ntitle: X\n---\n",
+            "field.md": "---\nid: concept/c\nkind: concept\ntitle: C\nrelatd: []\n---\n",
+            "dup1.md": "---\nid: concept/d\nkind: concept\ntitle: D\n---\n",
+            "dup2.md": "---\nid: concept/d\nkind: concept\ntitle: D again\n---\n",
+            "link.md": "---\nid: concept/e\nkind: concept\ntitle: E\nrelated: [concept/dd]\n---\n",
+            "cite.md": "---\nid: concept/f\nkind: concept\ntitle: F\n---\nAs shown [@nobody2020].\n",
+            "loop1.md": "---\nid: section/l1\nkind: section\ntitle: L1\nnumber: '1'\nparent: section/l2\n---\n",
+            "loop2.md": "---\nid: section/l2\nkind: section\ntitle: L2\nnumber: '2'\nparent: section/l1\n---\n",
+            "empty.md": "",
+        }
+        for name, text in files.items():
+            with open(os.path.join(folder, name), "w") as file:
+                file.write(text)
+        with open(os.path.join(folder, "utf8.md"), "wb") as file:
+            file.write(b"---\nid: concept/g\nkind: concept\ntitle: G \xff\n---\n")
+        with open(os.path.join(folder, "binary.md"), "wb") as file:
+            file.write(b"---\nid: concept/h\x00\n")
+        with open(os.path.join(folder, "big.md"), "w") as file:
+            file.write("---\nid: concept/i\nkind: concept\ntitle: I\n---\n" + "x" * (1 << 21))
+        os.symlink(os.path.join(folder, "missing-target.md"), os.path.join(folder, "unreadable.md"))
+        with open(os.path.join(outside, "secret.md"), "w") as file:
+            file.write(VALID_PAPER)
+        os.symlink(os.path.join(outside, "secret.md"), os.path.join(folder, "outside.md"))
+
+        result = run("check", folder)
+        assert result.returncode == 1, result.returncode
+        lines = result.stdout.splitlines()
+        assert re.match(r"^\d+ entities, \d+ errors?, \d+ warnings?$", lines[-1]), lines[-1]
+        expected = {
+            "yaml.md": (r":5:\d+: error: malformed YAML", None),
+            "open.md": (r":1:1: error: front matter is never closed", None),
+            "required.md": (r":1:1: error: missing required field `number`", None),
+            "kind.md": (r":3:\d+: error: unknown kind `casee`", "did you mean `case`"),
+            "field.md": (r":5:1: error: unknown field `relatd`", "did you mean `related`"),
+            "dup2.md": (r":2:\d+: error: duplicate id `concept/d`", "dup1.md"),
+            "link.md": (r":5:\d+: error: link to `concept/dd`", "did you mean `concept/d`"),
+            "cite.md": (r":6:\d+: error: citation `@nobody2020`", None),
+            "empty.md": (r":1:1: error: file is empty", None),
+            "utf8.md": (r":4:\d+: error: invalid UTF-8", None),
+            "binary.md": (r":2:\d+: error: binary file", None),
+            "big.md": (r": error: file is larger than", None),
+            "unreadable.md": (r": error: ", None),
+            "outside.md": (r": error: symbolic link leads outside", None),
+        }
+        for name, (pattern, extra) in expected.items():
+            path = os.path.join(folder, name)
+            matching = [line for line in lines if line.startswith(path + ":")]
+            assert any(re.search(pattern, line) for line in matching), (name, matching)
+            if extra:
+                assert any(extra in line for line in matching), (name, matching)
+        loops = [line for line in lines if "/loop" in line and "`parent` chain loops" in line]
+        assert len(loops) == 1 and re.search(r"loop[12]\.md:6:\d+: error", loops[0]), loops
+        for line in lines[:-1]:
+            assert re.match(r"^.+:\d+:\d+: (error|warning): ", line), line
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(outside, ignore_errors=True)
+
+
+def test_shipped_content_checks_clean_and_exports():
+    result = run("check")
+    assert result.returncode == 0, result.stdout
+    assert re.search(r"^\d+ entities, 0 errors, 0 warnings$", result.stdout, re.M), result.stdout
+    exported = json.loads(run("export", "--format", "json").stdout)
+    counts = exported["counts"]
+    minimum = {"section": 12, "connotation": 3, "mechanism": 9, "case": 16, "concept": 20,
+               "reference": 17}
+    for kind, least in minimum.items():
+        assert counts.get(kind, 0) >= least, (kind, counts)
+    assert counts["reference"] == 17
+    assert all("backlinks" in entity and "links" in entity for entity in exported["entities"])
+
+
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and re.match(r"^\d+\.\d+\.\d+$", result.stdout.strip())

@@ -160,5 +160,21 @@ def test_folding_the_tree():
         session.close()
 
 
+def test_works_under_common_terminal_types():
+    for term in ("xterm-256color", "screen", "screen-256color", "tmux-256color", "linux", "vt100"):
+        session = Session.start(width=100, height=30, env={"TERM": term})
+        try:
+            session.run_command([BINARY, "--open", "case/almaty-silk-road-brand"])
+            pid = session.wait_for_program()
+            session.wait_for("Almaty", timeout=10)
+            session.keys("Tab", "Enter")
+            session.wait_until(lambda: "case/almaty" not in session.screen().splitlines()[-1],
+                               what="a link followed under TERM=" + term)
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+
+
 if __name__ == "__main__":
     sys.exit(tmuxharness.run_tests(globals(), sys.argv[1:], BINARY))
