@@ -63,29 +63,11 @@ public struct MapScreen: Sendable {
         let area = rect.intersection(grid.bounds)
         guard !area.isEmpty else { return }
         let glyphs = FrameworkGlyphs(capabilities)
-        var local = Grid(width: area.width, height: area.height)
-        local.fill(local.bounds, style: theme[.text])
         let frame = layout(width: area.width, height: area.height, glyphs: glyphs)
-        ScreenChrome.drawTitle(
-            title, hints: "", into: &local,
-            rect: frame.chrome.title, theme: theme, glyphs: glyphs)
-        let slot = currentSlot(in: frame.canvas)
-        var top = scroll
-        if let slot {
-            top = ScreenChrome.scroll(
-                scroll, toShow: slot.rect, visible: frame.chrome.body.height,
-                total: frame.canvas.height)
-        }
-        top = min(max(0, top), max(0, frame.canvas.height - frame.chrome.body.height))
-        var body = Grid(width: frame.chrome.body.width, height: frame.chrome.body.height)
-        body.fill(body.bounds, style: theme[.text])
-        frame.canvas.draw(
-            into: &body, top: top, theme: theme, chars: glyphs.chars, selected: slot?.key)
-        local.blit(body, x: frame.chrome.body.x, y: frame.chrome.body.y)
-        ScreenChrome.drawDetail(
-            slot?.detail, into: &local, rect: frame.chrome.detail, theme: theme, glyphs: glyphs,
-            hints: "arrows/hjkl move  Enter open  Esc back")
-        grid.blit(local, x: area.x, y: area.y)
+        ScreenChrome.renderCanvasScreen(
+            title: title, chrome: frame.chrome, canvas: frame.canvas,
+            slot: currentSlot(in: frame.canvas), scroll: scroll, emptyMessage: nil,
+            into: &grid, area: area, theme: theme, glyphs: glyphs)
     }
 
     /// The whole map as text, every line at most `width` columns, with ASCII lines and

@@ -194,3 +194,34 @@ enum SpatialNavigation {
         max(0, start - otherEnd + 1, otherStart - end + 1)
     }
 }
+
+extension ScreenChrome {
+    /// Draws a screen laid out on a canvas (the map, the atlas): the title, the canvas
+    /// scrolled so the selection stays in view, and the selection's detail below.
+    static func renderCanvasScreen<Key: Hashable>(
+        title: String, chrome: ScreenChrome, canvas: Canvas<Key>, slot: CanvasSlot<Key>?,
+        scroll: Int, emptyMessage: String?, into grid: inout Grid, area: Rect, theme: Theme,
+        glyphs: FrameworkGlyphs
+    ) {
+        var local = Grid(width: area.width, height: area.height)
+        local.fill(local.bounds, style: theme[.text])
+        drawTitle(title, hints: "", into: &local, rect: chrome.title, theme: theme, glyphs: glyphs)
+        var top = scroll
+        if let slot {
+            top = ScreenChrome.scroll(
+                scroll, toShow: slot.rect, visible: chrome.body.height, total: canvas.height)
+        }
+        top = min(max(0, top), max(0, canvas.height - chrome.body.height))
+        var body = Grid(width: chrome.body.width, height: chrome.body.height)
+        body.fill(body.bounds, style: theme[.text])
+        canvas.draw(into: &body, top: top, theme: theme, chars: glyphs.chars, selected: slot?.key)
+        if let emptyMessage {
+            body.write(emptyMessage, x: 0, y: 0, style: theme[.dim], maxWidth: body.width)
+        }
+        local.blit(body, x: chrome.body.x, y: chrome.body.y)
+        drawDetail(
+            slot?.detail, into: &local, rect: chrome.detail, theme: theme, glyphs: glyphs,
+            hints: "arrows/hjkl move  Enter open  Esc back")
+        grid.blit(local, x: area.x, y: area.y)
+    }
+}
