@@ -172,55 +172,12 @@ enum FrameworkFixture {
 
 /// Golden files for the framework screens: `Tests/CaravanUITests/Golden/framework-*.txt`.
 /// Run with `CARAVAN_RECORD=1` to write them; a missing file fails the test.
+/// Golden files of the framework screens: `Golden/framework-<name>.txt`, compared and
+/// recorded the same way as the explorer's.
 enum FrameworkGolden {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .resolvingSymlinksInPath()
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("Golden", isDirectory: true)
-
-    static var isRecording: Bool {
-        ProcessInfo.processInfo.environment["CARAVAN_RECORD"] == "1"
-    }
-
-    /// Compares `text` with `Golden/framework-<name>.txt`, or records it.
     static func assert(
         _ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line
     ) {
-        let url = folder.appendingPathComponent("framework-\(name).txt")
-        if isRecording {
-            do {
-                try FileManager.default.createDirectory(
-                    at: folder, withIntermediateDirectories: true)
-                try Data((text + "\n").utf8).write(to: url)
-            } catch {
-                XCTFail("could not record \(url.path): \(error)", file: file, line: line)
-            }
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            XCTFail(
-                "golden file \(url.path) is missing; record it with CARAVAN_RECORD=1 and "
-                    + "check what it shows", file: file, line: line)
-            return
-        }
-        var expected = String(decoding: data, as: UTF8.self)
-        if expected.hasSuffix("\n") { expected.removeLast() }
-        guard expected != text else { return }
-        let wanted = expected.components(separatedBy: "\n")
-        let got = text.components(separatedBy: "\n")
-        var difference = "(no difference found)"
-        for index in 0..<max(wanted.count, got.count) {
-            let want = index < wanted.count ? wanted[index] : "(no line)"
-            let have = index < got.count ? got[index] : "(no line)"
-            if want != have {
-                difference = "at line \(index + 1):\n  expected: «\(want)»\n  actual:   «\(have)»"
-                break
-            }
-        }
-        XCTFail(
-            "frame differs from \(url.lastPathComponent) \(difference)\n"
-                + "Re-record with CARAVAN_RECORD=1 if the change is intended.\nActual:\n\(text)",
-            file: file, line: line)
+        Golden.assert(text, named: "framework-" + name, file: file, line: line)
     }
 }
