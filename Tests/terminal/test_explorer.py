@@ -20,8 +20,9 @@ from tmuxharness import Session  # noqa: E402
 from test_terminal import BINARY, assert_restored  # noqa: E402
 
 
-def start(args=(), width=120, height=40):
-    session = Session.start(width=width, height=height)
+def start(args=(), width=120, height=40, env=None):
+    """A tmux session running the explorer, ready for keys; returns (session, pid)."""
+    session = Session.start(width=width, height=height, env=env)
     try:
         session.run_command([BINARY] + list(args))
         pid = session.wait_for_program()

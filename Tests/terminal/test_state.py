@@ -14,24 +14,15 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import tmuxharness  # noqa: E402
-from tmuxharness import Session  # noqa: E402
+import test_explorer  # noqa: E402
 from test_terminal import BINARY, assert_restored  # noqa: E402
 
 
 def start(home, env=None, args=()):
+    """The explorer with HOME at `home`, so its state is kept between sessions."""
     variables = {"HOME": home}
     variables.update(env or {})
-    session = Session.start(width=120, height=40, env=variables)
-    try:
-        session.run_command([BINARY] + list(args))
-        pid = session.wait_for_program()
-        session.wait_for_alternate(True)
-        session.wait_for("Caravan")
-        session.stable_screen()
-        return session, pid
-    except BaseException:
-        session.close()
-        raise
+    return test_explorer.start(args, env=variables)
 
 
 def status(session):
