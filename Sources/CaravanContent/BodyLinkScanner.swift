@@ -6,11 +6,21 @@ enum BodyLinkScanner {
     {
         var found: [PendingLink] = []
         // Code blocks as CommonMark sees them: indented text in lists and paragraphs is not code.
-        let codeLines = MarkdownParser.codeLines(in: body)
-        for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            if codeLines.contains(offset + 1) { continue }
+        // Parsed only when a line may hold a link.
+        var knownCodeLines: Set<Int>?
+        func isCode(_ line: Int) -> Bool {
+            let codeLines = knownCodeLines ?? MarkdownParser.codeLines(in: body)
+            knownCodeLines = codeLines
+            return codeLines.contains(line)
+        }
+        // Without carriage returns, lines end exactly at the line feed bytes.
+        let lines =
+            body.utf8.contains(0x0D)
+            ? body.split(separator: "\n", omittingEmptySubsequences: false)
+            : FrontMatterSplit.lines(of: body)
+        for (offset, rawLine) in lines.enumerated() {
+            // Most lines hold neither `](` nor `[@`: their bytes say so without a slower search.
+            guard mayHoldLinks(rawLine.utf8), !isCode(offset + 1) else { continue }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let text = blankingCodeSpans(String(line))
             let lineNumber = firstLine + offset
@@ -32,7 +42,10 @@ enum BodyLinkScanner {
             var searchStart = text.startIndex
             while let open = text[searchStart...].firstRange(of: "](") {
                 let destinationStart = open.upperBound
-                guard let close = text[destinationStart...].firstIndex(where: { $0 == ")" || $0 == " " })
+                guard
+                    let close = text[destinationStart...].firstIndex(where: {
+                        $0 == ")" || $0 == " "
+                    })
                 else { break }
                 let destination = String(text[destinationStart..<close])
                 if looksLikeEntityID(destination) {
@@ -45,6 +58,20 @@ enum BodyLinkScanner {
             }
         }
         return found
+    }
+
+    /// Whether the bytes hold `](` or `[@`, which every link and citation has.
+    static func mayHoldLinks(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if (previous == UInt8(ascii: "]") && byte == UInt8(ascii: "("))
+                || (previous == UInt8(ascii: "[") && byte == UInt8(ascii: "@"))
+            {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// True for destinations meant as ids: `word/slug`, not URLs, anchors or file paths.

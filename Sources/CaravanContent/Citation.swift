@@ -10,6 +10,7 @@ enum CitationSyntax {
 
     /// Every citation group in a line of text.
     static func matches(in text: String) -> [Match] {
+        guard BodyLinkScanner.mayHoldLinks(Substring(text).utf8) else { return [] }
         var found: [Match] = []
         var searchStart = text.startIndex
         while let open = text[searchStart...].firstRange(of: "[@") {
@@ -22,7 +23,8 @@ enum CitationSyntax {
             }
             let inner = text[text.index(after: open.lowerBound)..<close]
             if let citations = parseGroup(String(inner)) {
-                found.append(Match(citations: citations, range: open.lowerBound..<text.index(after: close)))
+                found.append(
+                    Match(citations: citations, range: open.lowerBound..<text.index(after: close)))
                 searchStart = text.index(after: close)
             } else {
                 searchStart = open.upperBound

@@ -6,13 +6,21 @@ public struct ContentModel: Sendable {
     public let entities: [Entity]
     public let links: [Link]
     public internal(set) var diagnostics: [Diagnostic]
-    public let search: SearchIndex
+    /// The full-text index. It is built on another thread from the moment the model is
+    /// made, so a first screen need not wait for it; asking for it waits until it is ready.
+    public var search: SearchIndex { searchIndex.value }
+    private let searchIndex: BackgroundSearchIndex
 
     private let position: [EntityID: Int]
     private let outgoingLinks: [EntityID: [Link]]
     private let incomingLinks: [EntityID: [Link]]
 
     public init(entities: [Entity], links: [Link], diagnostics: [Diagnostic]) {
+        self.init(entities: entities, links: links, diagnostics: diagnostics, indexed: true)
+    }
+
+    /// A model without a search index (`indexed: false`), for checks that only follow links.
+    init(entities: [Entity], links: [Link], diagnostics: [Diagnostic], indexed: Bool) {
         let sorted = entities.sorted(by: ContentModel.readingOrder)
         self.entities = sorted
         self.links = links
@@ -22,7 +30,7 @@ public struct ContentModel: Sendable {
         self.position = position
         outgoingLinks = Dictionary(grouping: links, by: \.source)
         incomingLinks = Dictionary(grouping: links, by: \.target)
-        search = SearchIndex(entities: sorted)
+        searchIndex = BackgroundSearchIndex(entities: indexed ? sorted : [])
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -107,5 +115,35 @@ public struct ContentModel: Sendable {
         let (x, y) = (sortingTitle(a.title), sortingTitle(b.title))
         if x != y { return x.localizedStandardCompare(y) == .orderedAscending }
         return a.id < b.id
+    }
+}
+
+/// A search index built on a background thread, waited for on first use.
+private final class BackgroundSearchIndex: @unchecked Sendable {
+    private let condition = NSCondition()
+    /// Guarded by `condition`.
+    private var built: SearchIndex?
+
+    init(entities: [Entity]) {
+        guard !entities.isEmpty else {
+            built = SearchIndex(entities: [])
+            return
+        }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let index = SearchIndex(entities: entities)
+            condition.lock()
+            built = index
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    var value: SearchIndex {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let built { return built }
+            condition.wait()
+        }
     }
 }

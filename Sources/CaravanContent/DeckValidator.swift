@@ -24,7 +24,8 @@ enum DeckValidator {
             }
             parsed.append(result)
         }
-        let model = ContentModel(entities: entities, links: links, diagnostics: [])
+        // Only links and lookups are needed here, not a search index.
+        let model = ContentModel(entities: entities, links: links, diagnostics: [], indexed: false)
         let screen = SlideGeometry.checked
         for result in parsed {
             for (index, slide) in result.deck.slides.enumerated() {

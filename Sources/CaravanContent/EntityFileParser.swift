@@ -24,6 +24,12 @@ struct ParsedFile {
     var fieldLocations: [String: SourceLocation] = [:]
 }
 
+/// Yams's default encoding, which it works out (reading the environment) on every call.
+private enum YAMLEncoding {
+    static let isUTF8 = Parser.Encoding.default == .utf8
+    static var chosen: Parser.Encoding { isUTF8 ? .utf8 : .utf16 }
+}
+
 /// Turns one content file into an entity, reporting every problem found in it.
 struct EntityFileParser {
     let file: SourceFile
@@ -60,7 +66,10 @@ struct EntityFileParser {
         yamlLine = split.yamlLine
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: split.yaml) else {
+            guard
+                let node = try Yams.compose(
+                    yaml: split.yaml, .default, .default, YAMLEncoding.chosen)
+            else {
                 log.error("front matter is empty: `id`, `kind` and `title` are required", at: at(1))
                 return parsed
             }
@@ -89,14 +98,17 @@ struct EntityFileParser {
         }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = Self.lineAndColumn(of: nul, in: bytes)
-            log.error("binary file (contains a NUL byte); content files must be text", at: at(line, column))
+            log.error(
+                "binary file (contains a NUL byte); content files must be text",
+                at: at(line, column))
             return nil
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let bad = Self.firstInvalidUTF8(body) {
             let (line, column) = Self.lineAndColumn(of: bad, in: bytes)
-            log.error("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16)))", at: at(line, column))
+            log.error(
+                "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16)))", at: at(line, column))
             return nil
         }
         return String(decoding: body, as: UTF8.self)
@@ -106,6 +118,10 @@ struct EntityFileParser {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
             switch lead {
             case 0x00...0x7F: length = 1
@@ -115,9 +131,8 @@ struct EntityFileParser {
             default: return index
             }
             guard index + length <= bytes.endIndex else { return index }
-            let scalarBytes = Array(bytes[index..<(index + length)])
             var decoder = UTF8()
-            var iterator = scalarBytes.makeIterator()
+            var iterator = bytes[index..<(index + length)].makeIterator()
             guard case .scalarValue = decoder.decode(&iterator) else { return index }
             index += length
         }
@@ -132,7 +147,8 @@ struct EntityFileParser {
             line += 1
             lineStart = index + 1
         }
-        let column = bytes[lineStart..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
+        let column =
+            bytes[lineStart..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
         return (line, column)
     }
 
@@ -153,7 +169,9 @@ struct EntityFileParser {
 
     // MARK: Fields
 
-    private mutating func parseEntity(_ mapping: Node.Mapping, split: FrontMatterSplit) -> ParsedFile {
+    private mutating func parseEntity(_ mapping: Node.Mapping, split: FrontMatterSplit)
+        -> ParsedFile
+    {
         var parsed = ParsedFile()
         var fields: [(key: String, value: FieldValue)] = []
         var fieldNodes: [String: Node] = [:]
@@ -177,7 +195,8 @@ struct EntityFileParser {
             if fieldNodes["title"] == nil { log.error("missing required field `title`", at: start) }
             return parsed
         }
-        guard let kindName = kindNode.scalar?.string, let kind = EntityKind(rawValue: kindName) else {
+        guard let kindName = kindNode.scalar?.string, let kind = EntityKind(rawValue: kindName)
+        else {
             let name = kindNode.scalar?.string ?? ""
             log.error(
                 "unknown kind `\(name)`; kinds are \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))",
@@ -241,11 +260,13 @@ struct EntityFileParser {
         -> EntityID?
     {
         guard let node else {
-            log.error("missing required field `id` (e.g. `id: \(kind.rawValue)/a-short-name`)", at: start)
+            log.error(
+                "missing required field `id` (e.g. `id: \(kind.rawValue)/a-short-name`)", at: start)
             return nil
         }
         guard let text = node.scalar?.string else {
-            log.error("`id` must be text such as `\(kind.rawValue)/a-short-name`", at: at(node.mark))
+            log.error(
+                "`id` must be text such as `\(kind.rawValue)/a-short-name`", at: at(node.mark))
             return nil
         }
         switch EntityID.parse(text) {
@@ -260,7 +281,8 @@ struct EntityFileParser {
         case .failure(.unknownKind(let name)):
             log.error(
                 "id `\(text)` has unknown kind `\(name)`", at: at(node.mark),
-                suggestion: "did you mean `\(kind.rawValue)/\(text.split(separator: "/").last ?? "")`?")
+                suggestion:
+                    "did you mean `\(kind.rawValue)/\(text.split(separator: "/").last ?? "")`?")
         case .failure(.badSlug):
             log.error(
                 "id `\(text)`: after the slash use lower-case letters, digits and hyphens",
@@ -284,7 +306,9 @@ struct EntityFileParser {
                 log.error("`\(field)` must be text", at: location)
             }
         case .integer:
-            if Self.integer(node) == nil { log.error("`\(field)` must be a whole number", at: location) }
+            if Self.integer(node) == nil {
+                log.error("`\(field)` must be a whole number", at: location)
+            }
         case .date:
             if !Self.isCalendarDate(node.scalar?.string ?? "") {
                 log.error("`\(field)` must be a date written YYYY-MM-DD", at: location)
@@ -299,7 +323,9 @@ struct EntityFileParser {
                 return
             }
             links.append(
-                PendingLink(source: source, type: type, target: .id(text), reversed: false, location: location))
+                PendingLink(
+                    source: source, type: type, target: .id(text), reversed: false,
+                    location: location))
         case .links(let type), .inverseLinks(let type):
             var reversed = false
             if case .inverseLinks = FieldShape.of(field, kind: kind) { reversed = true }
@@ -318,7 +344,8 @@ struct EntityFileParser {
                 field, node, required: required, optional: optional, source: source, links: &links)
         case .paperAuthors:
             checkRecords(
-                field, node, required: ["name"], optional: ["affiliations", "email", "corresponding"],
+                field, node, required: ["name"],
+                optional: ["affiliations", "email", "corresponding"],
                 source: source, links: &links)
         case .any:
             break
@@ -330,6 +357,19 @@ struct EntityFileParser {
     static func integer(_ node: Node) -> Int? {
         guard let text = node.scalar?.string, !text.contains(":") else { return nil }
         return node.int
+    }
+
+    /// Whether text matches `^[-+]?\d+$` (as NSRegularExpression reads it), without
+    /// compiling the expression for the common case of ASCII text on one line.
+    static func looksLikeInteger(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }) {
+            let digits =
+                bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+")
+                ? bytes.dropFirst() : bytes[...]
+            return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        return text.range(of: #"^[-+]?\d+$"#, options: .regularExpression) != nil
     }
 
     /// `YYYY-MM-DD` naming a day that exists (29 February only in leap years).
@@ -426,11 +466,14 @@ struct EntityFileParser {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
-                if let int = Self.integer(node), scalar.string.range(of: #"^[-+]?\d+$"#, options: .regularExpression) != nil {
+                // The text is checked first: it is cheap, and Yams resolves tags slowly.
+                if Self.looksLikeInteger(scalar.string), let int = Self.integer(node) {
                     return .integer(int)
                 }
-                if let bool = node.bool, ["true", "false"].contains(scalar.string) { return .bool(bool) }
-                if node.null != nil, ["", "~", "null"].contains(scalar.string) { return .null }
+                if ["true", "false"].contains(scalar.string), let bool = node.bool {
+                    return .bool(bool)
+                }
+                if ["", "~", "null"].contains(scalar.string), node.null != nil { return .null }
             }
             return .string(scalar.string)
         case .sequence(let sequence):

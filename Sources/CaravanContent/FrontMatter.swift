@@ -15,9 +15,7 @@ struct FrontMatterSplit {
 
     /// Front matter must open on the first line with `---` and close with `---` or `...`.
     static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
-        // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var lines = Self.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
             return .failure(.missingOpening)
         }
@@ -32,6 +30,29 @@ struct FrontMatterSplit {
         let body = lines[(closing + 1)...].joined(separator: "\n")
         return .success(
             FrontMatterSplit(yaml: yaml, yamlLine: 2, body: body, bodyLine: closing + 3))
+    }
+
+    /// The text split at line feeds and at `\r\n` (one Character in Swift), found in the
+    /// UTF-8 bytes: a line feed is always a Character of its own or the end of `\r\n`.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A {
+                var end = index
+                if end > start {
+                    let before = utf8.index(before: end)
+                    if utf8[before] == 0x0D { end = before }
+                }
+                lines.append(text[start..<end])
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        lines.append(text[start...])
+        return lines
     }
 }
 

@@ -50,7 +50,8 @@ public struct SearchIndex: Sendable {
         let textWords = Set(words(in: text))
         for (index, term) in terms.enumerated() {
             let prefix = prefixLast && index == terms.count - 1
-            let found = prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
+            let found =
+                prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
             if !found { return nil }
         }
         return snippet(of: text, terms: terms, prefixLast: prefixLast)
@@ -114,12 +115,60 @@ public struct SearchIndex: Sendable {
     }
 
     /// Case- and diacritic-folded words of a text.
+    ///
+    /// Folding never reaches across an ASCII space or punctuation mark, so the text is
+    /// folded a run at a time between them: a run of ASCII letters and digits is one word,
+    /// lower-cased here; a run with other characters goes through ``fold(_:)`` and is split
+    /// again. The words are those of folding the whole text and splitting it.
     public static func words(in text: String) -> [String] {
-        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var words: [String] = []
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var runIsASCII = true
+        var index = utf8.startIndex
+        func finishRun(at end: String.Index) {
+            guard runStart < end else { return }
+            let run = text[runStart..<end]
+            if runIsASCII {
+                words.append(String(run).lowercased())
+            } else {
+                words += fold(String(run)).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+            }
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x80 && !isASCIILetterOrDigit(byte) {
+                finishRun(at: index)
+                utf8.formIndex(after: &index)
+                runStart = index
+                runIsASCII = true
+                continue
+            }
+            if byte >= 0x80 { runIsASCII = false }
+            utf8.formIndex(after: &index)
+        }
+        finishRun(at: utf8.endIndex)
+        return words
     }
 
+    /// Case-, diacritic- and width-folded text. ASCII text is only lower-cased, which is
+    /// what folding does to it, without the cost of going through Foundation.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(
+            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// `isLetter || isNumber`, answered for ASCII without looking up Unicode properties.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if character.utf8.count == 1, let byte = character.utf8.first {
+            return isASCIILetterOrDigit(byte)
+        }
+        return character.isLetter || character.isNumber
     }
 
     /// Ranked results for a query; every word must match somewhere in the entity.
@@ -204,26 +253,46 @@ public struct SearchIndex: Sendable {
     static func snippet(of text: String, terms: [String], prefixLast: Bool, width: Int = 80)
         -> Snippet
     {
-        let characters = Array(text.replacingOccurrences(of: "\n", with: " "))
-        let folded = characters.map { fold(String($0)) }
+        let characters = Array(lineFeedsAsSpaces(text))
+        var foldedCharacters: [Character: String] = [:]
+        /// A word folded a character at a time.
+        func foldedWord(_ range: Range<Int>) -> String {
+            var word = ""
+            for character in characters[range] {
+                if character.utf8.count == 1, let byte = character.utf8.first {
+                    word.unicodeScalars.append(
+                        Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                } else if let folded = foldedCharacters[character] {
+                    word += folded
+                } else {
+                    let folded = fold(String(character))
+                    foldedCharacters[character] = folded
+                    word += folded
+                }
+            }
+            return word
+        }
         var matches: [Range<Int>] = []
         var start = 0
-        // Find word starts whose folded text begins with a term.
+        // Find word starts whose folded text begins with a term. A word that starts
+        // `width` characters past the first match cannot be in the snippet.
         var index = 0
         while index < characters.count {
+            if let first = matches.first, index >= first.lowerBound + width { break }
             let isWordStart =
-                (characters[index].isLetter || characters[index].isNumber)
-                && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber))
+                isWordCharacter(characters[index])
+                && (index == 0 || !isWordCharacter(characters[index - 1]))
             if isWordStart {
                 var end = index
-                while end < characters.count, characters[end].isLetter || characters[end].isNumber {
+                while end < characters.count, isWordCharacter(characters[end]) {
                     end += 1
                 }
-                let word = folded[index..<end].joined()
+                let word = foldedWord(index..<end)
                 for (termIndex, term) in terms.enumerated() {
                     let prefix = prefixLast && termIndex == terms.count - 1
                     if word == term || (prefix && word.hasPrefix(term)) {
-                        let length = prefix && word != term ? min(term.count, end - index) : end - index
+                        let length =
+                            prefix && word != term ? min(term.count, end - index) : end - index
                         matches.append(index..<(index + length))
                         break
                     }
@@ -251,5 +320,15 @@ public struct SearchIndex: Sendable {
             return (range.lowerBound - start + offset)..<(range.upperBound - start + offset)
         }
         return Snippet(text: snippet, matches: visible)
+    }
+
+    /// The text with every line feed (even one inside `\r\n`) replaced by a space.
+    private static func lineFeedsAsSpaces(_ text: String) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\n" ? " " : scalar)
+        }
+        return String(scalars)
     }
 }
