@@ -48,9 +48,12 @@ public enum ContentLoader {
         var links: [Link] = []
         var seen: Set<Link.Relation> = []
         for link in pending {
-            guard let target = resolve(link, known: known, names: knownNames, keys: referencesByKey, log: &log)
+            guard
+                let target = resolve(
+                    link, known: known, names: knownNames, keys: referencesByKey, log: &log)
             else { continue }
-            let (source, destination) = link.reversed ? (target, link.source) : (link.source, target)
+            let (source, destination) =
+                link.reversed ? (target, link.source) : (link.source, target)
             if let allowed = link.type.allowedTargets, !allowed.contains(destination.kind) {
                 let kinds = allowed.sorted().map(\.rawValue).joined(separator: " or ")
                 log.error(
@@ -70,7 +73,8 @@ public enum ContentLoader {
                 log.warning("`\(source)` links to itself", at: link.location)
                 continue
             }
-            let resolved = Link(source: source, type: link.type, target: destination, location: link.location)
+            let resolved = Link(
+                source: source, type: link.type, target: destination, location: link.location)
             if seen.insert(resolved.relation).inserted { links.append(resolved) }
         }
 
@@ -80,7 +84,9 @@ public enum ContentLoader {
         var model = ContentModel(entities: entities, links: links, diagnostics: [])
         checkOrphans(model: model, log: &log)
         let all = (diagnostics + log.items).sorted {
-            ($0.location, $0.severity.rawValue, $0.message) < ($1.location, $1.severity.rawValue, $1.message)
+            ($0.location, $0.severity.rawValue, $0.message) < (
+                $1.location, $1.severity.rawValue, $1.message
+            )
         }
         model.diagnostics = all
         return model
@@ -95,7 +101,9 @@ public enum ContentLoader {
             if let id = keys[key] { return id }
             log.error(
                 "citation `@\(key)` names no reference", at: link.location,
-                suggestion: Suggestion.closest(to: key, among: keys.keys).map { "did you mean `@\($0)`?" })
+                suggestion: Suggestion.closest(to: key, among: keys.keys).map {
+                    "did you mean `@\($0)`?"
+                })
             return nil
         case .id(let text):
             switch EntityID.parse(text) {
@@ -118,7 +126,9 @@ public enum ContentLoader {
         }
     }
 
-    private static func checkParentLoops(entities: [Entity], links: [Link], log: inout DiagnosticLog) {
+    private static func checkParentLoops(
+        entities: [Entity], links: [Link], log: inout DiagnosticLog
+    ) {
         var parent: [EntityID: Link] = [:]
         for link in links where link.type == .partOf {
             if parent[link.source] == nil { parent[link.source] = link }
@@ -132,7 +142,8 @@ public enum ContentLoader {
                     let cycle = Array(visited[start...])
                     if reported.isDisjoint(with: cycle) {
                         reported.formUnion(cycle)
-                        let chain = (cycle + [up.target]).map(\.description).joined(separator: " → ")
+                        let chain = (cycle + [up.target]).map(\.description).joined(
+                            separator: " → ")
                         log.error("`parent` chain loops: \(chain)", at: up.location)
                     }
                     break
@@ -144,11 +155,14 @@ public enum ContentLoader {
     }
 
     private static func checkRegions(
-        entities: [Entity], locations: [EntityID: [String: SourceLocation]], log: inout DiagnosticLog
+        entities: [Entity], locations: [EntityID: [String: SourceLocation]],
+        log: inout DiagnosticLog
     ) {
         let names = Region.allCases.map(\.rawValue)
         for entity in entities where entity.kind == .case {
-            guard let region = entity.string("region"), Region(rawValue: region) == nil else { continue }
+            guard let region = entity.string("region"), Region(rawValue: region) == nil else {
+                continue
+            }
             log.error(
                 "unknown region `\(region)`; regions are \(names.joined(separator: ", "))",
                 at: locations[entity.id]?["region"] ?? entity.location,
@@ -169,7 +183,8 @@ public enum ContentLoader {
         }
         for entity in model.entities where !reached.contains(entity.id) {
             log.warning(
-                "`\(entity.id)` is an orphan: no chain of links joins it to the paper", at: entity.location)
+                "`\(entity.id)` is an orphan: no chain of links joins it to the paper",
+                at: entity.location)
         }
     }
 }
@@ -177,7 +192,8 @@ public enum ContentLoader {
 extension DiagnosticLog {
     mutating func append(_ diagnostic: Diagnostic) {
         switch diagnostic.severity {
-        case .error: error(diagnostic.message, at: diagnostic.location, suggestion: diagnostic.suggestion)
+        case .error:
+            error(diagnostic.message, at: diagnostic.location, suggestion: diagnostic.suggestion)
         case .warning:
             warning(diagnostic.message, at: diagnostic.location, suggestion: diagnostic.suggestion)
         }

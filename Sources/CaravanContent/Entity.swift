@@ -68,7 +68,8 @@ public struct Entity: Hashable, Sendable {
             guard let label = item["label"]?.text, let value = item["value"]?.text else {
                 return nil
             }
-            return Figure(label: label, value: value, section: item["section"]?.text.flatMap(EntityID.init))
+            return Figure(
+                label: label, value: value, section: item["section"]?.text.flatMap(EntityID.init))
         }
     }
 

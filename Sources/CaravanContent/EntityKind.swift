@@ -51,15 +51,19 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
     var specificFields: [String] {
         switch self {
         case .paper:
-            ["authors", "affiliations", "received", "accepted", "published", "keywords", "funding",
-             "journal"]
+            [
+                "authors", "affiliations", "received", "accepted", "published", "keywords",
+                "funding",
+                "journal",
+            ]
         case .section: ["number", "parent", "claims", "quotes", "questions", "discusses"]
         case .connotation: ["field", "lever", "relations"]
         case .mechanism: ["connotation", "parent"]
         case .case:
             ["region", "country", "place", "when", "who", "illustrates", "figures", "significance"]
         case .concept: ["aka"]
-        case .reference: ["key", "authors", "year", "venue", "volume", "issue", "pages", "doi", "url"]
+        case .reference:
+            ["key", "authors", "year", "venue", "volume", "issue", "pages", "doi", "url"]
         case .path: ["steps", "audience", "minutes"]
         case .deck: ["shows", "slides"]
         }

@@ -18,7 +18,8 @@ enum FieldShape {
 
     static func of(_ field: String, kind: EntityKind) -> FieldShape {
         switch field {
-        case "id", "kind", "title", "summary", "number", "field", "lever", "region", "place", "when",
+        case "id", "kind", "title", "summary", "number", "field", "lever", "region", "place",
+            "when",
             "who", "significance", "key", "venue", "volume", "issue", "pages", "doi", "url",
             "audience", "journal":
             return .text
@@ -36,7 +37,8 @@ enum FieldShape {
         case "steps": return .links(.step)
         case "shows": return .links(.shows)
         case "quotes": return .records(required: ["text"], optional: ["note"])
-        case "figures": return .records(required: ["label", "value", "section"], optional: ["note"])
+        case "figures":
+            return .records(required: ["label", "value", "section"], optional: ["note"])
         case "relations": return .records(required: ["to", "note"], optional: [])
         case "affiliations": return .records(required: ["number", "name"], optional: [])
         case "funding": return .records(required: ["funder", "grant"], optional: ["project"])

@@ -67,4 +67,3 @@ public indirect enum FieldValue: Hashable, Sendable {
     /// Scalars of a list (or a scalar) as strings.
     public var strings: [String] { items.compactMap(\.text) }
 }
-

@@ -6,7 +6,8 @@ public enum JSONExport {
 
     public static func data(for model: ContentModel) throws -> Data {
         try JSONSerialization.data(
-            withJSONObject: object(for: model), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            withJSONObject: object(for: model),
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     static func object(for model: ContentModel) -> [String: Any] {
@@ -35,7 +36,10 @@ public enum JSONExport {
             "fields": fields,
             "body": entity.body,
             "links": model.outgoing(from: entity.id).map { link in
-                ["type": link.type.rawValue, "label": link.type.label, "target": link.target.description]
+                [
+                    "type": link.type.rawValue, "label": link.type.label,
+                    "target": link.target.description,
+                ]
             },
             "backlinks": model.incoming(to: entity.id).map { link in
                 [
@@ -75,7 +79,8 @@ public enum JSONExport {
         case .null: NSNull()
         case .list(let items): items.map(json)
         case .map(let entries):
-            Dictionary(entries.map { ($0.key, json($0.value)) }, uniquingKeysWith: { first, _ in first })
+            Dictionary(
+                entries.map { ($0.key, json($0.value)) }, uniquingKeysWith: { first, _ in first })
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CCmark
+import Foundation
 
 /// A Markdown body, parsed by libcmark into blocks and inlines a viewer can lay out.
 public struct MarkdownDocument: Hashable, Sendable {

@@ -32,7 +32,8 @@ public enum ContentFolderReader {
         var result = Result(files: [], diagnostics: [])
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+        guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else {
             result.diagnostics.append(
                 Diagnostic(.error, "content folder not found", at: SourceLocation(path: prefix)))
@@ -58,7 +59,8 @@ public enum ContentFolderReader {
         guard depth < 32 else {
             result.diagnostics.append(
                 Diagnostic(
-                    .error, "folders nested too deeply", at: SourceLocation(path: join(prefix, relative))))
+                    .error, "folders nested too deeply",
+                    at: SourceLocation(path: join(prefix, relative))))
             return
         }
         let names: [String]
@@ -91,7 +93,8 @@ public enum ContentFolderReader {
                     continue
                 }
                 isDirectory = isFolder(target)
-                if isDirectory { continue }  // linked folders inside the tree are read where they are
+                // Linked folders inside the tree are read where they are.
+                if isDirectory { continue }
             }
             if isDirectory {
                 walk(
@@ -105,7 +108,8 @@ public enum ContentFolderReader {
             if stat(fullPath, &target) == 0, target.st_mode & S_IFMT != S_IFREG {
                 result.diagnostics.append(
                     Diagnostic(
-                        .error, "not a regular file; not read", at: SourceLocation(path: displayPath)))
+                        .error, "not a regular file; not read",
+                        at: SourceLocation(path: displayPath)))
                 continue
             }
             readFile(at: fullPath, displayPath: displayPath, into: &result)
@@ -122,7 +126,8 @@ public enum ContentFolderReader {
         let location = SourceLocation(path: displayPath)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             result.diagnostics.append(
-                Diagnostic(.error, "cannot read file: permission denied or unreadable", at: location))
+                Diagnostic(
+                    .error, "cannot read file: permission denied or unreadable", at: location))
             return
         }
         defer { try? handle.close() }

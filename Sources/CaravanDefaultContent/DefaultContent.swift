@@ -6,7 +6,8 @@ public enum DefaultContent {
     /// The embedded files, as the loader reads them.
     public static var files: [SourceFile] {
         encodedFiles.map { entry in
-            SourceFile(path: entry.path, bytes: [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
+            SourceFile(
+                path: entry.path, bytes: [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
         }
     }
 

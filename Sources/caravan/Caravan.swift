@@ -42,10 +42,13 @@ enum CommandLineRunner {
             // Help and version requests print as usual and succeed.
             if Caravan.exitCode(for: error) == .success { Caravan.exit(withError: error) }
             let message = Caravan.message(for: error)
-            var firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            var firstLine =
+                message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             // A misspelt subcommand gets a suggestion, like git's.
             if let word = arguments.first, !word.hasPrefix("-"), firstLine.contains("'\(word)'") {
-                let names = Caravan.configuration.subcommands.compactMap { $0.configuration.commandName }
+                let names = Caravan.configuration.subcommands.compactMap {
+                    $0.configuration.commandName
+                }
                 firstLine = "unknown command '\(word)'"
                 if let close = Suggestion.closest(to: word, among: names) {
                     firstLine += "; did you mean '\(close)'?"

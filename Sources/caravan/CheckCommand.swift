@@ -12,7 +12,9 @@ struct CheckCommand: ParsableCommand {
             DIR, checks the built-in content (or --content DIR).
             """)
 
-    @Argument(help: ArgumentHelp("The content folder to check.", valueName: "DIR"), completion: .directory)
+    @Argument(
+        help: ArgumentHelp("The content folder to check.", valueName: "DIR"), completion: .directory
+    )
     var folder: String?
 
     @OptionGroup var content: ContentOptions

@@ -6,7 +6,9 @@ import Foundation
 /// `--content DIR`: which content folder to open; the embedded content when absent.
 struct ContentOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("Open the content folder DIR instead of the built-in paper.", valueName: "DIR"),
+        name: .long,
+        help: ArgumentHelp(
+            "Open the content folder DIR instead of the built-in paper.", valueName: "DIR"),
         completion: .directory)
     var content: String?
 
@@ -93,7 +95,8 @@ func closestName(to word: String, among names: [String]) -> String? {
     if let bySuffix = names.first(where: { $0.lowercased().hasSuffix("/" + lowered) }) {
         return bySuffix
     }
-    if lowered.count >= 3, let byPrefix = names.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+    if lowered.count >= 3, let byPrefix = names.first(where: { $0.lowercased().hasPrefix(lowered) })
+    {
         return byPrefix
     }
     return Suggestion.closest(to: word, among: names)

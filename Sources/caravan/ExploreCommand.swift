@@ -17,18 +17,25 @@ struct ExploreCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Open at this entity, e.g. case/almaty-silk-road-brand.", valueName: "ID"))
+        help: ArgumentHelp(
+            "Open at this entity, e.g. case/almaty-silk-road-brand.", valueName: "ID"))
     var open: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Open a view of the framework: map, matrix or atlas.", valueName: "NAME"))
+        help: ArgumentHelp("Open a view of the framework: map, matrix or atlas.", valueName: "NAME")
+    )
     var view: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: dark, light or monochrome.", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Colour theme: dark, light or monochrome.", valueName: "NAME"))
     var theme: String?
 
-    @Flag(name: .long, help: "One pane at a time, no box drawing, the cursor on the selection (for screen readers).")
+    @Flag(
+        name: .long,
+        help:
+            "One pane at a time, no box drawing, the cursor on the selection (for screen readers).")
     var screenReader = false
 
     @Flag(name: .long, help: "Run with the default settings, not the config file.")
@@ -37,7 +44,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "Don't read or save your place, marks and notes.")
     var noState = false
 
-    @Flag(name: .long, help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
+    @Flag(
+        name: .long,
+        help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
     func run() throws {
@@ -111,6 +120,8 @@ func parseView(_ text: String) throws -> FrameworkViewKind {
     if let kind = FrameworkViewKind(rawValue: name) { return kind }
     let names = FrameworkViewKind.allCases.map(\.rawValue)
     var message = "unknown view '\(text)'"
-    if let close = Suggestion.closest(to: name, among: names) { message += "; did you mean '\(close)'?" }
+    if let close = Suggestion.closest(to: name, among: names) {
+        message += "; did you mean '\(close)'?"
+    }
     throw UsageError(message + " (views: \(names.joined(separator: ", ")))")
 }

@@ -72,15 +72,21 @@ enum KeyReference {
     static func mdoc(_ sections: [Section]) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "\\", with: "\\e")
-                .split(separator: "\n").map { $0.hasPrefix(".") || $0.hasPrefix("'") ? "\\&" + $0 : String($0) }
+                .split(separator: "\n").map {
+                    $0.hasPrefix(".") || $0.hasPrefix("'") ? "\\&" + $0 : String($0)
+                }
                 .joined(separator: " ")
         }
-        var lines = [".Sh KEYS", "Keys can be rebound in the config file; see caravan config --default."]
+        var lines = [
+            ".Sh KEYS", "Keys can be rebound in the config file; see caravan config --default.",
+        ]
         for section in sections {
             lines.append(".Ss \"\(section.title)\"")
             lines.append(".Bl -tag -width 16n")
             for entry in section.entries {
-                lines.append(".It Sy \"\(escape(entry.keys).replacingOccurrences(of: "\"", with: "\\(dq"))\"")
+                lines.append(
+                    ".It Sy \"\(escape(entry.keys).replacingOccurrences(of: "\"", with: "\\(dq"))\""
+                )
                 lines.append(escape(entry.help))
             }
             lines.append(".El")

@@ -6,7 +6,8 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List entities, one a line: id, then title.",
-        discussion: "KIND is one of: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        discussion:
+            "KIND is one of: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")
 
     @Argument(
         help: ArgumentHelp("Only entities of this kind.", valueName: "KIND"),

@@ -9,10 +9,15 @@ struct OutputOptions: ParsableArguments {
         case always, never, auto
     }
 
-    @Option(help: "Colour and bold in the output: always, never or auto (only on a terminal, and not with NO_COLOR).")
+    @Option(
+        help:
+            "Colour and bold in the output: always, never or auto (only on a terminal, and not with NO_COLOR)."
+    )
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("Wrap text to N columns (default: the terminal's width, or 80).", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "Wrap text to N columns (default: the terminal's width, or 80).", valueName: "N"))
     var width: Int?
 
     func validate() throws {
@@ -32,7 +37,9 @@ struct OutputOptions: ParsableArguments {
     var resolvedWidth: Int {
         if let width { return width }
         var size = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0,
+            size.ws_col > 0
+        {
             return min(Int(size.ws_col), 100)
         }
         return 80
@@ -49,10 +56,14 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print one entity as wrapped plain text, its links as numbered references.")
 
-    @Argument(help: ArgumentHelp("The entity to show, e.g. case/almaty-silk-road-brand.", valueName: "ID"))
+    @Argument(
+        help: ArgumentHelp("The entity to show, e.g. case/almaty-silk-road-brand.", valueName: "ID")
+    )
     var id: String?
 
-    @Option(help: ArgumentHelp("Print a view of the framework instead: map, matrix or atlas.", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Print a view of the framework instead: map, matrix or atlas.", valueName: "NAME"))
     var view: String?
 
     @OptionGroup var output: OutputOptions

@@ -54,7 +54,9 @@ struct ReaderSession: Program {
         let folder = FileManager.default.temporaryDirectory.path
         let path = folder + "/caravan-note-\(getpid())-\(id.slug).md"
         let text = explorer.notes[id] ?? ""
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else {
             host.explorer.showMessage("Cannot write a temporary file for the note")
             return nil
@@ -132,10 +134,12 @@ struct ReaderSession: Program {
 
     // MARK: Loading
 
-    static func marks(from state: ReaderState, in model: ContentModel) -> [Character: HistoryEntry] {
+    static func marks(from state: ReaderState, in model: ContentModel) -> [Character: HistoryEntry]
+    {
         var marks: [Character: HistoryEntry] = [:]
         for (letter, mark) in state.marks {
-            guard let character = letter.first, letter.count == 1, let id = EntityID(mark.position.id),
+            guard let character = letter.first, letter.count == 1,
+                let id = EntityID(mark.position.id),
                 model.contains(id)
             else { continue }
             marks[character] = HistoryEntry(id: id, scroll: mark.position.scroll)
@@ -161,7 +165,9 @@ struct ReaderSession: Program {
         var history = state.history.compactMap { position in
             EntityID(position.id).map { HistoryEntry(id: $0, scroll: position.scroll) }
         }
-        if history.last?.id != lastID { history.append(HistoryEntry(id: lastID, scroll: last.scroll)) }
+        if history.last?.id != lastID {
+            history.append(HistoryEntry(id: lastID, scroll: last.scroll))
+        }
         history[history.count - 1].scroll = last.scroll
         explorer.restore(history: history, index: history.count - 1)
     }

@@ -18,7 +18,8 @@ if let walker = FileManager.default.enumerator(
     options: [.skipsHiddenFiles])
 {
     for case let url as URL in walker where url.pathExtension == "md" {
-        let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+        let relative = String(
+            url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
         guard let data = FileManager.default.contents(atPath: url.path) else {
             FileHandle.standardError.write(Data("content-embedder: cannot read \(url.path)\n".utf8))
             exit(1)
@@ -38,13 +39,15 @@ var source = """
 
     """
 for entry in entries {
-    let path = entry.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    let path = entry.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "\"", with: "\\\"")
     source += "        (\"\(path)\", \"\(entry.data.base64EncodedString())\"),\n"
 }
 source += "    ]\n}\n"
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {
-    FileHandle.standardError.write(Data("content-embedder: cannot write \(output.path): \(error)\n".utf8))
+    FileHandle.standardError.write(
+        Data("content-embedder: cannot write \(output.path): \(error)\n".utf8))
     exit(1)
 }

@@ -15,6 +15,10 @@
 public enum DisplayWidth {
     /// The columns one grapheme occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            return byte >= 0x20 && byte < 0x7F ? 1 : 0
+        }
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
         var total = of(first)
@@ -30,6 +34,8 @@ public enum DisplayWidth {
     /// characters count 0 here; ``Grid/measure(_:)`` gives the width after
     /// they are made visible.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text {
             total += of(character)

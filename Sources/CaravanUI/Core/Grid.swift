@@ -130,6 +130,10 @@ public struct Grid: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         let (glyph, glyphWidth) = Grid.drawable(Sanitizer.visible(String(character)).first ?? " ")
+        if glyphWidth == 1 {
+            fillRows(area, with: Cell(grapheme: String(glyph), style: style))
+            return
+        }
         for y in area.y..<area.maxY {
             var column = area.x
             while column < area.maxX {
@@ -238,6 +242,10 @@ public struct Grid: Hashable, Sendable {
     /// A sanitized grapheme and the columns it takes (1 or 2). A zero-width
     /// grapheme gets a space to sit on, or becomes U+FFFD if it cannot.
     static func drawable(_ character: Character) -> (glyph: Character, width: Int) {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first, byte >= 0x20 && byte < 0x7F {
+            return (character, 1)
+        }
         let characterWidth = DisplayWidth.of(character)
         if characterWidth > 0 { return (character, characterWidth) }
         let onSpace = " " + String(character)
@@ -245,6 +253,25 @@ public struct Grid: Hashable, Sendable {
             return (combined, 1)
         }
         return ("\u{FFFD}", 1)
+    }
+
+    /// Fills an in-bounds area with a one-column cell: what a `put` at every position
+    /// does, in one pass. Only the wide characters the area cuts at its edges change
+    /// outside it (their other halves become blank).
+    private mutating func fillRows(_ area: Rect, with cell: Cell) {
+        for y in area.y..<area.maxY {
+            let start = y * width + area.x
+            let end = y * width + area.maxX
+            if area.x > 0 && cells[start].isContinuation {
+                cells[start - 1] = Cell(grapheme: " ", style: cells[start - 1].style)
+            }
+            cells.withUnsafeMutableBufferPointer { buffer in
+                for index in start..<end { buffer[index] = cell }
+            }
+            if area.maxX < width && cells[end].isContinuation {
+                cells[end] = Cell(grapheme: " ", style: cells[end].style)
+            }
+        }
     }
 
     /// Places a drawable grapheme at an in-bounds position where it fits,

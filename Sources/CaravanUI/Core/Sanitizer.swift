@@ -16,6 +16,7 @@
 public enum Sanitizer {
     /// The text with every control and invisible formatting character made visible.
     public static func visible(_ text: String, tabWidth: Int = 4) -> String {
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -30,7 +31,12 @@ public enum Sanitizer {
 
     /// Whether `visible(text)` would change the text.
     public static func isVisible(_ text: String) -> Bool {
-        !text.unicodeScalars.contains(where: needsReplacement)
+        isPrintableASCII(text) || !text.unicodeScalars.contains(where: needsReplacement)
+    }
+
+    /// Text of printable ASCII only, which needs nothing replaced: checked byte by byte.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Whether a scalar is replaced by `visible`.

@@ -79,7 +79,8 @@ struct LayoutBuilder {
     }
 
     mutating func rule() {
-        layout.lines.append(LayoutLine([Span(String(repeating: ruleText, count: min(width, 40)), .dim)]))
+        layout.lines.append(
+            LayoutLine([Span(String(repeating: ruleText, count: min(width, 40)), .dim)]))
     }
 
     /// Wraps spans to the width; `firstIndent` starts the first line, `restIndent` the others.
@@ -123,7 +124,8 @@ struct LayoutBuilder {
                     let characterWidth = DisplayWidth.of(character)
                     if used + characterWidth > width {
                         if !chunk.isEmpty {
-                            current.spans.append(Span(chunk, piece.role, link: piece.link, match: piece.match))
+                            current.spans.append(
+                                Span(chunk, piece.role, link: piece.link, match: piece.match))
                             chunk = ""
                             lineHasWords = true
                         }
@@ -135,7 +137,8 @@ struct LayoutBuilder {
                     used += characterWidth
                 }
                 if !chunk.isEmpty {
-                    current.spans.append(Span(chunk, piece.role, link: piece.link, match: piece.match))
+                    current.spans.append(
+                        Span(chunk, piece.role, link: piece.link, match: piece.match))
                     lineHasWords = true
                 }
             }
@@ -182,7 +185,9 @@ struct LayoutBuilder {
             }
         }
         for span in merged.spans {
-            if let link = span.link, layout.links.indices.contains(link), layout.links[link].line < 0 {
+            if let link = span.link, layout.links.indices.contains(link),
+                layout.links[link].line < 0
+            {
                 layout.links[link].line = layout.lines.count
             }
             if let match = span.match, match == layout.matches.count {
@@ -241,11 +246,13 @@ struct LayoutBuilder {
                     let length = min(end - index, term.count)
                     if plainStart < index {
                         result.append(
-                            Span(String(characters[plainStart..<index]), span.role, link: span.link))
+                            Span(String(characters[plainStart..<index]), span.role, link: span.link)
+                        )
                     }
                     result.append(
                         Span(
-                            String(characters[index..<(index + length)]), span.role, link: span.link,
+                            String(characters[index..<(index + length)]), span.role,
+                            link: span.link,
                             match: nextMatchNumber))
                     nextMatchNumber += 1
                     plainStart = index + length

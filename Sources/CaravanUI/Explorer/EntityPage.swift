@@ -1,5 +1,5 @@
-import Foundation
 import CaravanContent
+import Foundation
 
 /// Lays out one entity for the reader: its title, its structured facts (figures, claims,
 /// questions, bibliographic data...) and its Markdown body, with every link followable.
@@ -80,7 +80,9 @@ private struct PageWriter {
     private func ownerLine(_ entity: Entity) -> String? {
         let types: [LinkType] = [.belongsTo, .partOf]
         for type in types {
-            if let owner = model.targets(of: entity.id, by: type).first { return owner.displayTitle }
+            if let owner = model.targets(of: entity.id, by: type).first {
+                return owner.displayTitle
+            }
         }
         return nil
     }
@@ -91,7 +93,9 @@ private struct PageWriter {
         guard let value, !value.isEmpty else { return }
         builder.wrap(
             [Span(name + ": ", .strong), Span(clean(value))], firstIndent: [],
-            restIndent: [Span(String(repeating: " ", count: min(name.count + 2, builder.width / 3)))])
+            restIndent: [
+                Span(String(repeating: " ", count: min(name.count + 2, builder.width / 3)))
+            ])
     }
 
     private mutating func heading(_ text: String) {
@@ -150,8 +154,11 @@ private struct PageWriter {
     }
 
     private mutating func paperFacts(_ entity: Entity) {
-        let affiliations = (entity.field("affiliations")?.items ?? []).compactMap { item -> (String, String)? in
-            guard let number = item["number"]?.text, let name = item["name"]?.text else { return nil }
+        let affiliations = (entity.field("affiliations")?.items ?? []).compactMap {
+            item -> (String, String)? in
+            guard let number = item["number"]?.text, let name = item["name"]?.text else {
+                return nil
+            }
             return (number, name)
         }
         for author in entity.field("authors")?.items ?? [] {
@@ -166,7 +173,8 @@ private struct PageWriter {
         }
         for (number, name) in affiliations {
             builder.wrap(
-                [Span(clean("\(number). \(name)"), .dim)], firstIndent: [], restIndent: [Span("   ")])
+                [Span(clean("\(number). \(name)"), .dim)], firstIndent: [],
+                restIndent: [Span("   ")])
         }
         builder.blank()
         label("Received", entity.string("received"))
@@ -175,8 +183,11 @@ private struct PageWriter {
         let keywords = entity.strings("keywords")
         if !keywords.isEmpty { label("Keywords", keywords.joined(separator: "; ")) }
         let funding = (entity.field("funding")?.items ?? []).map { item in
-            [item["funder"]?.text, item["project"]?.text, item["grant"]?.text.map { "grant \($0)" }]
-                .compactMap { $0 }.joined(separator: ", ")
+            [
+                item["funder"]?.text, item["project"]?.text,
+                item["grant"]?.text.map { "grant \($0)" },
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
         }
         if !funding.isEmpty {
             heading("Funding")
@@ -205,7 +216,8 @@ private struct PageWriter {
     /// Figures as a small table: label, value, and the section that gives it.
     private mutating func figureTable(_ figures: [Figure]) {
         let width = builder.width
-        let valueWidth = min(max(figures.map { DisplayWidth.of($0.value) }.max() ?? 0, 8), width / 2)
+        let valueWidth = min(
+            max(figures.map { DisplayWidth.of($0.value) }.max() ?? 0, 8), width / 2)
         let labelWidth = max(8, width - valueWidth - 10)
         for figure in figures {
             var spans: [Span] = []
@@ -217,15 +229,20 @@ private struct PageWriter {
                 if let section = figure.section, let target = model.entity(section) {
                     let link = builder.registerLink(section)
                     spans.append(Span(" (", .dim))
-                    spans.append(Span(ornament.section + (target.number ?? target.title), .link, link: link))
+                    spans.append(
+                        Span(ornament.section + (target.number ?? target.title), .link, link: link))
                     spans += number(link)
                     spans.append(Span(")", .dim))
                 }
                 builder.wrap(
                     spans, firstIndent: [Span("  ")],
-                    restIndent: [Span(String(repeating: " ", count: min(valueWidth + 4, labelWidth)))])
+                    restIndent: [
+                        Span(String(repeating: " ", count: min(valueWidth + 4, labelWidth)))
+                    ])
             } else {
-                builder.wrap([Span(value, .strong)], firstIndent: [Span(ornament.bullet)], restIndent: [Span("  ")])
+                builder.wrap(
+                    [Span(value, .strong)], firstIndent: [Span(ornament.bullet)],
+                    restIndent: [Span("  ")])
                 builder.wrap([Span(labelText)], firstIndent: [Span("  ")], restIndent: [Span("  ")])
             }
         }
@@ -245,7 +262,8 @@ private struct PageWriter {
         if let issue = entity.string("issue") { venue += "(\(issue))" }
         if let pages = entity.string("pages") { venue += ", \(pages)" }
         if !venue.isEmpty { parts.append(venue + ".") }
-        builder.wrap([Span(clean(parts.joined(separator: " ")))], firstIndent: [], restIndent: [Span("  ")])
+        builder.wrap(
+            [Span(clean(parts.joined(separator: " ")))], firstIndent: [], restIndent: [Span("  ")])
         label("DOI", entity.string("doi"))
         label("Cite as", "[@\(entity.citationKey ?? entity.id.slug)]")
     }
@@ -259,7 +277,10 @@ private struct PageWriter {
             var spans = [Span(clean(slide.title), .strong)]
             if let shown = slide.entity, let target = model.entity(shown) {
                 let link = builder.registerLink(shown)
-                spans += [Span(ornament.dash + "shows ", .dim), Span(clean(target.displayTitle), .link, link: link)]
+                spans += [
+                    Span(ornament.dash + "shows ", .dim),
+                    Span(clean(target.displayTitle), .link, link: link),
+                ]
                 spans += number(link)
             }
             builder.wrap(spans, firstIndent: [Span(marker, .dim)], restIndent: pad)
@@ -283,20 +304,25 @@ private struct PageWriter {
             for quote in quotes {
                 guard let text = quote["text"]?.text else { continue }
                 var spans = [Span(ornament.openQuote + clean(text) + ornament.closeQuote, .quote)]
-                if let note = quote["note"]?.text { spans.append(Span(ornament.dash + clean(note), .dim)) }
-                builder.wrap(spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
+                if let note = quote["note"]?.text {
+                    spans.append(Span(ornament.dash + clean(note), .dim))
+                }
+                builder.wrap(
+                    spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
             }
         }
         let relations = entity.field("relations")?.items ?? []
         if !relations.isEmpty {
             heading("How it relates")
             for relation in relations {
-                guard let to = relation["to"]?.text, let id = EntityID(to), let target = model.entity(id)
+                guard let to = relation["to"]?.text, let id = EntityID(to),
+                    let target = model.entity(id)
                 else { continue }
                 let link = builder.registerLink(id)
                 var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
                 if let note = relation["note"]?.text { spans.append(Span(": " + clean(note))) }
-                builder.wrap(spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
+                builder.wrap(
+                    spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
             }
         }
         let questions = entity.strings("questions")
@@ -316,7 +342,8 @@ private struct PageWriter {
             case .heading(let level, let inlines):
                 let marker = level <= 2 ? "" : String(repeating: "#", count: level - 1) + " "
                 builder.wrap(
-                    [Span(marker, .heading)] + inlineSpans(inlines).map { Span($0.text, .heading, link: $0.link) },
+                    [Span(marker, .heading)]
+                        + inlineSpans(inlines).map { Span($0.text, .heading, link: $0.link) },
                     firstIndent: first, restIndent: rest)
             case .paragraph(let inlines):
                 builder.wrap(inlineSpans(inlines), firstIndent: first, restIndent: rest)
@@ -329,7 +356,9 @@ private struct PageWriter {
                         rest: rest + [pad])
                 }
             case .quote(let children):
-                self.blocks(children, indent: first + [Span(ornament.quoteBar, .quote)], rest: rest + [Span(ornament.quoteBar, .quote)])
+                self.blocks(
+                    children, indent: first + [Span(ornament.quoteBar, .quote)],
+                    rest: rest + [Span(ornament.quoteBar, .quote)])
             case .code(let text):
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     builder.wrap(
@@ -342,7 +371,8 @@ private struct PageWriter {
         }
     }
 
-    private mutating func inlineSpans(_ inlines: [MarkdownDocument.Inline], role: Role = .text) -> [Span]
+    private mutating func inlineSpans(_ inlines: [MarkdownDocument.Inline], role: Role = .text)
+        -> [Span]
     {
         var spans: [Span] = []
         for inline in inlines {

@@ -1,5 +1,5 @@
-import Foundation
 import CaravanContent
+import Foundation
 
 /// The explorer: navigator, reader and context panes over a content model.
 ///
@@ -42,6 +42,8 @@ public struct Explorer: Program {
     public private(set) var context: ContextList
     public private(set) var page: DocumentLayout
     private var pageKey: PageKey
+    private var pageCache = PageCache()
+    private var freshScreens = FreshScreenCache()
 
     private struct PageKey: Hashable {
         var id: EntityID
@@ -60,7 +62,8 @@ public struct Explorer: Program {
         self.keymap = keymap
         self.theme = theme
         self.capabilities = capabilities
-        let first = start ?? model.paper?.id ?? model.entities.first?.id
+        let first =
+            start ?? model.paper?.id ?? model.entities.first?.id
             ?? EntityID(kind: .paper, slug: "empty")
         state = ExplorerState(width: width, height: height, start: first)
         context = ContextList(for: first, in: model)
@@ -85,14 +88,20 @@ public struct Explorer: Program {
 
     /// Rows of content a pane shows (its height less its header).
     func visibleRows(_ pane: Pane) -> Int {
-        let rect = paneLayout.rect(of: pane) ?? Rect(x: 0, y: 0, width: state.width, height: state.height - 2)
+        let rect =
+            paneLayout.rect(of: pane)
+            ?? Rect(x: 0, y: 0, width: state.width, height: state.height - 2)
         return max(1, rect.height - 1)
     }
 
     /// The reader's text width.
     var readerTextWidth: Int {
-        let rect = paneLayout.rect(of: .reader)
-            ?? PaneLayout(width: state.width, height: state.height, focus: .reader, sidePane: state.sidePane, zoomed: true)
+        let rect =
+            paneLayout.rect(of: .reader)
+            ?? PaneLayout(
+                width: state.width, height: state.height, focus: .reader, sidePane: state.sidePane,
+                zoomed: true
+            )
             .rect(of: .reader) ?? Rect(x: 0, y: 0, width: state.width, height: state.height)
         return max(10, min(rect.width - 3, 100))
     }
@@ -102,9 +111,12 @@ public struct Explorer: Program {
         guard key != pageKey else { return }
         pageKey = key
         if let entity = model.entity(state.current) {
-            page = EntityPage.layout(
-                entity, in: model, width: key.width, searchTerms: key.terms,
-                ascii: !capabilities.unicode)
+            let ascii = !capabilities.unicode
+            let cacheKey = PageCache.Key(id: key.id, width: key.width, terms: key.terms, ascii: ascii)
+            page = pageCache.page(for: cacheKey) {
+                EntityPage.layout(
+                    entity, in: model, width: key.width, searchTerms: key.terms, ascii: ascii)
+            }
         } else {
             page = DocumentLayout(width: key.width)
         }
@@ -417,7 +429,10 @@ public struct Explorer: Program {
                     && page.links[$0].line < state.readerScroll + visible
             }
             if step > 0 {
-                next = onScreen.first ?? page.links.indices.first { page.links[$0].line >= state.readerScroll } ?? 0
+                next =
+                    onScreen.first ?? page.links.indices.first {
+                        page.links[$0].line >= state.readerScroll
+                    } ?? 0
                 next = (next + step - 1) % count
             } else {
                 next = onScreen.last ?? count - 1
@@ -447,7 +462,8 @@ public struct Explorer: Program {
         let current = state.currentMatch ?? (step > 0 ? -1 : count)
         let next = current + step
         if next >= count || next < 0 {
-            state.message = step > 0 ? "Last match; wrapped to the first" : "First match; wrapped to the last"
+            state.message =
+                step > 0 ? "Last match; wrapped to the first" : "First match; wrapped to the last"
         }
         let wrapped = ((next % count) + count) % count
         state.currentMatch = wrapped
@@ -483,7 +499,9 @@ public struct Explorer: Program {
         case .top: select(0)
         case .bottom: select(entries.count - 1)
         case .open:
-            if case .entry(let id) = context.rows[state.contextSelection] { open(id, pushing: true) }
+            if case .entry(let id) = context.rows[state.contextSelection] {
+                open(id, pushing: true)
+            }
         case .nextLink, .previousLink: readerAction(action, count: count)
         default: break
         }
@@ -572,9 +590,12 @@ public struct Explorer: Program {
     /// Opens the framework map, matrix or atlas over the panes.
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
-        var screen = kind.makeScreen(model: model)
-        screen.resize(width: state.width, height: max(0, state.height - 2))
-        framework = screen
+        let size = FreshScreenCache.Key(kind: kind, width: state.width, height: max(0, state.height - 2))
+        framework = freshScreens.screen(for: size) { [model] in
+            var screen = kind.makeScreen(model: model)
+            screen.resize(width: size.width, height: size.height)
+            return screen
+        }
         frameworkReturn = nil
     }
 
@@ -757,7 +778,8 @@ public struct Explorer: Program {
                 jump.selection = max(0, jump.selection - 1)
                 state.overlay = .jump(jump)
             case .down, .control("n"):
-                jump.selection = min(max(0, jump.views.count + jump.candidates.count - 1), jump.selection + 1)
+                jump.selection = min(
+                    max(0, jump.views.count + jump.candidates.count - 1), jump.selection + 1)
                 state.overlay = .jump(jump)
             case .backspace:
                 if jump.input.isEmpty {
@@ -799,7 +821,8 @@ public struct Explorer: Program {
         jump.candidates = jumpCandidates(jump.input)
         let typed = jump.input.lowercased().trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "view/", with: "")
-        jump.views = typed.isEmpty
+        jump.views =
+            typed.isEmpty
             ? []
             : FrameworkViewKind.allCases.filter {
                 $0.rawValue.hasPrefix(typed) || $0.title.lowercased().hasPrefix(typed)
@@ -834,7 +857,9 @@ public struct Explorer: Program {
                     selectRow(state.navigatorScroll + row)
                 case .context:
                     let index = state.contextScroll + row
-                    if context.rows.indices.contains(index), case .entry(let id) = context.rows[index] {
+                    if context.rows.indices.contains(index),
+                        case .entry(let id) = context.rows[index]
+                    {
                         open(id, pushing: true)
                     }
                 case .reader:

@@ -7,7 +7,9 @@ struct ExplorerView {
     private var state: ExplorerState { explorer.state }
     private var theme: Theme { explorer.theme }
     private var boxes: Boxes {
-        Boxes(explorer.screenReader ? Capabilities(colors: .none, unicode: false) : explorer.capabilities)
+        Boxes(
+            explorer.screenReader
+                ? Capabilities(colors: .none, unicode: false) : explorer.capabilities)
     }
     private var model: ContentModel { explorer.model }
 
@@ -60,7 +62,9 @@ struct ExplorerView {
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() where top + offset < grid.height {
             let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
-            grid.write(line, x: x, y: top + offset, style: offset == 0 ? theme[.error] : theme[.text], maxWidth: grid.width)
+            grid.write(
+                line, x: x, y: top + offset, style: offset == 0 ? theme[.error] : theme[.text],
+                maxWidth: grid.width)
         }
     }
 
@@ -150,7 +154,9 @@ struct ExplorerView {
     private func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
         fillRow(&grid, rect, .statusBar)
         let hints = "? help  / search  : jump  q quit "
-        var left = " " + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
+        var left =
+            " "
+            + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
         if explorer.framework == nil, explorer.paneLayout.order.contains(.reader) {
             let total = explorer.page.lines.count
             let visible = explorer.visibleRows(.reader)
@@ -180,17 +186,22 @@ struct ExplorerView {
         }
     }
 
-    private func drawPaneHeader(_ grid: inout Grid, _ rect: Rect, title: String, right: String, focused: Bool)
-    {
+    private func drawPaneHeader(
+        _ grid: inout Grid, _ rect: Rect, title: String, right: String, focused: Bool
+    ) {
         let role: Role = focused ? .focusedBorder : .border
         let rule = explorer.screenReader ? " " : boxes.horizontal
         let line = String(repeating: rule, count: max(0, rect.width))
         grid.write(line, x: rect.x, y: rect.y, style: theme[role], maxWidth: rect.width)
         let rightWidth = DisplayWidth.of(right)
         let titleText = " " + truncate(title, max(1, rect.width - rightWidth - 6)) + " "
-        grid.write(titleText, x: rect.x + 1, y: rect.y, style: focused ? theme[.paneTitle] : theme[.dim], maxWidth: rect.width - 1)
+        grid.write(
+            titleText, x: rect.x + 1, y: rect.y, style: focused ? theme[.paneTitle] : theme[.dim],
+            maxWidth: rect.width - 1)
         if !right.isEmpty, rect.width > DisplayWidth.of(titleText) + rightWidth + 3 {
-            grid.write(right, x: rect.x + rect.width - rightWidth - 1, y: rect.y, style: theme[.dim], maxWidth: rightWidth)
+            grid.write(
+                right, x: rect.x + rect.width - rightWidth - 1, y: rect.y, style: theme[.dim],
+                maxWidth: rightWidth)
         }
     }
 
@@ -205,7 +216,9 @@ struct ExplorerView {
         case .reader:
             let title = model.entity(state.current)?.displayTitle ?? state.current.description
             let total = explorer.page.lines.count
-            let right = total > body.height ? "\(min(100, (state.readerScroll + body.height) * 100 / max(1, total)))%" : ""
+            let right =
+                total > body.height
+                ? "\(min(100, (state.readerScroll + body.height) * 100 / max(1, total)))%" : ""
             drawPaneHeader(&grid, rect, title: title, right: right, focused: focused)
             drawReader(&grid, body, focused: focused)
         case .context:
@@ -269,8 +282,12 @@ struct ExplorerView {
             let prefix = " " + indent + marker + " "
             let line = prefix + truncate(text, max(1, rect.width - DisplayWidth.of(prefix)))
             if selected {
-                grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: theme[focused ? .selection : .selectionUnfocused])
-                grid.write(line, x: rect.x, y: y, style: theme[focused ? .selection : .selectionUnfocused], maxWidth: rect.width)
+                grid.fill(
+                    Rect(x: rect.x, y: y, width: rect.width, height: 1),
+                    style: theme[focused ? .selection : .selectionUnfocused])
+                grid.write(
+                    line, x: rect.x, y: y, style: theme[focused ? .selection : .selectionUnfocused],
+                    maxWidth: rect.width)
             } else {
                 grid.write(line, x: rect.x, y: y, style: theme[role], maxWidth: rect.width)
             }
@@ -290,8 +307,11 @@ struct ExplorerView {
                 guard x < limit else { break }
                 var role = span.role
                 if let link = span.link, link == state.selectedLink { role = .selectedLink }
-                if let match = span.match { role = match == state.currentMatch ? .currentMatch : .match }
-                x += grid.write(span.text, x: x, y: rect.y + line, style: theme[role], maxWidth: limit - x)
+                if let match = span.match {
+                    role = match == state.currentMatch ? .currentMatch : .match
+                }
+                x += grid.write(
+                    span.text, x: x, y: rect.y + line, style: theme[role], maxWidth: limit - x)
             }
         }
     }
@@ -312,13 +332,17 @@ struct ExplorerView {
             case .header(let label):
                 grid.write(" " + label, x: rect.x, y: y, style: theme[.group], maxWidth: rect.width)
             case .note(let line):
-                grid.write("   " + line, x: rect.x, y: y, style: theme[.quote], maxWidth: rect.width)
+                grid.write(
+                    "   " + line, x: rect.x, y: y, style: theme[.quote], maxWidth: rect.width)
             case .entry(let id):
                 let title = model.entity(id)?.displayTitle ?? id.description
                 let text = "   " + truncate(title, max(1, rect.width - 3))
                 if index == state.contextSelection, focused {
-                    grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: theme[.selection])
-                    grid.write(text, x: rect.x, y: y, style: theme[.selection], maxWidth: rect.width)
+                    grid.fill(
+                        Rect(x: rect.x, y: y, width: rect.width, height: 1),
+                        style: theme[.selection])
+                    grid.write(
+                        text, x: rect.x, y: y, style: theme[.selection], maxWidth: rect.width)
                 } else {
                     grid.write(text, x: rect.x, y: y, style: theme[.text], maxWidth: rect.width)
                 }
@@ -337,19 +361,27 @@ struct ExplorerView {
         let outer = Rect(x: x, y: y, width: w, height: h)
         grid.fill(outer, style: theme[.text])
         let horizontal = String(repeating: boxes.horizontal, count: max(0, w - 2))
-        grid.write(boxes.topLeft + horizontal + boxes.topRight, x: x, y: y, style: theme[.focusedBorder], maxWidth: w)
-        grid.write(boxes.bottomLeft + horizontal + boxes.bottomRight, x: x, y: y + h - 1, style: theme[.focusedBorder], maxWidth: w)
+        grid.write(
+            boxes.topLeft + horizontal + boxes.topRight, x: x, y: y, style: theme[.focusedBorder],
+            maxWidth: w)
+        grid.write(
+            boxes.bottomLeft + horizontal + boxes.bottomRight, x: x, y: y + h - 1,
+            style: theme[.focusedBorder], maxWidth: w)
         for row in (y + 1)..<max(y + 1, y + h - 1) {
             grid.write(boxes.vertical, x: x, y: row, style: theme[.focusedBorder], maxWidth: 1)
-            grid.write(boxes.vertical, x: x + w - 1, y: row, style: theme[.focusedBorder], maxWidth: 1)
+            grid.write(
+                boxes.vertical, x: x + w - 1, y: row, style: theme[.focusedBorder], maxWidth: 1)
         }
-        grid.write(" " + title + " ", x: x + 2, y: y, style: theme[.paneTitle], maxWidth: max(0, w - 4))
+        grid.write(
+            " " + title + " ", x: x + 2, y: y, style: theme[.paneTitle], maxWidth: max(0, w - 4))
         return Rect(x: x + 2, y: y + 1, width: max(0, w - 4), height: max(0, h - 2))
     }
 
     private func drawHelp(_ grid: inout Grid, scroll: Int) {
         let lines = HelpScreen.lines(keymap: explorer.keymap)
-        let inner = drawBox(&grid, width: 72, height: grid.height - 2, title: "Keys" + boxes.dash + "press any other key to close")
+        let inner = drawBox(
+            &grid, width: 72, height: grid.height - 2,
+            title: "Keys" + boxes.dash + "press any other key to close")
         let keyWidth = min(24, max(10, inner.width / 3))
         for row in 0..<inner.height {
             let index = scroll + row
@@ -357,25 +389,34 @@ struct ExplorerView {
             let line = lines[index]
             let y = inner.y + row
             if line.isHeading {
-                grid.write(line.text, x: inner.x, y: y, style: theme[.heading], maxWidth: inner.width)
+                grid.write(
+                    line.text, x: inner.x, y: y, style: theme[.heading], maxWidth: inner.width)
             } else {
                 grid.write(line.keys, x: inner.x, y: y, style: theme[.key], maxWidth: keyWidth - 1)
-                grid.write(line.text, x: inner.x + keyWidth, y: y, style: theme[.text], maxWidth: inner.width - keyWidth)
+                grid.write(
+                    line.text, x: inner.x + keyWidth, y: y, style: theme[.text],
+                    maxWidth: inner.width - keyWidth)
             }
         }
     }
 
-    private func drawPrompt(_ grid: inout Grid, _ inner: Rect, prompt: String, input: String) -> (x: Int, y: Int) {
-        let promptWidth = grid.write(prompt, x: inner.x, y: inner.y, style: theme[.key], maxWidth: inner.width)
+    private func drawPrompt(_ grid: inout Grid, _ inner: Rect, prompt: String, input: String) -> (
+        x: Int, y: Int
+    ) {
+        let promptWidth = grid.write(
+            prompt, x: inner.x, y: inner.y, style: theme[.key], maxWidth: inner.width)
         let room = inner.width - promptWidth - 1
         var shown = Sanitizer.visible(input)
         while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
-        let used = grid.write(shown, x: inner.x + promptWidth, y: inner.y, style: theme[.text], maxWidth: room)
+        let used = grid.write(
+            shown, x: inner.x + promptWidth, y: inner.y, style: theme[.text], maxWidth: room)
         return (inner.x + promptWidth + used, inner.y)
     }
 
     private func drawSearch(_ grid: inout Grid, _ search: SearchOverlay) -> (x: Int, y: Int) {
-        let inner = drawBox(&grid, width: 100, height: grid.height - 2, title: "Search" + boxes.dash + "Enter opens, Esc closes")
+        let inner = drawBox(
+            &grid, width: 100, height: grid.height - 2,
+            title: "Search" + boxes.dash + "Enter opens, Esc closes")
         let cursor = drawPrompt(&grid, inner, prompt: "/", input: search.query)
         let perResult = 2
         let capacity = max(1, (inner.height - 2) / perResult)
@@ -397,34 +438,50 @@ struct ExplorerView {
             let y = inner.y + 2 + slot * perResult
             let selected = index == search.selection
             let title = model.entity(result.id)?.displayTitle ?? result.id.description
-            let head = (result.field == .note ? "your note on " : "\(result.id.kind.rawValue): ") + title
+            let head =
+                (result.field == .note ? "your note on " : "\(result.id.kind.rawValue): ") + title
             if selected {
-                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
+                grid.fill(
+                    Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
             }
-            grid.write(head, x: inner.x, y: y, style: theme[selected ? .selection : .strong], maxWidth: inner.width)
+            grid.write(
+                head, x: inner.x, y: y, style: theme[selected ? .selection : .strong],
+                maxWidth: inner.width)
             drawSnippet(&grid, result.snippet, x: inner.x + 2, y: y + 1, width: inner.width - 2)
         }
         return cursor
     }
 
-    private func drawSnippet(_ grid: inout Grid, _ snippet: SearchIndex.Snippet, x: Int, y: Int, width: Int) {
+    private func drawSnippet(
+        _ grid: inout Grid, _ snippet: SearchIndex.Snippet, x: Int, y: Int, width: Int
+    ) {
         let characters = Array(snippet.text)
         var column = x
         var index = 0
         while index < characters.count, column < x + width {
             let inMatch = snippet.matches.first { $0.contains(index) }
-            let end = inMatch?.upperBound ?? (snippet.matches.first { $0.lowerBound > index }?.lowerBound ?? characters.count)
+            let end =
+                inMatch?.upperBound
+                ?? (snippet.matches.first { $0.lowerBound > index }?.lowerBound ?? characters.count)
             let piece = String(characters[index..<min(end, characters.count)])
-            column += grid.write(piece, x: column, y: y, style: theme[inMatch == nil ? .dim : .match], maxWidth: x + width - column)
+            column += grid.write(
+                piece, x: column, y: y, style: theme[inMatch == nil ? .dim : .match],
+                maxWidth: x + width - column)
             index = max(end, index + 1)
         }
     }
 
-    private func drawEditor(_ grid: inout Grid, _ editor: NoteEditor, _ id: EntityID) -> (x: Int, y: Int) {
+    private func drawEditor(_ grid: inout Grid, _ editor: NoteEditor, _ id: EntityID) -> (
+        x: Int, y: Int
+    ) {
         let title = "Note on " + (model.entity(id)?.title ?? id.description)
-        let inner = drawBox(&grid, width: 76, height: min(grid.height - 2, 18), title: truncate(title, 50))
-        let hint = "Ctrl-S saves" + boxes.dash + "Esc cancels" + boxes.dash + "an empty note is removed"
-        grid.write(hint, x: inner.x, y: inner.y + inner.height - 1, style: theme[.dim], maxWidth: inner.width)
+        let inner = drawBox(
+            &grid, width: 76, height: min(grid.height - 2, 18), title: truncate(title, 50))
+        let hint =
+            "Ctrl-S saves" + boxes.dash + "Esc cancels" + boxes.dash + "an empty note is removed"
+        grid.write(
+            hint, x: inner.x, y: inner.y + inner.height - 1, style: theme[.dim],
+            maxWidth: inner.width)
         let rows = max(1, inner.height - 2)
         let top = min(max(0, editor.row - rows + 1), max(0, editor.lines.count - rows))
         var cursor = (x: inner.x, y: inner.y)
@@ -435,22 +492,30 @@ struct ExplorerView {
             // Scroll long lines sideways so the cursor stays visible.
             let shift = index == editor.row ? max(0, editor.column - inner.width + 2) : 0
             let shown = String(line[min(shift, line.count)...])
-            grid.write(shown, x: inner.x, y: inner.y + slot, style: theme[.text], maxWidth: inner.width)
+            grid.write(
+                shown, x: inner.x, y: inner.y + slot, style: theme[.text], maxWidth: inner.width)
             if index == editor.row {
                 let before = String(line[min(shift, line.count)..<min(editor.column, line.count)])
-                cursor = (inner.x + min(inner.width - 1, DisplayWidth.of(Sanitizer.visible(before))), inner.y + slot)
+                cursor = (
+                    inner.x + min(inner.width - 1, DisplayWidth.of(Sanitizer.visible(before))),
+                    inner.y + slot
+                )
             }
         }
         return cursor
     }
 
     private func drawJump(_ grid: inout Grid, _ jump: JumpOverlay) -> (x: Int, y: Int) {
-        let inner = drawBox(&grid, width: 80, height: min(grid.height - 2, 20), title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
+        let inner = drawBox(
+            &grid, width: 80, height: min(grid.height - 2, 20),
+            title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
         let cursor = drawPrompt(&grid, inner, prompt: ":", input: jump.input)
         let capacity = max(1, inner.height - 2)
         let start = max(0, jump.selection - capacity + 1)
         if jump.candidates.isEmpty, jump.views.isEmpty {
-            grid.write("Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim], maxWidth: inner.width)
+            grid.write(
+                "Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim],
+                maxWidth: inner.width)
         }
         for slot in 0..<capacity {
             let index = start + slot
@@ -470,7 +535,8 @@ struct ExplorerView {
             }
             let idWidth = min(DisplayWidth.of(idText), inner.width / 2)
             if selected {
-                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
+                grid.fill(
+                    Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
             }
             let titleWidth = max(1, inner.width - idWidth - 2)
             grid.write(

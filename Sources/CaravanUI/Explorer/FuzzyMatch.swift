@@ -1,5 +1,5 @@
-import Foundation
 import CaravanContent
+import Foundation
 
 /// Fuzzy matching for the jump prompt: every typed character must appear in order;
 /// matches at word starts, in a row and early in the text rank higher.
@@ -14,7 +14,8 @@ public enum FuzzyMatch {
         var previous = -2
         for character in needle {
             guard let found = haystack[position...].firstIndex(of: character) else { return nil }
-            let atWordStart = found == 0 || !(haystack[found - 1].isLetter || haystack[found - 1].isNumber)
+            let atWordStart =
+                found == 0 || !(haystack[found - 1].isLetter || haystack[found - 1].isNumber)
             score += 1
             if atWordStart { score += 8 }
             if found == previous + 1 { score += 5 }

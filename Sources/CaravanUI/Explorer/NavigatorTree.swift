@@ -38,13 +38,15 @@ public struct NavigatorTree: Sendable, Hashable {
             return Node(key: entity.id.description, item: .entity(entity.id), children: children)
         }
         func group(_ key: String, _ title: String, _ children: [Node]) -> Node? {
-            children.isEmpty ? nil : Node(key: "group:" + key, item: .group(title), children: children)
+            children.isEmpty
+                ? nil : Node(key: "group:" + key, item: .group(title), children: children)
         }
 
         // The paper: its record, then the sections as a tree.
         var paperChildren: [Node] = []
         if let paper = model.paper {
-            paperChildren.append(Node(key: paper.id.description, item: .entity(paper.id), children: []))
+            paperChildren.append(
+                Node(key: paper.id.description, item: .entity(paper.id), children: []))
         }
         let sections = model.entities(of: .section)
         let topSections = sections.filter { section in
@@ -59,7 +61,9 @@ public struct NavigatorTree: Sendable, Hashable {
         var framework: [Node] = connotations.map { connotation in
             let mechanisms = model.sources(linkingTo: connotation.id, by: .belongsTo)
                 .map { entityNode($0, childType: .partOf) }
-            return Node(key: connotation.id.description, item: .entity(connotation.id), children: mechanisms)
+            return Node(
+                key: connotation.id.description, item: .entity(connotation.id), children: mechanisms
+            )
         }
         let placed = Set(framework.flatMap(NavigatorTree.allIDs))
         framework += model.entities(of: .mechanism)
@@ -85,7 +89,8 @@ public struct NavigatorTree: Sendable, Hashable {
                 members.map { Node(key: $0.id.description, item: .entity($0.id), children: []) })
         }
         if let other = group(
-            "cases:other", "Other", unplaced.map { Node(key: $0.id.description, item: .entity($0.id), children: []) })
+            "cases:other", "Other",
+            unplaced.map { Node(key: $0.id.description, item: .entity($0.id), children: []) })
         {
             caseGroups.append(other)
         }
@@ -143,13 +148,14 @@ public struct NavigatorTree: Sendable, Hashable {
             let expanded = !collapsed.contains(node.key)
             rows.append(
                 Row(
-                    key: node.key, item: node.item, depth: depth, hasChildren: !node.children.isEmpty,
+                    key: node.key, item: node.item, depth: depth,
+                    hasChildren: !node.children.isEmpty,
                     isExpanded: expanded, childCount: node.children.count))
             if expanded {
                 for child in node.children { visit(child, depth: depth + 1) }
             }
         }
-        roots.forEach { visit($0, depth: 0) }
+        for root in roots { visit(root, depth: 0) }
         return rows
     }
 

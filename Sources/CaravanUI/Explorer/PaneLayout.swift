@@ -24,7 +24,8 @@ public struct PaneLayout: Sendable, Hashable {
     public var statusBar: Rect
 
     public static func == (lhs: PaneLayout, rhs: PaneLayout) -> Bool {
-        lhs.panes.map(\.pane) == rhs.panes.map(\.pane) && lhs.panes.map(\.rect) == rhs.panes.map(\.rect)
+        lhs.panes.map(\.pane) == rhs.panes.map(\.pane)
+            && lhs.panes.map(\.rect) == rhs.panes.map(\.rect)
             && lhs.titleBar == rhs.titleBar && lhs.statusBar == rhs.statusBar
     }
 

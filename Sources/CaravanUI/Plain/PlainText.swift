@@ -16,7 +16,8 @@ public struct PlainText {
 
     /// One entity: its page, then its links as numbered references, then what links to it.
     public func entity(_ entity: Entity, headingLevel: Int = 1) -> String {
-        let layout = EntityPage.layout(entity, in: model, width: width, numberLinks: true, ascii: true)
+        let layout = EntityPage.layout(
+            entity, in: model, width: width, numberLinks: true, ascii: true)
         var lines: [String] = []
         // The title may take several layout lines; it is written again as one heading.
         let titleLines = layout.lines.prefix { $0.spans.first?.role == .title }.count
@@ -36,7 +37,9 @@ public struct PlainText {
                 lines += wrap("[\(number + 1)] \(link.target) \(title)", indent: "    ")
             }
         }
-        let typed = model.outgoing(from: entity.id).filter { $0.type != .mentions && $0.type != .cites }
+        let typed = model.outgoing(from: entity.id).filter {
+            $0.type != .mentions && $0.type != .cites
+        }
         if !typed.isEmpty {
             lines.append("")
             lines += headingLines("Links from here", level: headingLevel + 1)
@@ -51,7 +54,8 @@ public struct PlainText {
             lines += headingLines("Linked from", level: headingLevel + 1)
             for link in backlinks {
                 let title = model.entity(link.source)?.displayTitle ?? ""
-                lines += wrap("- \(link.type.inverseLabel): \(link.source) \(title)", indent: "    ")
+                lines += wrap(
+                    "- \(link.type.inverseLabel): \(link.source) \(title)", indent: "    ")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -65,7 +69,8 @@ public struct PlainText {
             let entities = model.entities(of: kind)
             guard !entities.isEmpty else { continue }
             if kind != .paper {
-                parts.append(headingLines(kind.pluralTitle, level: 1).joined(separator: "\n") + "\n")
+                parts.append(
+                    headingLines(kind.pluralTitle, level: 1).joined(separator: "\n") + "\n")
             }
             for entity in entities {
                 parts.append(self.entity(entity, headingLevel: kind == .paper ? 1 : 2))
@@ -131,7 +136,8 @@ public struct PlainText {
     /// Word-wraps text to the width, continuing lines with `indent`.
     func wrap(_ text: String, indent: String, first: String = "") -> [String] {
         var builder = LayoutBuilder(width: width)
-        builder.wrap([Span(Sanitizer.visible(text))], firstIndent: [Span(first)], restIndent: [Span(indent)])
+        builder.wrap(
+            [Span(Sanitizer.visible(text))], firstIndent: [Span(first)], restIndent: [Span(indent)])
         return builder.layout.lines.map(\.text)
     }
 }

@@ -9,12 +9,13 @@ final class PresentingExplorerTests: XCTestCase {
         let explorer = try makeExplorer(
             width: 100, height: 30, start: "case/almaty-silk-road-brand")
         var program = PresentingExplorer(explorer: explorer)
-        pressKeys(&program, "P")
+        // Presenting asks for a clock tick a second, and gives it back afterwards.
+        XCTAssertEqual(pressKeys(&program, "P"), [.ticks(every: 1000)])
         let presenter = try XCTUnwrap(program.presenter)
         XCTAssertEqual(presenter.deck.id.description, "deck/lecture")
         XCTAssertEqual(presenter.slide?.entity?.description, "case/almaty-silk-road-brand")
         // q ends the presentation, not the program.
-        XCTAssertEqual(pressKeys(&program, "Space q"), [])
+        XCTAssertEqual(pressKeys(&program, "Space q"), [.ticks(every: nil)])
         XCTAssertNil(program.presenter)
         XCTAssertEqual(program.explorer.state.current.description, "case/almaty-silk-road-brand")
         XCTAssertEqual(pressKeys(&program, "q"), [.quit])
