@@ -591,11 +591,7 @@ public struct Explorer: Program {
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
         let size = FreshScreenCache.Key(kind: kind, width: state.width, height: max(0, state.height - 2))
-        framework = freshScreens.screen(for: size) { [model] in
-            var screen = kind.makeScreen(model: model)
-            screen.resize(width: size.width, height: size.height)
-            return screen
-        }
+        framework = freshScreens.screen(for: size, model: model)
         frameworkReturn = nil
     }
 
