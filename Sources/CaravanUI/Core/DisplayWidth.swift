@@ -15,8 +15,7 @@
 public enum DisplayWidth {
     /// The columns one grapheme occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
-        let utf8 = character.utf8
-        if utf8.count == 1, let byte = utf8.first {
+        if let byte = character.asciiValue {
             return byte >= 0x20 && byte < 0x7F ? 1 : 0
         }
         var scalars = character.unicodeScalars.makeIterator()
@@ -35,7 +34,7 @@ public enum DisplayWidth {
     /// they are made visible.
     public static func of(_ text: String) -> Int {
         // Printable ASCII is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if Sanitizer.isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text {
             total += of(character)
@@ -49,6 +48,7 @@ public enum DisplayWidth {
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
         if value == 0xAD { return 1 }  // soft hyphen: the C library gives it a column
+        if isCommonNarrow(value) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control:
             return 0
@@ -61,6 +61,15 @@ public enum DisplayWidth {
         if isRegionalIndicator(value) { return 1 }
         if scalar.properties.isEmojiPresentation || isEastAsianWide(value) { return 2 }
         return 1
+    }
+
+    /// Blocks common in text that are one column throughout, answered without looking
+    /// up Unicode properties: Latin-1 and Latin Extended letters and signs, spacing
+    /// modifiers, the dashes, quotes, bullet and ellipsis of General Punctuation, and
+    /// box drawing, block elements and geometric shapes up to the first emoji (U+25FD).
+    static func isCommonNarrow(_ value: UInt32) -> Bool {
+        (0xA0...0x2FF).contains(value) || (0x2010...0x2027).contains(value)
+            || (0x2500...0x25FC).contains(value)
     }
 
     private static func isRegionalIndicator(_ value: UInt32) -> Bool {

@@ -85,6 +85,9 @@ public struct Grid: Hashable, Sendable {
         guard limit > 0, x < width else { return 0 }
         let end = min(width, Saturating.add(x, limit))
         let rowIsVisible = y >= 0 && y < height
+        if Sanitizer.isPrintableASCII(text) {
+            return writeASCII(text, x: x, y: y, end: end, style: style, rowIsVisible: rowIsVisible)
+        }
         var column = x
         for character in Sanitizer.visible(text) {
             guard column < end else { break }
@@ -201,7 +204,17 @@ public struct Grid: Hashable, Sendable {
                 let cellWidth = isWide ? 2 : 1
                 let targetX = Saturating.add(x, sourceX)
                 let targetEnd = Saturating.add(targetX, cellWidth)
-                if targetX >= 0 && targetEnd <= width {
+                if cellWidth == 1 && !cell.grapheme.isEmpty && targetX >= 0 && targetX < width {
+                    // A narrow cell of a grid holds one character: what `put` writes.
+                    let start = targetY * width + targetX
+                    if targetX > 0 && cells[start].isContinuation {
+                        cells[start - 1] = Cell(grapheme: " ", style: cells[start - 1].style)
+                    }
+                    cells[start] = cell
+                    if targetX + 1 < width && cells[start + 1].isContinuation {
+                        cells[start + 1] = Cell(grapheme: " ", style: cells[start + 1].style)
+                    }
+                } else if targetX >= 0 && targetEnd <= width {
                     put(
                         cell.grapheme.first ?? " ", width: cellWidth, style: cell.style, x: targetX,
                         y: targetY)
@@ -242,8 +255,7 @@ public struct Grid: Hashable, Sendable {
     /// A sanitized grapheme and the columns it takes (1 or 2). A zero-width
     /// grapheme gets a space to sit on, or becomes U+FFFD if it cannot.
     static func drawable(_ character: Character) -> (glyph: Character, width: Int) {
-        let utf8 = character.utf8
-        if utf8.count == 1, let byte = utf8.first, byte >= 0x20 && byte < 0x7F {
+        if let byte = character.asciiValue, byte >= 0x20 && byte < 0x7F {
             return (character, 1)
         }
         let characterWidth = DisplayWidth.of(character)
@@ -253,6 +265,44 @@ public struct Grid: Hashable, Sendable {
             return (combined, 1)
         }
         return ("\u{FFFD}", 1)
+    }
+
+    /// `write` for printable ASCII, which needs no sanitizing and takes a column a byte:
+    /// the cells are set in one pass, with what `put` does at the run's two edges.
+    private mutating func writeASCII(
+        _ text: String, x: Int, y: Int, end: Int, style: Style, rowIsVisible: Bool
+    ) -> Int {
+        let taken = min(text.utf8.count, end - x)
+        let first = max(0, x)
+        let last = x + taken
+        guard rowIsVisible, first < last else { return taken }
+        let rowStart = y * width
+        if first > 0 && cells[rowStart + first].isContinuation {
+            cells[rowStart + first - 1] = Cell(
+                grapheme: " ", style: cells[rowStart + first - 1].style)
+        }
+        let graphemes = Grid.asciiGraphemes
+        var bytes = Array(text.utf8.dropFirst(first - x).prefix(last - first))
+        bytes.withUnsafeMutableBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                var offset = 0
+                while offset < source.count {
+                    (to + rowStart + first + offset).pointee = Cell(
+                        grapheme: graphemes[Int(from[offset]) - 0x20], style: style)
+                    offset += 1
+                }
+            }
+        }
+        if last < width && cells[rowStart + last].isContinuation {
+            cells[rowStart + last] = Cell(grapheme: " ", style: cells[rowStart + last].style)
+        }
+        return taken
+    }
+
+    /// Each printable ASCII character as a string, from space to tilde.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map {
+        String(UnicodeScalar(UInt8($0)))
     }
 
     /// Fills an in-bounds area with a one-column cell: what a `put` at every position

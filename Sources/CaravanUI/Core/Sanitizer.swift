@@ -16,7 +16,6 @@
 public enum Sanitizer {
     /// The text with every control and invisible formatting character made visible.
     public static func visible(_ text: String, tabWidth: Int = 4) -> String {
-        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -31,12 +30,26 @@ public enum Sanitizer {
 
     /// Whether `visible(text)` would change the text.
     public static func isVisible(_ text: String) -> Bool {
-        isPrintableASCII(text) || !text.unicodeScalars.contains(where: needsReplacement)
+        !text.unicodeScalars.contains(where: needsReplacement)
     }
 
     /// Text of printable ASCII only, which needs nothing replaced: checked byte by byte.
-    private static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    static func isPrintableASCII(_ text: String) -> Bool {
+        let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            var index = 0
+            while index < bytes.count {
+                let byte = base[index]
+                if byte < 0x20 || byte >= 0x7F { return false }
+                index += 1
+            }
+            return true
+        }
+        if let contiguous { return contiguous }
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            return false
+        }
+        return true
     }
 
     /// Whether a scalar is replaced by `visible`.
