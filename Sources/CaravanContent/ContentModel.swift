@@ -10,6 +10,8 @@ public struct ContentModel: Sendable {
     /// made, so a first screen need not wait for it; asking for it waits until it is ready.
     public var search: SearchIndex { searchIndex.value }
     private let searchIndex: BackgroundSearchIndex
+    /// Decks cut into slides, kept once asked for (a deck's page and its presenter ask often).
+    let parsedDecks = DeckCache()
 
     private let position: [EntityID: Int]
     private let outgoingLinks: [EntityID: [Link]]
@@ -145,5 +147,26 @@ private final class BackgroundSearchIndex: @unchecked Sendable {
             if let built { return built }
             condition.wait()
         }
+    }
+}
+
+/// Decks already parsed, by id; the model never changes, so neither does a parse.
+final class DeckCache: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var decks: [EntityID: Deck] = [:]
+
+    func deck(_ id: EntityID, parse: () -> Deck) -> Deck {
+        lock.lock()
+        if let deck = decks[id] {
+            lock.unlock()
+            return deck
+        }
+        lock.unlock()
+        let deck = parse()
+        lock.lock()
+        decks[id] = deck
+        lock.unlock()
+        return deck
     }
 }

@@ -95,6 +95,6 @@ extension ContentModel {
     /// The deck with this id, cut into slides; nil when there is no such deck.
     public func deck(_ id: EntityID) -> Deck? {
         guard id.kind == .deck, let entity = entity(id) else { return nil }
-        return DeckParser.parse(entity, in: self).deck
+        return parsedDecks.deck(id) { DeckParser.parse(entity, in: self).deck }
     }
 }

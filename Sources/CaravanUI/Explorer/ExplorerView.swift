@@ -6,8 +6,12 @@ struct ExplorerView {
 
     private var state: ExplorerState { explorer.state }
     private var theme: Theme { explorer.theme }
-    private var boxes: Boxes {
-        Boxes(
+    /// Made once per frame: the views ask for line characters at every row.
+    private let boxes: Boxes
+
+    init(explorer: Explorer) {
+        self.explorer = explorer
+        boxes = Boxes(
             explorer.screenReader
                 ? Capabilities(colors: .none, unicode: false) : explorer.capabilities)
     }
@@ -28,9 +32,8 @@ struct ExplorerView {
         for (index, entry) in layout.panes.enumerated() where explorer.framework == nil {
             var rect = entry.rect
             if index > 0 {
-                for y in rect.y..<(rect.y + rect.height) {
-                    grid.write(boxes.vertical, x: rect.x, y: y, style: theme[.border], maxWidth: 1)
-                }
+                let separator = Rect(x: rect.x, y: rect.y, width: 1, height: rect.height)
+                grid.fill(separator, with: boxes.vertical.first ?? "|", style: theme[.border])
                 rect = rect.inset(left: 1)
             }
             drawPane(entry.pane, in: rect, grid: &grid)
