@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "caravan", targets: ["caravan"]),
         .library(name: "CaravanContent", targets: ["CaravanContent"]),
+        // For the fuzz targets in Fuzz/, a package of their own.
+        .library(name: "CaravanUI", targets: ["CaravanUI"]),
+        .library(name: "CaravanTerminal", targets: ["CaravanTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,7 +80,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "CaravanContentTests", dependencies: ["CaravanContent", "CaravanDefaultContent"]),
+        // `make bench`: times the explorer's update and view without a terminal.
+        .executableTarget(
+            name: "caravan-bench",
+            dependencies: ["CaravanContent", "CaravanDefaultContent", "CaravanUI"]),
+
+        .testTarget(
+            name: "CaravanContentTests", dependencies: ["CaravanContent", "CaravanDefaultContent"]),
         .testTarget(
             name: "CaravanUITests",
             dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent"],

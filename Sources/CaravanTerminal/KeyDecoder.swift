@@ -2,7 +2,7 @@ import CNcursesw
 import CaravanUI
 
 /// What one `wget_wch` result means.
-enum DecodedInput: Equatable {
+public enum DecodedInput: Equatable {
     case event(InputEvent)
     /// The terminal was resized (KEY_RESIZE): ask for the new size.
     case resize
@@ -13,9 +13,9 @@ enum DecodedInput: Equatable {
 }
 
 /// Maps ncurses key codes and characters to backend-neutral events.
-enum KeyDecoder {
+public enum KeyDecoder {
     /// Decodes a character (`wget_wch` returned OK).
-    static func decode(character value: UInt32) -> DecodedInput {
+    public static func decode(character value: UInt32) -> DecodedInput {
         switch value {
         case 3:
             return .event(.interrupt)
@@ -48,7 +48,7 @@ enum KeyDecoder {
     }
 
     /// Decodes a function key code (`wget_wch` returned KEY_CODE_YES).
-    static func decode(keyCode code: Int32) -> DecodedInput {
+    public static func decode(keyCode code: Int32) -> DecodedInput {
         if let key = namedKeys[code] {
             return .event(.key(key))
         }

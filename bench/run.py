@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""make bench: how fast Caravan is, beside less on the same text, against its targets.
+
+Builds caravan and caravan-bench in release, then measures through a pseudo-terminal
+(shared/tools/ttyprobe.py) and headless:
+  1. launch to the first full frame at 80x24 and 200x60;
+  2. per key: latency to the last byte and bytes written (one-line scroll in the panes
+     and zoomed, page down, following a link, opening search, typing a query, a key
+     that changes nothing, a resize);
+  3. idle CPU over 10 s, peak memory;
+  4. update+view time per key at 80x24, 120x40 and 300x100 (caravan-bench);
+  5. a generated content set of 10,000 entities: load, memory, search per typed
+     character, scrolling.
+Prints a table and writes bench/results.json. See docs/benchmarks.md.
+
+Environment: BUILD_DIR (default .build), TTYPROBE (default ../shared/tools/ttyprobe.py),
+BENCH_RUNS (runs per terminal scenario, default 5), BENCH_QUICK=1 (fewer runs, no
+large set), BENCH_SKIP_BUILD=1.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD_DIR = os.environ.get("BUILD_DIR", ".build")
+TTYPROBE = os.environ.get("TTYPROBE", os.path.join(ROOT, "..", "shared", "tools", "ttyprobe.py"))
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+RUNS = int(os.environ.get("BENCH_RUNS", "2" if QUICK else "5"))
+QUERY = "brand"
+
+# The targets from the issue; each check below names the one it applies.
+TARGETS = {
+    "first_frame_ms": 15,
+    "bytes_over_changed": 1.2,
+    "scroll_zoomed_vs_less": 1.5,
+    "page_down_vs_less": 1.2,
+    "update_view_us_120x40": 1000,
+    "idle_cpu_pct": 0,
+    "peak_rss_mb": 20,
+    "large_load_s": 1.0,
+    "large_search_ms": 30,
+}
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, cwd=ROOT, check=True, **kw)
+
+
+def build():
+    for product in ("caravan", "caravan-bench"):
+        log(f"bench: building {product} (release, {BUILD_DIR})")
+        run(["swift", "build", "-c", "release", "--product", product, "--scratch-path", BUILD_DIR])
+    return os.path.join(ROOT, BUILD_DIR, "release")
+
+
+def probe(cmd, size, keys="", idle=0, runs=RUNS, env=None, timeout=3):
+    """Runs ttyprobe and returns its JSON summary."""
+    args = [sys.executable, TTYPROBE, "--runs", str(runs), "--warmup", "1", "--size", size,
+            "--clean-env", "--keys", keys, "--timeout", str(timeout), "--settle-ms", "60"]
+    if idle:
+        args += ["--idle", str(idle)]
+    for key, value in (env or {}).items():
+        args += ["--env", f"{key}={value}"]
+    out = subprocess.run(args + ["--"] + cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)["summary"]
+
+
+def steps(*parts):
+    return ",".join(parts)
+
+
+def repeat(sequence, times):
+    return ",".join([sequence] * times)
+
+
+# Key scripts. Labels name what is measured; `setup` steps are not reported.
+CARAVAN_KEYS = steps(
+    "l@setup", "j*15@scroll-line", "PgDn*4@page-down", "g@setup", "k*3@no-change",
+    repeat("Tab@setup,Enter@follow-link,BS@setup", 3),
+    "z@setup", "g@setup", "j*15@scroll-line-zoomed", "PgDn*4@page-down-zoomed", "z@setup",
+    repeat("/@open-search," + ",".join(f"{c}@type-query" for c in QUERY) + ",Esc@setup", 2),
+    "resize:40x120@resize,resize:24x80@resize")
+LESS_KEYS = steps(
+    "j*15@scroll-line", "PgDn*4@page-down", "g@setup", "k*3@no-change",
+    repeat("G@follow-link,g@setup", 3),
+    "g@setup", "j*15@scroll-line-zoomed", "PgDn*4@page-down-zoomed",
+    repeat("/@open-search," + ",".join(f"{c}@type-query" for c in QUERY) + r",\r@setup", 2),
+    "resize:40x120@resize,resize:24x80@resize")
+
+
+def step_figures(summary):
+    return {label: {"bytes": d["bytes_median"], "latency_ms": d["latency_ms_median"],
+                    "latency_ms_p90": d["latency_ms_p90"], "silent": d["no_output"], "per_run": d["per_run"]}
+            for label, d in summary["steps"].items() if label != "setup"}
+
+
+def startup_figures(summary):
+    return {"first_frame_ms": summary["first_frame_ms"]["median"],
+            "startup_bytes": summary["startup_bytes"]["median"],
+            "peak_rss_kb": summary["peak_rss_kb"],
+            "idle_cpu_pct": summary.get("idle_cpu_pct", {}).get("median")}
+
+
+def terminal_benchmarks(caravan_cmd, less_cmd, env):
+    results = {"caravan": {}, "less": {}}
+    for name, cmd in (("caravan", caravan_cmd), ("less", less_cmd)):
+        for size in ("24x80", "60x200"):
+            log(f"bench: {name} start-up at {size}")
+            idle = 10 if size == "24x80" else 0
+            results[name][f"startup_{size}"] = startup_figures(probe(cmd, size, idle=idle, env=env))
+        log(f"bench: {name} keys at 24x80")
+        keys = CARAVAN_KEYS if name == "caravan" else LESS_KEYS
+        summary = probe(cmd, "24x80", keys=keys, env=env)
+        results[name]["keys_24x80"] = step_figures(summary)
+        results[name]["keys_peak_rss_kb"] = summary["peak_rss_kb"]
+    return results
+
+
+def headless(bench_bin, content=None, sizes="80x24,120x40,300x100", rounds=20):
+    cmd = [bench_bin, "--sizes", sizes, "--rounds", str(rounds), "--query", QUERY]
+    if content:
+        cmd += ["--content", content]
+    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def large_set(bin_dir, env):
+    folder = tempfile.mkdtemp(prefix="caravan-large-")
+    try:
+        log("bench: writing the large content set")
+        made = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_content.py"), folder],
+                              check=True, capture_output=True, text=True).stdout.strip()
+        size_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs) / 1e6
+        caravan = os.path.join(bin_dir, "caravan")
+        started = time.perf_counter()
+        check = subprocess.run([caravan, "check", folder], capture_output=True, text=True)
+        check_s = time.perf_counter() - started
+        log("bench: large set, headless")
+        head = headless(os.path.join(bin_dir, "caravan-bench"), content=folder, sizes="120x40", rounds=5)
+        log("bench: large set, in a terminal")
+        keys = steps("j*10@scroll-navigator", "l@setup", "j*10@scroll-line", "PgDn*3@page-down",
+                     "/@open-search", ",".join(f"{c}@type-query" for c in QUERY), "Esc@setup")
+        cmd = [caravan, "--content", folder, "--ignore-config", "--no-state"]
+        summary = probe(cmd, "24x80", keys=keys, env=env, runs=max(1, RUNS // 2), timeout=10)
+        text = os.path.join(folder, "all.txt")
+        with open(text, "wb") as out:
+            for d, _, fs in sorted(os.walk(folder)):
+                for f in sorted(fs):
+                    if f.endswith(".md"):
+                        with open(os.path.join(d, f), "rb") as src:
+                            out.write(src.read())
+        less_keys = steps("j*10@scroll-line", "PgDn*3@page-down", "/@open-search",
+                          ",".join(f"{c}@type-query" for c in QUERY), r"\r@search-enter")
+        less = probe(["less", text], "24x80", keys=less_keys, env=env, runs=max(1, RUNS // 2), timeout=10)
+        return {
+            "generator": made, "size_mb": round(size_mb, 1), "entities": head["entities"],
+            "errors": head["errors"], "check_s": round(check_s, 2), "check_status": check.returncode,
+            "load_ms": head["load_ms"], "headless_peak_rss_kb": head["peak_rss_kb"],
+            "search_index_us": head["search_index_us"], "headless_120x40": head["sizes"]["120x40"],
+            "caravan": {**startup_figures(summary), "keys_24x80": step_figures(summary)},
+            "less": {**startup_figures(less), "keys_24x80": step_figures(less)},
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# MARK: - Verdicts and the table
+
+def ratio(a, b):
+    return None if a is None or not b else round(a / b, 2)
+
+
+def verdicts(r):
+    """(figure, caravan, less, target, ok) rows."""
+    rows = []
+    c, l = r["terminal"]["caravan"], r["terminal"]["less"]
+    for size in ("24x80", "60x200"):
+        ms = c[f"startup_{size}"]["first_frame_ms"]
+        rows.append((f"first frame {size} (ms)", ms, l[f"startup_{size}"]["first_frame_ms"],
+                     f"< {TARGETS['first_frame_ms']}", ms is not None and ms < TARGETS["first_frame_ms"]))
+    ck, lk = c["keys_24x80"], l["keys_24x80"]
+    changed = r["headless"]["sizes"]["80x24"]
+    pairs = {"scroll-line": "scroll-line", "scroll-line-zoomed": "scroll-line-zoomed",
+             "page-down": "page-down", "page-down-zoomed": "page-down-zoomed", "follow-link": "follow-link",
+             "open-search": "open-search", "type-query": "type-query", "no-change": "no-change"}
+    for label, headless_name in pairs.items():
+        got = ck.get(label, {})
+        other = lk.get(label, {})
+        cells = changed.get(headless_name, {}).get("changed_bytes_median")
+        budget = None if cells is None else round(cells * TARGETS["bytes_over_changed"])
+        target, ok = f"<= {budget} (changed x1.2)", None
+        if label == "no-change":
+            target, ok = "0", got.get("bytes") == 0
+        elif label == "scroll-line-zoomed":
+            limit = round((other.get("bytes") or 0) * TARGETS["scroll_zoomed_vs_less"])
+            target, ok = f"<= {limit} (less x1.5)", got.get("bytes") is not None and got["bytes"] <= limit
+        elif label in ("page-down", "page-down-zoomed"):
+            limit = round((other.get("bytes") or 0) * TARGETS["page_down_vs_less"])
+            ok = got.get("bytes") is not None and budget is not None and got["bytes"] <= max(limit, budget)
+            target = f"<= {limit} (less x1.2) or {budget} (changed x1.2)"
+        elif budget is not None:
+            ok = got.get("bytes") is not None and got["bytes"] <= budget
+        rows.append((f"{label}: bytes/key", got.get("bytes"), other.get("bytes"), target, ok))
+        rows.append((f"{label}: latency (ms)", got.get("latency_ms"), other.get("latency_ms"), "", None))
+    rows.append(("resize: bytes", ck.get("resize", {}).get("bytes"), lk.get("resize", {}).get("bytes"), "", None))
+    rows.append(("resize: latency (ms)", ck.get("resize", {}).get("latency_ms"),
+                 lk.get("resize", {}).get("latency_ms"), "", None))
+    idle = c["startup_24x80"]["idle_cpu_pct"]
+    rows.append(("idle CPU over 10 s (%)", idle, l["startup_24x80"]["idle_cpu_pct"], "0", idle == 0))
+    rss = max(c["startup_24x80"]["peak_rss_kb"], c["startup_60x200"]["peak_rss_kb"], c["keys_peak_rss_kb"]) / 1024
+    less_rss = max(l["startup_24x80"]["peak_rss_kb"], l["keys_peak_rss_kb"]) / 1024
+    rows.append(("peak memory (MiB)", round(rss, 1), round(less_rss, 1), f"< {TARGETS['peak_rss_mb']}",
+                 rss < TARGETS["peak_rss_mb"]))
+    for size, sizes in r["headless"]["sizes"].items():
+        med = sizes["all"]["median_us"]
+        worst = max(v["median_us"] for k, v in sizes.items() if k != "all")
+        target = f"< {TARGETS['update_view_us_120x40']}" if size == "120x40" else ""
+        ok = worst < TARGETS["update_view_us_120x40"] if size == "120x40" else None
+        rows.append((f"update+view {size}: median / worst key (us)", f"{med} / {worst}", "-", target, ok))
+    if "large" in r:
+        g = r["large"]
+        rows.append((f"large set ({g['entities']} entities, {g['size_mb']} MB): load (s)",
+                     round(g["load_ms"] / 1000, 3), "-", f"< {TARGETS['large_load_s']}",
+                     g["load_ms"] / 1000 < TARGETS["large_load_s"]))
+        rows.append(("large set: first frame incl. load (ms)", g["caravan"]["first_frame_ms"],
+                     g["less"]["first_frame_ms"], "", None))
+        rows.append(("large set: peak memory (MiB)", round(g["caravan"]["peak_rss_kb"] / 1024, 1),
+                     round(g["less"]["peak_rss_kb"] / 1024, 1), "", None))
+        search_ms = g["headless_120x40"]["type-query"]["median_us"] / 1000
+        worst_ms = g["headless_120x40"]["type-query"]["max_us"] / 1000
+        rows.append(("large set: search per keystroke, update+view (ms)", f"{round(search_ms, 1)} (max {round(worst_ms, 1)})",
+                     "-", f"< {TARGETS['large_search_ms']}", worst_ms < TARGETS["large_search_ms"]))
+        tq = g["caravan"]["keys_24x80"].get("type-query", {})
+        rows.append(("large set: search per keystroke in a terminal (ms)", tq.get("latency_ms"),
+                     g["less"]["keys_24x80"].get("search-enter", {}).get("latency_ms"), "", None))
+        for label in ("scroll-navigator", "scroll-line", "page-down"):
+            got = g["caravan"]["keys_24x80"].get(label, {})
+            other = g["less"]["keys_24x80"].get(label if label != "scroll-navigator" else "scroll-line", {})
+            rows.append((f"large set: {label} latency (ms)", got.get("latency_ms"), other.get("latency_ms"), "", None))
+    return rows
+
+
+def table(rows):
+    head = ("figure", "caravan", "less", "target", "")
+    cells = [head] + [(a, "-" if b is None else str(b), "-" if c is None else str(c), d,
+                       "" if ok is None else ("ok" if ok else "MISSED")) for a, b, c, d, ok in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(5)]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main():
+    if not shutil.which("less"):
+        sys.exit("bench: less is not installed (make bench installs it)")
+    bin_dir = os.path.join(ROOT, BUILD_DIR, "release") if os.environ.get("BENCH_SKIP_BUILD") else build()
+    caravan = os.path.join(bin_dir, "caravan")
+    paper = os.path.join(ROOT, "bench", "paper.txt")
+    with open(paper, "w") as out:
+        run([caravan, "read"], stdout=out)
+    home = tempfile.mkdtemp(prefix="caravan-bench-home-")
+    env = {"HOME": home, "XDG_STATE_HOME": home, "XDG_CONFIG_HOME": home, "LESSHISTFILE": "-"}
+    try:
+        results = {"when": time.strftime("%Y-%m-%d %H:%M:%S"), "runs": RUNS, "query": QUERY}
+        results["terminal"] = terminal_benchmarks(
+            [caravan, "--ignore-config", "--no-state"], ["less", paper], env)
+        log("bench: headless update+view")
+        results["headless"] = headless(os.path.join(bin_dir, "caravan-bench"))
+        if not QUICK:
+            results["large"] = large_set(bin_dir, env)
+        rows = verdicts(results)
+        results["verdicts"] = [{"figure": a, "caravan": b, "less": c, "target": d, "ok": ok}
+                               for a, b, c, d, ok in rows]
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    with open(os.path.join(ROOT, "bench", "results.json"), "w") as out:
+        json.dump(results, out, indent=1)
+    print(table(rows))
+    missed = sum(1 for row in rows if row[4] is False)
+    print(f"\n{sum(1 for row in rows if row[4])} targets met, {missed} missed; details in bench/results.json")
+
+
+if __name__ == "__main__":
+    main()
