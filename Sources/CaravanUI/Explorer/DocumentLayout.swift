@@ -205,6 +205,7 @@ struct LayoutBuilder {
 
     /// Words and runs of spaces, in order; newlines become spaces.
     static func tokens(_ text: String) -> [String] {
+        if let tokens = asciiTokens(text) { return tokens }
         var tokens: [String] = []
         var current = ""
         var inSpace = false
@@ -218,6 +219,36 @@ struct LayoutBuilder {
             current.append(isSpace ? " " : character)
         }
         if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// `tokens` for ASCII text without carriage returns, where every byte is a Character:
+    /// cut at the bytes where spaces start and stop. Nil for any other text.
+    static func asciiTokens(_ text: String) -> [String]? {
+        var tokens: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        var inSpace = false
+        func cut(at end: String.Index) {
+            if inSpace {
+                tokens.append(String(repeating: " ", count: utf8.distance(from: start, to: end)))
+            } else {
+                tokens.append(String(text[start..<end]))
+            }
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
+            if isSpace != inSpace, start < index {
+                cut(at: index)
+                start = index
+            }
+            inSpace = isSpace
+            utf8.formIndex(after: &index)
+        }
+        if start < utf8.endIndex { cut(at: utf8.endIndex) }
         return tokens
     }
 

@@ -133,6 +133,35 @@ final class GridFastPathTests: XCTestCase {
         }
     }
 
+    func testASCIITokensMatchCharacterByCharacter() {
+        func reference(_ text: String) -> [String] {
+            var tokens: [String] = []
+            var current = ""
+            var inSpace = false
+            for character in text {
+                let isSpace = character == " " || character == "\n" || character == "\t"
+                if isSpace != inSpace, !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
+                inSpace = isSpace
+                current.append(isSpace ? " " : character)
+            }
+            if !current.isEmpty { tokens.append(current) }
+            return tokens
+        }
+        let texts = [
+            "", " ", "a", " a", "a ", "two  words\there", "\n\nlines\n", "x\u{1}y z", "~!@ #$",
+            "a\r\nb", "caf\u{E9} au lait", " \u{301}mark",
+        ]
+        for text in texts {
+            XCTAssertEqual(
+                LayoutBuilder.tokens(text), reference(text), "«\(text.debugDescription)»")
+        }
+        XCTAssertNil(LayoutBuilder.asciiTokens("a\r\nb"))
+        XCTAssertNil(LayoutBuilder.asciiTokens("caf\u{E9}"))
+    }
+
     func testPrintableASCIICheck() {
         XCTAssertTrue(Sanitizer.isPrintableASCII(""))
         XCTAssertTrue(Sanitizer.isPrintableASCII(" ~az09"))

@@ -29,7 +29,7 @@ final class MonkeyTests: XCTestCase {
     func testRandomEventsKeepTheInvariants() throws {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["CARAVAN_MONKEY_SEED"].flatMap { UInt64($0) } ?? 0xCA7A_0001
-        let events = environment["CARAVAN_MONKEY_EVENTS"].flatMap { Int($0) } ?? 20_000
+        let events = environment["CARAVAN_MONKEY_EVENTS"].flatMap { Int($0) } ?? 100_000
         try run(seed: seed, events: events)
     }
 
