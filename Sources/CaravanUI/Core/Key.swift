@@ -66,6 +66,13 @@ public enum Key: Hashable, Sendable {
         case .character(" "):
             return "Space"
         case .character(let character):
+            // A lone invisible character is named by its code point, which
+            // `init(name:)` reads back; `Sanitizer.visible` would drop a soft hyphen.
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                scalar.value >= 0x7F, Sanitizer.needsReplacement(scalar)
+            {
+                return Sanitizer.marker(for: scalar)
+            }
             return Sanitizer.visible(String(character))
         case .function(let number):
             return "F\(number)"
@@ -81,10 +88,18 @@ public enum Key: Hashable, Sendable {
     /// Reads a key name: a single character (`j`, `J`, `/`), `Space`, a
     /// named key (`Up`, `PgDn`, `S-Tab`, `Enter`, `Esc`, …; case does not
     /// matter and common spellings such as `PageDown` or `Escape` are
-    /// accepted), `F1`…`F63`, or a control key written `Ctrl-x`, `C-x` or `^x`.
+    /// accepted), `F1`…`F63`, a control key written `Ctrl-x`, `C-x` or `^x`,
+    /// or an invisible character by its code point, `<U+00AD>`.
     public init?(name: String) {
         if name.count == 1, let character = name.first {
             self = .character(character)
+            return
+        }
+        if name.hasPrefix("<U+"), name.hasSuffix(">"), name.count >= 8, name.count <= 10,
+            let value = UInt32(name.dropFirst(3).dropLast(), radix: 16),
+            let scalar = Unicode.Scalar(value), Sanitizer.marker(for: scalar) == name
+        {
+            self = .character(Character(scalar))
             return
         }
         let lower = name.lowercased()
