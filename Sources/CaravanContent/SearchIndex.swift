@@ -253,7 +253,40 @@ public struct SearchIndex: Sendable {
     static func snippet(of text: String, terms: [String], prefixLast: Bool, width: Int = 80)
         -> Snippet
     {
-        let characters = Array(lineFeedsAsSpaces(text))
+        // The characters are read only as far as the snippet needs: long bodies stop early.
+        var characters: [Character] = []
+        var reader = text.makeIterator()
+        var afterLineFeed = false
+        /// Appends a character; next to a space that was a line feed, it joins the one
+        /// before when Unicode would make them a single character.
+        func append(_ character: Character, isLineFeed: Bool) {
+            if isLineFeed || afterLineFeed, let last = characters.last {
+                let joined = String(last) + String(character)
+                if joined.count == 1, let merged = joined.first {
+                    characters[characters.count - 1] = merged
+                    afterLineFeed = true
+                    return
+                }
+            }
+            characters.append(character)
+            afterLineFeed = isLineFeed
+        }
+        /// Reads on until `count` characters are known; false when the text is shorter.
+        func has(_ count: Int) -> Bool {
+            while characters.count < count, let next = reader.next() {
+                // Line feeds become spaces (in `\r\n` too, leaving the carriage return).
+                switch next {
+                case "\n":
+                    append(" ", isLineFeed: true)
+                case "\r\n":
+                    append("\r", isLineFeed: false)
+                    append(" ", isLineFeed: true)
+                default:
+                    append(next, isLineFeed: false)
+                }
+            }
+            return characters.count >= count
+        }
         var foldedCharacters: [Character: String] = [:]
         /// A word folded a character at a time.
         func foldedWord(_ range: Range<Int>) -> String {
@@ -277,14 +310,14 @@ public struct SearchIndex: Sendable {
         // Find word starts whose folded text begins with a term. A word that starts
         // `width` characters past the first match cannot be in the snippet.
         var index = 0
-        while index < characters.count {
+        while has(index + 1) {
             if let first = matches.first, index >= first.lowerBound + width { break }
             let isWordStart =
                 isWordCharacter(characters[index])
                 && (index == 0 || !isWordCharacter(characters[index - 1]))
             if isWordStart {
                 var end = index
-                while end < characters.count, isWordCharacter(characters[end]) {
+                while has(end + 1), isWordCharacter(characters[end]) {
                     end += 1
                 }
                 let word = foldedWord(index..<end)
@@ -307,6 +340,8 @@ public struct SearchIndex: Sendable {
             // Start at a word boundary.
             while start > 0, start < first.lowerBound, characters[start - 1] != " " { start += 1 }
         }
+        // One character past the window tells whether the text goes on.
+        let more = has(start + width + 1)
         let end = min(characters.count, start + width)
         var snippet = String(characters[start..<end])
         var offset = 0
@@ -314,21 +349,11 @@ public struct SearchIndex: Sendable {
             snippet = "…" + snippet
             offset = 1
         }
-        if end < characters.count { snippet += "…" }
+        if more { snippet += "…" }
         let visible = matches.compactMap { range -> Range<Int>? in
             guard range.lowerBound >= start, range.upperBound <= end else { return nil }
             return (range.lowerBound - start + offset)..<(range.upperBound - start + offset)
         }
         return Snippet(text: snippet, matches: visible)
-    }
-
-    /// The text with every line feed (even one inside `\r\n`) replaced by a space.
-    private static func lineFeedsAsSpaces(_ text: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar == "\n" ? " " : scalar)
-        }
-        return String(scalars)
     }
 }

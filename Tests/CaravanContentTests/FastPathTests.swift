@@ -90,6 +90,78 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(EntityFileParser.firstInvalidUTF8([0x61, 0x62, 0xE0, 0x41][...]), 2)
     }
 
+    /// The snippet as it was made before it read only as far as it needed.
+    private func referenceSnippet(
+        _ text: String, terms: [String], prefixLast: Bool, width: Int = 80
+    )
+        -> SearchIndex.Snippet
+    {
+        let characters = Array(
+            text.replacingOccurrences(of: "\n", with: " ", options: .literal))
+        let folded = characters.map { SearchIndex.fold(String($0)) }
+        var matches: [Range<Int>] = []
+        var index = 0
+        func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+        while index < characters.count {
+            if isWord(characters[index]) && (index == 0 || !isWord(characters[index - 1])) {
+                var end = index
+                while end < characters.count, isWord(characters[end]) { end += 1 }
+                let word = folded[index..<end].joined()
+                for (termIndex, term) in terms.enumerated() {
+                    let prefix = prefixLast && termIndex == terms.count - 1
+                    if word == term || (prefix && word.hasPrefix(term)) {
+                        let length =
+                            prefix && word != term ? min(term.count, end - index) : end - index
+                        matches.append(index..<(index + length))
+                        break
+                    }
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        var start = 0
+        if let first = matches.first {
+            start = max(0, first.lowerBound - width / 4)
+            while start > 0, start < first.lowerBound, characters[start - 1] != " " { start += 1 }
+        }
+        let end = min(characters.count, start + width)
+        var snippet = String(characters[start..<end])
+        var offset = 0
+        if start > 0 {
+            snippet = "…" + snippet
+            offset = 1
+        }
+        if end < characters.count { snippet += "…" }
+        let visible = matches.compactMap { range -> Range<Int>? in
+            guard range.lowerBound >= start, range.upperBound <= end else { return nil }
+            return (range.lowerBound - start + offset)..<(range.upperBound - start + offset)
+        }
+        return SearchIndex.Snippet(text: snippet, matches: visible)
+    }
+
+    func testSnippetsMatchTheWholeTextWay() {
+        var texts =
+            Self.hostile + [
+                "line one\nline two brand\n\u{301}mark", "\u{600}\nbrand", "a\r\nbrand\r\n",
+                "\n\n\n",
+                String(repeating: "filler words here ", count: 40) + "brand at the end",
+                "brand " + String(repeating: "and more text ", count: 30),
+            ]
+        let model = DefaultContent.load()
+        texts += model.entities.prefix(40).map { $0.document.plainText }
+        for text in texts {
+            for (terms, prefix) in [
+                (["brand"], true), (["bra"], true), (["cultur", "industry"], false), (["e"], true),
+            ] {
+                let got = SearchIndex.snippet(of: text, terms: terms, prefixLast: prefix)
+                let expected = referenceSnippet(text, terms: terms, prefixLast: prefix)
+                XCTAssertEqual(got, expected, "«\(text.prefix(40))» \(terms)")
+            }
+        }
+    }
+
     func testTheDefaultContentSearchesAsBefore() {
         let model = DefaultContent.load()
         let results = model.search.search("brand expansion", limit: 20)
