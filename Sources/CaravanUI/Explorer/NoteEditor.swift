@@ -87,13 +87,17 @@ public struct NoteEditor: Sendable, Hashable {
             insert(String(character))
         default: break
         }
+        // An edit can join characters (a combining mark typed after a letter becomes part
+        // of it), leaving the line shorter than the columns counted: keep the cursor on it.
+        column = min(max(0, column), lines[row].count)
         return .editing
     }
 
     private mutating func insert(_ text: String) {
         var line = Array(lines[row])
+        let before = String(line[..<column]) + text
         line.insert(contentsOf: text, at: column)
         lines[row] = String(line)
-        column += text.count
+        column = before.count
     }
 }
