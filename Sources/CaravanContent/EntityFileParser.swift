@@ -36,6 +36,8 @@ struct EntityFileParser {
     var log = DiagnosticLog()
     private var nodeBudget = 50_000
     private var yamlLine = 2
+    /// Where each YAML line starts, from the first YAML line: file lines down, columns across.
+    private var yamlLineStarts: [(line: Int, column: Int)] = []
 
     init(file: SourceFile) {
         self.file = file
@@ -47,7 +49,17 @@ struct EntityFileParser {
 
     private func at(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return at(yamlLine) }
-        return at(mark.line + yamlLine - 1, mark.column)
+        // YAML breaks lines at a lone carriage return too; the file's lines are counted
+        // at line feeds, so a YAML line is placed where it starts in the file.
+        let index = mark.line - 1
+        guard index >= 0, let last = yamlLineStarts.last else {
+            return at(mark.line + yamlLine - 1, mark.column)
+        }
+        if index < yamlLineStarts.count {
+            let start = yamlLineStarts[index]
+            return at(yamlLine + start.line, start.column + mark.column)
+        }
+        return at(yamlLine + last.line + index - (yamlLineStarts.count - 1), mark.column)
     }
 
     mutating func parse() -> ParsedFile {
@@ -64,6 +76,7 @@ struct EntityFileParser {
             return parsed
         }
         yamlLine = split.yamlLine
+        yamlLineStarts = Self.lineStarts(ofYAML: split.yaml)
         let root: Node
         do {
             guard
@@ -137,6 +150,38 @@ struct EntityFileParser {
             index += length
         }
         return nil
+    }
+
+    /// Where each line of YAML text starts, as YAML counts lines (at a line feed, a
+    /// carriage return, or both together), in file lines and columns from its start.
+    static func lineStarts(ofYAML yaml: String) -> [(line: Int, column: Int)] {
+        var starts = [(line: 0, column: 0)]
+        var line = 0
+        var column = 0
+        var afterCarriageReturn = false
+        for scalar in yaml.unicodeScalars {
+            switch scalar {
+            case "\n":
+                line += 1
+                column = 0
+                let start = (line: line, column: 0)
+                // `\r\n` is one break: the line the carriage return began starts here.
+                if afterCarriageReturn {
+                    starts[starts.count - 1] = start
+                } else {
+                    starts.append(start)
+                }
+                afterCarriageReturn = false
+            case "\r":
+                column += 1
+                starts.append((line, column))
+                afterCarriageReturn = true
+            default:
+                column += 1
+                afterCarriageReturn = false
+            }
+        }
+        return starts
     }
 
     /// Line and column (in characters, counted leniently) of a byte offset.
