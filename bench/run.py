@@ -204,8 +204,8 @@ def verdicts(r):
             target, ok = f"<= {limit} (less x1.5)", got.get("bytes") is not None and got["bytes"] <= limit
         elif label in ("page-down", "page-down-zoomed"):
             limit = round((other.get("bytes") or 0) * TARGETS["page_down_vs_less"])
-            ok = got.get("bytes") is not None and budget is not None and got["bytes"] <= max(limit, budget)
-            target = f"<= {limit} (less x1.2) or {budget} (changed x1.2)"
+            ok = got.get("bytes") is not None and got["bytes"] <= max(limit, budget or 0)
+            target = f"<= {limit} (less x1.2)" + (f" or {budget} (changed x1.2)" if budget else "")
         elif budget is not None:
             ok = got.get("bytes") is not None and got["bytes"] <= budget
         rows.append((f"{label}: bytes/key", got.get("bytes"), other.get("bytes"), target, ok))
