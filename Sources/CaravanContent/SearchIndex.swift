@@ -171,8 +171,43 @@ public struct SearchIndex: Sendable {
         return character.isLetter || character.isNumber
     }
 
-    /// Ranked results for a query; every word must match somewhere in the entity.
+    /// A ranked match without its snippet: the entity, the field that matched best and
+    /// the score. Making a snippet reads the text, so a caller that shows only some of the
+    /// hits makes their snippets when it shows them (``snippet(for:query:)``).
+    public struct Hit: Sendable, Hashable {
+        public var id: EntityID
+        public var field: Field
+        public var score: Double
+        /// The entity's place in the index, to find its text again.
+        let entityIndex: Int32
+    }
+
+    /// Ranked results for a query, each with its snippet; every word must match
+    /// somewhere in the entity.
     public func search(_ query: String, kind: EntityKind? = nil, limit: Int = 50) -> [Result] {
+        rank(query, kind: kind, limit: limit).map { hit in
+            Result(
+                id: hit.id, field: hit.field, score: hit.score,
+                snippet: snippet(for: hit, query: query))
+        }
+    }
+
+    /// The snippet of a hit: the matched field around its first match (for a title match,
+    /// the summary or the start of the body).
+    public func snippet(for hit: Hit, query: String) -> Snippet {
+        let terms = SearchIndex.words(in: query)
+        let lastIsPrefix = !(query.last.map { $0 == " " } ?? false)
+        let fields = texts[Int(hit.entityIndex)]
+        let fieldIndex = Field.allCases.firstIndex(of: hit.field) ?? 0
+        var text = fields.indices.contains(fieldIndex) ? fields[fieldIndex] : ""
+        if hit.field == .title {
+            text = [fields[1], fields[3], fields[2]].first { !$0.isEmpty } ?? text
+        }
+        return SearchIndex.snippet(of: text, terms: terms, prefixLast: lastIsPrefix)
+    }
+
+    /// Ranked hits for a query, best first; every word must match somewhere in the entity.
+    public func rank(_ query: String, kind: EntityKind? = nil, limit: Int = 50) -> [Hit] {
         let terms = SearchIndex.words(in: query)
         guard !terms.isEmpty, limit > 0 else { return [] }
         let lastIsPrefix = !(query.last.map { $0 == " " } ?? false)
@@ -214,16 +249,9 @@ public struct SearchIndex: Sendable {
             }
             .prefix(limit)
         return ranked.map { entityIndex, value in
-            let field = Field.allCases[Int(value.bestField)]
-            let fields = texts[Int(entityIndex)]
-            // A title match shows the summary (or the start of the body) as its snippet.
-            var text = fields[Int(value.bestField)]
-            if field == .title {
-                text = [fields[1], fields[3], fields[2]].first { !$0.isEmpty } ?? text
-            }
-            return Result(
-                id: ids[Int(entityIndex)], field: field, score: value.score,
-                snippet: SearchIndex.snippet(of: text, terms: terms, prefixLast: lastIsPrefix))
+            Hit(
+                id: ids[Int(entityIndex)], field: Field.allCases[Int(value.bestField)],
+                score: value.score, entityIndex: entityIndex)
         }
     }
 

@@ -112,7 +112,8 @@ public struct Explorer: Program {
         pageKey = key
         if let entity = model.entity(state.current) {
             let ascii = !capabilities.unicode
-            let cacheKey = PageCache.Key(id: key.id, width: key.width, terms: key.terms, ascii: ascii)
+            let cacheKey = PageCache.Key(
+                id: key.id, width: key.width, terms: key.terms, ascii: ascii)
             page = pageCache.page(for: cacheKey) {
                 EntityPage.layout(
                     entity, in: model, width: key.width, searchTerms: key.terms, ascii: ascii)
@@ -146,6 +147,10 @@ public struct Explorer: Program {
             keepNavigatorSelectionVisible()
             keepContextSelectionVisible()
             framework?.resize(width: state.width, height: max(0, state.height - 2))
+            if case .search(var search)? = state.overlay {
+                makeSnippets(&search)
+                state.overlay = .search(search)
+            }
             return []
         case .interrupt, .terminate:
             return [.quit]
@@ -590,7 +595,8 @@ public struct Explorer: Program {
     /// Opens the framework map, matrix or atlas over the panes.
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
-        let size = FreshScreenCache.Key(kind: kind, width: state.width, height: max(0, state.height - 2))
+        let size = FreshScreenCache.Key(
+            kind: kind, width: state.width, height: max(0, state.height - 2))
         framework = freshScreens.screen(for: size, model: model)
         frameworkReturn = nil
     }
@@ -725,7 +731,8 @@ public struct Explorer: Program {
                 search.selection = max(0, search.selection - 1)
                 state.overlay = .search(search)
             case .down, .control("n"), .tab:
-                search.selection = min(max(0, search.results.count - 1), search.selection + 1)
+                search.selection = min(max(0, search.count - 1), search.selection + 1)
+                makeSnippets(&search)
                 state.overlay = .search(search)
             case .backspace:
                 if search.query.isEmpty {
@@ -808,9 +815,26 @@ public struct Explorer: Program {
                 SearchIndex.Result(id: id, field: .note, score: 1000, snippet: $0)
             }
         }
-        search.results = noteResults + model.search.search(search.query, limit: 100)
+        search.results = noteResults
+        search.pending = model.search.rank(search.query, limit: 100)
         search.selection = 0
         search.scroll = 0
+        makeSnippets(&search)
+    }
+
+    /// Gives snippets to the hits that can be on screen: every result up to a screenful
+    /// past the selection. Making them for all 100 hits at each typed letter took longer
+    /// than the rest of the key.
+    private func makeSnippets(_ search: inout SearchOverlay) {
+        let wanted = search.selection + 1 + max(1, state.height / 2)
+        guard search.results.count < wanted, !search.pending.isEmpty else { return }
+        let taken = search.pending.prefix(wanted - search.results.count)
+        search.results += taken.map { hit in
+            SearchIndex.Result(
+                id: hit.id, field: hit.field, score: hit.score,
+                snippet: model.search.snippet(for: hit, query: search.query))
+        }
+        search.pending.removeFirst(taken.count)
     }
 
     private func refreshJump(_ jump: inout JumpOverlay) {

@@ -14,9 +14,15 @@ public struct HistoryEntry: Sendable, Hashable {
 /// The search overlay: a query typed live, ranked results, a selection.
 public struct SearchOverlay: Sendable, Hashable {
     public var query: String = ""
+    /// The results with their snippets, best first: as many as have been on screen.
     public var results: [SearchIndex.Result] = []
+    /// Ranked hits after `results` whose snippets are made when they come into view.
+    public var pending: [SearchIndex.Hit] = []
     public var selection: Int = 0
     public var scroll: Int = 0
+
+    /// Every result, shown or not.
+    public var count: Int { results.count + pending.count }
 }
 
 /// The jump prompt: fuzzy match on titles and ids, with completion.

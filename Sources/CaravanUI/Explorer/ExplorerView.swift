@@ -423,15 +423,15 @@ struct ExplorerView {
         let cursor = drawPrompt(&grid, inner, prompt: "/", input: search.query)
         let perResult = 2
         let capacity = max(1, (inner.height - 2) / perResult)
-        let first = max(0, min(search.selection - capacity + 1, search.results.count - capacity))
+        let first = max(0, min(search.selection - capacity + 1, search.count - capacity))
         let start = min(max(0, first), max(0, search.selection))
         let status: String
         if search.query.isEmpty {
             status = "Type to search titles, summaries and text"
-        } else if search.results.isEmpty {
+        } else if search.count == 0 {
             status = "No results"
         } else {
-            status = "\(search.results.count) result\(search.results.count == 1 ? "" : "s")"
+            status = "\(search.count) result\(search.count == 1 ? "" : "s")"
         }
         grid.write(status, x: inner.x, y: inner.y + 1, style: theme[.dim], maxWidth: inner.width)
         for slot in 0..<capacity {

@@ -117,6 +117,31 @@ final class ScriptedKeyTests: XCTestCase {
         XCTAssertEqual(explorer.state.message, "No search yet: press / to search")
     }
 
+    func testSearchResultsGetTheirSnippetsAsTheyComeIntoView() throws {
+        var explorer = try makeExplorer(width: 80, height: 24)
+        press(&explorer, "/")
+        typeText(&explorer, "a")
+        guard case .search(let typed)? = explorer.state.overlay else {
+            return XCTFail("the search overlay is not open")
+        }
+        let expected = explorer.model.search.search("a", limit: 100)
+        XCTAssertEqual(typed.count, expected.count)
+        XCTAssertGreaterThan(expected.count, 40, "pick a query with many more results than rows")
+        XCTAssertLessThan(typed.results.count, 20, "only a screenful gets snippets at once")
+        XCTAssertTrue(dump(render(explorer)).contains("\(expected.count) results"))
+
+        for _ in 0..<40 { press(&explorer, "Down") }
+        guard case .search(let moved)? = explorer.state.overlay else {
+            return XCTFail("the search overlay closed")
+        }
+        XCTAssertEqual(moved.selection, 40)
+        XCTAssertEqual(moved.count, expected.count)
+        XCTAssertGreaterThan(moved.results.count, 40)
+        XCTAssertEqual(Array(moved.results.prefix(41)), Array(expected.prefix(41)))
+        let snippetStart = String(expected[40].snippet.text.prefix(20))
+        XCTAssertTrue(dump(render(explorer)).contains(snippetStart), "the selection's snippet shows")
+    }
+
     func testTypingInTheSearchPromptDoesNotRunCommands() throws {
         var explorer = try makeExplorer(width: 120, height: 40)
         let effects = press(&explorer, "/ q j 5 Backspace")
