@@ -16,6 +16,8 @@ public struct ContentModel: Sendable {
     private let position: [EntityID: Int]
     private let outgoingLinks: [EntityID: [Link]]
     private let incomingLinks: [EntityID: [Link]]
+    /// The first reference in reading order with each citation key.
+    private let referencesByKey: [String: Int]
 
     public init(entities: [Entity], links: [Link], diagnostics: [Diagnostic]) {
         self.init(entities: entities, links: links, diagnostics: diagnostics, indexed: true)
@@ -23,15 +25,28 @@ public struct ContentModel: Sendable {
 
     /// A model without a search index (`indexed: false`), for checks that only follow links.
     init(entities: [Entity], links: [Link], diagnostics: [Diagnostic], indexed: Bool) {
-        let sorted = entities.sorted(by: ContentModel.readingOrder)
+        let sorted = ReadingOrder.sorted(entities)
         self.entities = sorted
         self.links = links
         self.diagnostics = diagnostics
         var position: [EntityID: Int] = [:]
+        position.reserveCapacity(sorted.count)
         for (index, entity) in sorted.enumerated() { position[entity.id] = index }
         self.position = position
-        outgoingLinks = Dictionary(grouping: links, by: \.source)
-        incomingLinks = Dictionary(grouping: links, by: \.target)
+        // Each entity's links are put in reading order once, not on every question.
+        let place = { (id: EntityID) in position[id] ?? Int.max }
+        outgoingLinks = Dictionary(grouping: links, by: \.source).mapValues { group in
+            group.sorted { place($0.target) < place($1.target) }
+        }
+        incomingLinks = Dictionary(grouping: links, by: \.target).mapValues { group in
+            group.sorted { place($0.source) < place($1.source) }
+        }
+        var referencesByKey: [String: Int] = [:]
+        for (index, entity) in sorted.enumerated() {
+            guard let key = entity.citationKey, referencesByKey[key] == nil else { continue }
+            referencesByKey[key] = index
+        }
+        self.referencesByKey = referencesByKey
         searchIndex = BackgroundSearchIndex(entities: indexed ? sorted : [])
     }
 
@@ -53,12 +68,12 @@ public struct ContentModel: Sendable {
 
     /// Links written from this entity, in reading order of their targets.
     public func outgoing(from id: EntityID) -> [Link] {
-        (outgoingLinks[id] ?? []).sorted { orderKey($0.target) < orderKey($1.target) }
+        outgoingLinks[id] ?? []
     }
 
     /// Backlinks: links from other entities to this one.
     public func incoming(to id: EntityID) -> [Link] {
-        (incomingLinks[id] ?? []).sorted { orderKey($0.source) < orderKey($1.source) }
+        incomingLinks[id] ?? []
     }
 
     /// Entities linked to `id` by links of `type` pointing at it (e.g. the parts of a section).
@@ -76,7 +91,7 @@ public struct ContentModel: Sendable {
 
     /// The reference a citation key names.
     public func reference(forKey key: String) -> Entity? {
-        entities.first { $0.citationKey == key }
+        referencesByKey[key].map { entities[$0] }
     }
 
     /// A short fingerprint of the content, to keep per-content state apart.
@@ -91,8 +106,6 @@ public struct ContentModel: Sendable {
         return title.replacingOccurrences(of: "/", with: "-") + "-" + String(hash, radix: 16)
     }
 
-    private func orderKey(_ id: EntityID) -> Int { position[id] ?? Int.max }
-
     /// A title without leading quotes and articles, for sorting.
     static func sortingTitle(_ title: String) -> String {
         var text = Substring(title).drop { !($0.isLetter || $0.isNumber) }
@@ -104,19 +117,50 @@ public struct ContentModel: Sendable {
 
     /// Kinds first, then sections by number, then `order`, then title.
     static func readingOrder(_ a: Entity, _ b: Entity) -> Bool {
-        if a.kind != b.kind { return a.kind < b.kind }
-        if a.kind == .section, let x = a.number, let y = b.number, x != y {
-            return x.compare(y, options: .numeric) == .orderedAscending
+        ReadingOrder.Key(a).precedes(ReadingOrder.Key(b))
+    }
+}
+
+/// Kinds first, then sections by number, then `order`, then title, then id. What an
+/// entity is sorted by is worked out once, not at each of the sort's comparisons.
+enum ReadingOrder {
+    struct Key {
+        var kind: EntityKind
+        /// The section number, for sections.
+        var number: String?
+        var order: Int?
+        var title: String
+        var id: EntityID
+
+        init(_ entity: Entity) {
+            kind = entity.kind
+            number = entity.kind == .section ? entity.number : nil
+            order = entity.order
+            title = ContentModel.sortingTitle(entity.title)
+            id = entity.id
         }
-        switch (a.order, b.order) {
-        case (let x?, let y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+
+        func precedes(_ other: Key) -> Bool {
+            if kind != other.kind { return kind < other.kind }
+            if kind == .section, let x = number, let y = other.number, x != y {
+                return x.compare(y, options: .numeric) == .orderedAscending
+            }
+            switch (order, other.order) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if title != other.title {
+                return title.localizedStandardCompare(other.title) == .orderedAscending
+            }
+            return id < other.id
         }
-        let (x, y) = (sortingTitle(a.title), sortingTitle(b.title))
-        if x != y { return x.localizedStandardCompare(y) == .orderedAscending }
-        return a.id < b.id
+    }
+
+    static func sorted(_ entities: [Entity]) -> [Entity] {
+        let keys = entities.map(Key.init)
+        return keys.indices.sorted { keys[$0].precedes(keys[$1]) }.map { entities[$0] }
     }
 }
 

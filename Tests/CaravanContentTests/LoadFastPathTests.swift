@@ -1,0 +1,69 @@
+import CaravanDefaultContent
+import Foundation
+import XCTest
+
+@testable import CaravanContent
+
+/// Loading takes shortcuts for speed (links found in ASCII bytes, YAML composed without
+/// tag rules, sort keys worked out once, links put in order once); each must give what
+/// the plain way gives.
+final class LoadFastPathTests: XCTestCase {
+    // MARK: The model
+
+    /// Reading order as it was compared before its keys were worked out once.
+    private static func plainReadingOrder(_ a: Entity, _ b: Entity) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.kind == .section, let x = a.number, let y = b.number, x != y {
+            return x.compare(y, options: .numeric) == .orderedAscending
+        }
+        switch (a.order, b.order) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        let (x, y) = (ContentModel.sortingTitle(a.title), ContentModel.sortingTitle(b.title))
+        if x != y { return x.localizedStandardCompare(y) == .orderedAscending }
+        return a.id < b.id
+    }
+
+    func testReadingOrderAndLinksMatchThePlainWay() {
+        let model = DefaultContent.load()
+        var random = SplitMix64(seed: 7)
+        let shuffled = model.entities.shuffled(using: &random)
+        let rebuilt = ContentModel(
+            entities: shuffled, links: model.links.shuffled(using: &random), diagnostics: [])
+        XCTAssertEqual(
+            rebuilt.entities.map(\.id), shuffled.sorted(by: Self.plainReadingOrder).map(\.id))
+        func place(_ id: EntityID) -> Int { rebuilt.index(of: id) ?? Int.max }
+        for entity in rebuilt.entities {
+            let outgoing = rebuilt.links.filter { $0.source == entity.id }
+                .sorted { place($0.target) < place($1.target) }
+            let incoming = rebuilt.links.filter { $0.target == entity.id }
+                .sorted { place($0.source) < place($1.source) }
+            XCTAssertEqual(rebuilt.outgoing(from: entity.id), outgoing)
+            XCTAssertEqual(rebuilt.incoming(to: entity.id), incoming)
+        }
+    }
+
+    func testReferencesByKeyAreTheFirstInReadingOrder() {
+        let model = DefaultContent.load()
+        let keys = model.entities.compactMap(\.citationKey) + ["missing", ""]
+        for key in keys {
+            XCTAssertEqual(
+                model.reference(forKey: key)?.id,
+                model.entities.first { $0.citationKey == key }?.id, key)
+        }
+        let twice = ContentModel(
+            entities: [reference("b", key: "same"), reference("a", key: "same")], links: [],
+            diagnostics: [])
+        XCTAssertEqual(twice.reference(forKey: "same")?.id.slug, "a")
+    }
+
+    private func reference(_ slug: String, key: String) -> Entity {
+        Entity(
+            id: EntityID(kind: .reference, slug: slug), title: slug, summary: nil, order: nil,
+            fields: [("key", .string(key))], body: "", document: MarkdownDocument(blocks: []),
+            location: SourceLocation(path: slug + ".md", line: 1, column: 1), bodyLine: 3)
+    }
+}
