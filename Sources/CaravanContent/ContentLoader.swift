@@ -32,7 +32,8 @@ public enum ContentLoader {
         }
 
         let known = Set(entities.map(\.id))
-        let knownNames = known.map(\.description)
+        // Listed only for the suggestions of a broken link.
+        var knownNames: [String]?
         var referencesByKey: [String: EntityID] = [:]
         for entity in entities {
             guard let key = entity.citationKey else { continue }
@@ -50,7 +51,7 @@ public enum ContentLoader {
         for link in pending {
             guard
                 let target = resolve(
-                    link, known: known, names: knownNames, keys: referencesByKey, log: &log)
+                    link, known: known, names: &knownNames, keys: referencesByKey, log: &log)
             else { continue }
             let (source, destination) =
                 link.reversed ? (target, link.source) : (link.source, target)
@@ -78,10 +79,12 @@ public enum ContentLoader {
             if seen.insert(resolved.relation).inserted { links.append(resolved) }
         }
 
-        DeckValidator.check(entities: entities, known: known, links: &links, log: &log)
+        let decks = DeckValidator.resolveShows(
+            entities: entities, known: known, links: &links, log: &log)
         checkParentLoops(entities: entities, links: links, log: &log)
         checkRegions(entities: entities, locations: fieldLocations, log: &log)
         var model = ContentModel(entities: entities, links: links, diagnostics: [])
+        DeckValidator.checkFit(decks, model: model, log: &log)
         checkOrphans(model: model, log: &log)
         let all = (diagnostics + log.items).sorted {
             ($0.location, $0.severity.rawValue, $0.message) < (
@@ -93,8 +96,8 @@ public enum ContentLoader {
     }
 
     private static func resolve(
-        _ link: PendingLink, known: Set<EntityID>, names: [String], keys: [String: EntityID],
-        log: inout DiagnosticLog
+        _ link: PendingLink, known: Set<EntityID>, names: inout [String]?,
+        keys: [String: EntityID], log: inout DiagnosticLog
     ) -> EntityID? {
         switch link.target {
         case .citationKey(let key):
@@ -106,21 +109,23 @@ public enum ContentLoader {
                 })
             return nil
         case .id(let text):
-            switch EntityID.parse(text) {
-            case .success(let id) where known.contains(id):
-                return id
+            let parsed = EntityID.parse(text)
+            if case .success(let id) = parsed, known.contains(id) { return id }
+            let candidates = names ?? known.map(\.description)
+            names = candidates
+            switch parsed {
             case .success:
                 log.error(
                     "link to `\(text)`, which does not exist", at: link.location,
-                    suggestion: Suggestion.didYouMean(text, among: names))
+                    suggestion: Suggestion.didYouMean(text, among: candidates))
             case .failure(.unknownKind(let kind)):
                 log.error(
                     "link to `\(text)`: unknown kind `\(kind)`", at: link.location,
-                    suggestion: Suggestion.didYouMean(text, among: names))
+                    suggestion: Suggestion.didYouMean(text, among: candidates))
             case .failure:
                 log.error(
                     "`\(text)` is not an id; ids look like `case/almaty-silk-road-brand`",
-                    at: link.location, suggestion: Suggestion.didYouMean(text, among: names))
+                    at: link.location, suggestion: Suggestion.didYouMean(text, among: candidates))
             }
             return nil
         }

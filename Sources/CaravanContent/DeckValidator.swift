@@ -1,35 +1,45 @@
 /// Checks decks once every file is read: what `show:` lines name, empty slides, and
 /// slides too long for a small classroom terminal.
 enum DeckValidator {
+    /// The decks as parsed, for ``checkFit(_:model:log:)`` once the model is built.
+    struct ParsedDecks {
+        var results: [DeckParser.Result] = []
+        var known: Set<EntityID> = []
+    }
+
     /// Reports the decks' problems and adds a `shows` link from each deck to every entity
     /// its slides show, so shown entities are reached and decks are not orphans.
-    static func check(
+    static func resolveShows(
         entities: [Entity], known: Set<EntityID>, links: inout [Link], log: inout DiagnosticLog
-    ) {
+    ) -> ParsedDecks {
+        var parsed = ParsedDecks(known: known)
         let decks = entities.filter { $0.kind == .deck }
-        guard !decks.isEmpty else { return }
-        let names = known.map(\.description)
+        guard !decks.isEmpty else { return parsed }
+        var names: [String]?
         var seen = Set(links.map(\.relation))
-        var parsed: [DeckParser.Result] = []
         for deck in decks {
             let result = DeckParser.parse(deck)
             for diagnostic in result.diagnostics { log.append(diagnostic) }
             for show in result.shows {
-                guard let target = resolve(show, known: known, names: names, log: &log) else {
+                guard let target = resolve(show, known: known, names: &names, log: &log) else {
                     continue
                 }
                 let link = Link(
                     source: deck.id, type: .shows, target: target, location: show.location)
                 if target != deck.id, seen.insert(link.relation).inserted { links.append(link) }
             }
-            parsed.append(result)
+            parsed.results.append(result)
         }
-        // Only links and lookups are needed here, not a search index.
-        let model = ContentModel(entities: entities, links: links, diagnostics: [], indexed: false)
+        return parsed
+    }
+
+    /// Warns about slides that need more rows than a small classroom terminal has. The
+    /// model must hold the links ``resolveShows(entities:known:links:log:)`` added.
+    static func checkFit(_ parsed: ParsedDecks, model: ContentModel, log: inout DiagnosticLog) {
         let screen = SlideGeometry.checked
-        for result in parsed {
+        for result in parsed.results {
             for (index, slide) in result.deck.slides.enumerated() {
-                if let id = slide.entity, !known.contains(id) { continue }
+                if let id = slide.entity, !parsed.known.contains(id) { continue }
                 let fit = screen.fit(slide, in: model)
                 guard fit.needed > fit.available else { continue }
                 log.warning(
@@ -40,14 +50,18 @@ enum DeckValidator {
         }
     }
 
+    /// The id a `show:` line names, or nil after reporting why it names none. The names
+    /// suggestions are drawn from are listed only when a line is wrong.
     private static func resolve(
-        _ show: DeckParser.ShowDirective, known: Set<EntityID>, names: [String],
+        _ show: DeckParser.ShowDirective, known: Set<EntityID>, names: inout [String]?,
         log: inout DiagnosticLog
     ) -> EntityID? {
-        let suggestion = Suggestion.didYouMean(show.target, among: names)
-        switch EntityID.parse(show.target) {
-        case .success(let id) where known.contains(id):
-            return id
+        let parsed = EntityID.parse(show.target)
+        if case .success(let id) = parsed, known.contains(id) { return id }
+        let candidates = names ?? known.map(\.description)
+        names = candidates
+        let suggestion = Suggestion.didYouMean(show.target, among: candidates)
+        switch parsed {
         case .success:
             log.error(
                 "`show:` names `\(show.target)`, which does not exist", at: show.location,
