@@ -3,7 +3,7 @@ import Yams
 
 /// A link or citation written in a file, resolved once every file is read.
 struct PendingLink {
-    enum Target {
+    enum Target: Equatable {
         case id(String)
         case citationKey(String)
     }

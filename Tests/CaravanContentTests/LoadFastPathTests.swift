@@ -8,6 +8,56 @@ import XCTest
 /// tag rules, sort keys worked out once, links put in order once); each must give what
 /// the plain way gives.
 final class LoadFastPathTests: XCTestCase {
+    // MARK: Links in ASCII lines
+
+    private static let linkLines: [String] = [
+        "", "plain text", "[a](concept/x)", "[a](concept/x) and [b](case/y).",
+        "See [@zhao2019] and [@a; @b, p. 5].", "[@ x]", "[@]", "[@a", "[@a [@b]", "[@a]]",
+        "`[a](concept/x)` then [b](concept/y)", "``[@k]`` [@k]", "`unclosed [a](concept/x)",
+        "[a](https://x.org/a) [b](#anchor) [c](/abs/x) [d](./rel/x) [e](a.b/c) [f](a/b?c)",
+        "[a](concept/x y) [b](concept/z", "](concept/a)](concept/b)", "[x](/) [y](a/b/c)",
+        "[@a:b.c-d_e, locator] [@k;@j]", "[@ key, p. 5; @other]", "[a](kind/)[b](/slug)",
+        "[a]( concept/x)", "[@a] [a](concept/x) [@b]", "]( ) ]()", "[@1]", "[@é]",
+    ]
+
+    func testASCIILineFindingsMatchCharacterFindings() {
+        var lines = Self.linkLines
+        for file in DefaultContent.files {
+            lines += String(decoding: file.bytes, as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        var random = SplitMix64(seed: 2023)
+        let pieces = [
+            "[", "]", "(", ")", "@", " ", "`", ";", ",", ":", "/", ".", "#", "?", "-", "_",
+            "a", "concept", "case/x", "k1", "p. 5", "](", "[@", "\t",
+        ]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...14, using: &random)
+            lines.append((0..<count).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        var checked = 0
+        for line in lines where line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let text = Substring(line)
+            XCTAssertEqual(
+                BodyLinkScanner.findings(in: text), BodyLinkScanner.characterFindings(in: text),
+                "«\(line)»")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 20_000)
+    }
+
+    func testEntityIDShapeInASCIIMatchesTheTextWay() {
+        let destinations = [
+            "", "a", "a/b", "/b", "a/", "a//b", "a/b/c", "a.b/c", "a/b.c", "#a/b", ".a/b", "a:b/c",
+            "a/b?c", "concept/soft-power", "https://x.org/a", "ab", "/", "//",
+        ]
+        for destination in destinations {
+            XCTAssertEqual(
+                BodyLinkScanner.looksLikeEntityID(ascii: Array(destination.utf8)[...]),
+                BodyLinkScanner.looksLikeEntityID(destination), destination)
+        }
+    }
+
     // MARK: The model
 
     /// Reading order as it was compared before its keys were worked out once.
