@@ -24,12 +24,6 @@ struct ParsedFile {
     var fieldLocations: [String: SourceLocation] = [:]
 }
 
-/// Yams's default encoding, which it works out (reading the environment) on every call.
-private enum YAMLEncoding {
-    static let isUTF8 = Parser.Encoding.default == .utf8
-    static var chosen: Parser.Encoding { isUTF8 ? .utf8 : .utf16 }
-}
-
 /// Turns one content file into an entity, reporting every problem found in it.
 struct EntityFileParser {
     let file: SourceFile
@@ -79,10 +73,7 @@ struct EntityFileParser {
         yamlLineStarts = Self.lineStarts(ofYAML: split.yaml)
         let root: Node
         do {
-            guard
-                let node = try Yams.compose(
-                    yaml: split.yaml, .default, .default, YAMLEncoding.chosen)
-            else {
+            guard let node = try FrontMatterYAML.compose(split.yaml) else {
                 log.error("front matter is empty: `id`, `kind` and `title` are required", at: at(1))
                 return parsed
             }

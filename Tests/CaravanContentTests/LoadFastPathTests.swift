@@ -1,6 +1,7 @@
 import CaravanDefaultContent
 import Foundation
 import XCTest
+import Yams
 
 @testable import CaravanContent
 
@@ -56,6 +57,59 @@ final class LoadFastPathTests: XCTestCase {
                 BodyLinkScanner.looksLikeEntityID(ascii: Array(destination.utf8)[...]),
                 BodyLinkScanner.looksLikeEntityID(destination), destination)
         }
+    }
+
+    // MARK: YAML
+
+    /// The tree as Yams composes it, tags as written (resolving would differ by rules).
+    private func shape(_ node: Node) -> String {
+        let mark = node.mark.map { "\($0.line):\($0.column)" } ?? "-"
+        switch node {
+        case .scalar(let scalar):
+            return "s(\(scalar.string.debugDescription) \(scalar.style) \(mark))"
+        case .sequence(let sequence):
+            return "q(\(mark) " + sequence.map(shape).joined(separator: ",") + ")"
+        case .mapping(let mapping):
+            return "m(\(mark) "
+                + mapping.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",")
+                + ")"
+        case .alias:
+            return "alias"
+        }
+    }
+
+    private func outcome(_ compose: () throws -> Node?) -> String {
+        do {
+            return try compose().map(shape) ?? "empty"
+        } catch {
+            return "error: \(error)"
+        }
+    }
+
+    func testFrontMatterComposesAsYamsDoesWithItsRules() {
+        var texts = [
+            "", "id: a", "id: a\nid: b", "1: a\n\"1\": b", "!!int 1: a\n1: b", "true: a\n'true': b",
+            "a: {b: 1, b: 2}", "a:\n  - {x: 1, x: 1}", "? [a, b]\n: c\n? [a, b]\n: d",
+            "&k true: x\ny: *k", "a: &v [1, 2]\nb: *v", "a: *undefined", "a: [1, 2", "a: b: c",
+            "null: a\n~: b", "a: 1\n---\nb: 2", "x: 'a'\nx: \"a\"", "? {a: 1}\n: b",
+            "a: b\r\nc: d\re: f", "title: \"A & B\"\nsummary: Stars * here",
+        ]
+        for file in DefaultContent.files {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            if case .success(let split) = FrontMatterSplit.split(text) { texts.append(split.yaml) }
+        }
+        for yaml in texts {
+            let expected = outcome { try Yams.compose(yaml: yaml) }
+            XCTAssertEqual(outcome { try FrontMatterYAML.compose(yaml) }, expected, yaml)
+        }
+    }
+
+    func testValuesKeepTheirTagsWhereAKeyIsAliased() throws {
+        let yaml = "&k true: x\ny: *k\n"
+        let files = [entityFile("concepts/a.md", "id: concept/a\nkind: concept\ntitle: A\n" + yaml)]
+        let model = ContentLoader.load(files: files)
+        let value = try XCTUnwrap(model.entities.first?.field("y"))
+        XCTAssertEqual(value, .bool(true))
     }
 
     // MARK: The model
