@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads content into a model, collecting every problem; never traps, whatever the input.
 public enum ContentLoader {
     /// Loads a content folder from disk.
@@ -14,10 +16,8 @@ public enum ContentLoader {
         var pending: [PendingLink] = []
         var fieldLocations: [EntityID: [String: SourceLocation]] = [:]
 
-        for file in files {
-            var parser = EntityFileParser(file: file)
-            let parsed = parser.parse()
-            for item in parser.log.items { log.append(item) }
+        for (parsed, items) in parseEach(files) {
+            for item in items { log.append(item) }
             guard let entity = parsed.entity else { continue }
             if let earlier = firstDefinition[entity.id] {
                 log.error(
@@ -93,6 +93,28 @@ public enum ContentLoader {
         }
         model.diagnostics = all
         return model
+    }
+
+    /// Each file parsed, with its problems, in the order given. Files are parsed on every
+    /// core, each on its own; only the order of the results is shared.
+    private static func parseEach(_ files: [SourceFile]) -> [(ParsedFile, [Diagnostic])] {
+        @Sendable func parse(_ file: SourceFile) -> (ParsedFile, [Diagnostic]) {
+            var parser = EntityFileParser(file: file)
+            let parsed = parser.parse()
+            return (parsed, parser.log.items)
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Below a few files a second thread costs more than it saves.
+        guard cores > 1, files.count >= 8 else { return files.map(parse) }
+        let results = ResultSlots<(ParsedFile, [Diagnostic])>(count: files.count)
+        // More batches than cores, so a core that finishes early takes another.
+        let batches = min(files.count, cores * 8)
+        DispatchQueue.concurrentPerform(iterations: batches) { batch in
+            let start = files.count * batch / batches
+            let end = files.count * (batch + 1) / batches
+            for index in start..<end { results.set(index, parse(files[index])) }
+        }
+        return results.collect()
     }
 
     private static func resolve(
@@ -202,5 +224,30 @@ extension DiagnosticLog {
         case .warning:
             warning(diagnostic.message, at: diagnostic.location, suggestion: diagnostic.suggestion)
         }
+    }
+}
+
+/// One slot per result, each written by exactly one thread, read once all are written.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Called once per index, from any thread.
+    func set(_ index: Int, _ value: Value) {
+        slots[index] = value
+    }
+
+    /// Every value in order; call after every `set` has returned.
+    func collect() -> [Value] {
+        slots.compactMap { $0 }
     }
 }
