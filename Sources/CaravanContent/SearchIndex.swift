@@ -281,6 +281,20 @@ public struct SearchIndex: Sendable {
     static func snippet(of text: String, terms: [String], prefixLast: Bool, width: Int = 80)
         -> Snippet
     {
+        // A match far into plain text: the snippet is the same read from a cut near it.
+        if let skip = SnippetSkip(
+            text: text, terms: terms, prefixLast: prefixLast, margin: width / 4 + 1)
+        {
+            let rest = String(decoding: text.utf8.dropFirst(skip.utf8Offset), as: UTF8.self)
+            return readSnippet(of: rest, terms: terms, prefixLast: prefixLast, width: width)
+        }
+        return readSnippet(of: text, terms: terms, prefixLast: prefixLast, width: width)
+    }
+
+    /// A snippet read a character at a time from the start of `text`.
+    private static func readSnippet(of text: String, terms: [String], prefixLast: Bool, width: Int)
+        -> Snippet
+    {
         // The characters are read only as far as the snippet needs: long bodies stop early.
         var characters: [Character] = []
         var reader = text.makeIterator()

@@ -162,6 +162,49 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// Snippets skip ahead through plain text to a match far in; random texts built from
+    /// pieces that could fool the skip (line breaks, CRLF, quotes, combining marks,
+    /// flags, wide letters, words that only start like a term) give what reading every
+    /// character gives.
+    func testSnippetsSkippingAheadMatchTheWholeTextWay() {
+        let plain = [
+            "brand", "Brand", "BRAND", "bra", "xbrand", "brands", "industry", "cultur",
+            "culture", "the", "of", "a", " ", " ", " ", "  ", "\n", "\r\n", "\r", "“", "”", "’",
+            "—",
+            "–", "…", "·", ".", ",", "-", "\t", "9",
+        ]
+        // Pieces that end the skip's plain text, rarer so that most texts have some.
+        let hard = ["é", "\u{301}", "🇰🇿", "中", "\u{200D}"]
+        var random = SplitMix64(seed: 2023)
+        var texts: [String] = []
+        for _ in 0..<600 {
+            let count = Int.random(in: 1...180, using: &random)
+            texts.append(
+                (0..<count).map { _ in
+                    let pieces = Int.random(in: 0..<60, using: &random) == 0 ? hard : plain
+                    return pieces.randomElement(using: &random) ?? ""
+                }.joined())
+        }
+        texts.append(String(repeating: "long plain text, ", count: 60) + "brand")
+        texts.append(String(repeating: "“quoted” words—", count: 40) + "\r\nBrand")
+        texts.append(String(repeating: "words ", count: 40) + "é\u{301}brand")
+        var skipped = 0
+        for text in texts {
+            for (terms, prefix) in [
+                (["brand"], true), (["bra"], true), (["cultur", "industry"], false),
+                (["brand"], false), (["9"], true),
+            ] {
+                let got = SearchIndex.snippet(of: text, terms: terms, prefixLast: prefix)
+                let expected = referenceSnippet(text, terms: terms, prefixLast: prefix)
+                XCTAssertEqual(got, expected, "«\(text.debugDescription.prefix(120))» \(terms)")
+                if SnippetSkip(text: text, terms: terms, prefixLast: prefix, margin: 21) != nil {
+                    skipped += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(skipped, 100, "the texts should often let the snippet skip ahead")
+    }
+
     func testTheDefaultContentSearchesAsBefore() {
         let model = DefaultContent.load()
         let results = model.search.search("brand expansion", limit: 20)
