@@ -12,7 +12,10 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/caravan
 PREFIX     ?= /usr/local
 PAPER_DIR  ?= ../shared
 VERBATIM   ?= $(PAPER_DIR)/tools/verbatim-check
-SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG)
+# A release build carries the Swift runtime and Foundation inside the binary: it starts in
+# half the time, touches less memory, and runs where Swift is not installed.
+STATIC_FLAGS = $(if $(filter release,$(CONFIG)),--static-swift-stdlib)
+SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG) $(STATIC_FLAGS)
 
 # System packages the build and the tests need, as Debian names them.
 APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less

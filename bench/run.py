@@ -57,7 +57,8 @@ def run(cmd, **kw):
 def build():
     for product in ("caravan", "caravan-bench"):
         log(f"bench: building {product} (release, {BUILD_DIR})")
-        run(["swift", "build", "-c", "release", "--product", product, "--scratch-path", BUILD_DIR])
+        run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product,
+             "--scratch-path", BUILD_DIR])
     return os.path.join(ROOT, BUILD_DIR, "release")
 
 
