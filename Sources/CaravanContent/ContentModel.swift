@@ -152,7 +152,7 @@ enum ReadingOrder {
             default: break
             }
             if title != other.title {
-                return title.localizedStandardCompare(other.title) == .orderedAscending
+                return NaturalOrder.precedes(title, other.title)
             }
             return id < other.id
         }

@@ -28,7 +28,7 @@ struct AtlasRegion: Sendable, Hashable {
                 switch (a, b) {
                 case (nil, _): return b != nil
                 case (_, nil): return false
-                case (let x?, let y?): return x.localizedStandardCompare(y) == .orderedAscending
+                case (let x?, let y?): return NaturalOrder.precedes(x, y)
                 }
             }
             let groups = labels.map { label in
