@@ -34,12 +34,15 @@ public struct ContentModel: Sendable {
         for (index, entity) in sorted.enumerated() { position[entity.id] = index }
         self.position = position
         // Each entity's links are put in reading order once, not on every question.
-        let place = { (id: EntityID) in position[id] ?? Int.max }
-        outgoingLinks = Dictionary(grouping: links, by: \.source).mapValues { group in
-            group.sorted { place($0.target) < place($1.target) }
+        func inReadingOrder(_ group: [Link], of end: KeyPath<Link, EntityID>) -> [Link] {
+            let places = group.map { position[$0[keyPath: end]] ?? Int.max }
+            return group.indices.sorted { places[$0] < places[$1] }.map { group[$0] }
         }
-        incomingLinks = Dictionary(grouping: links, by: \.target).mapValues { group in
-            group.sorted { place($0.source) < place($1.source) }
+        outgoingLinks = Dictionary(grouping: links, by: \.source).mapValues {
+            inReadingOrder($0, of: \.target)
+        }
+        incomingLinks = Dictionary(grouping: links, by: \.target).mapValues {
+            inReadingOrder($0, of: \.source)
         }
         var referencesByKey: [String: Int] = [:]
         for (index, entity) in sorted.enumerated() {

@@ -127,7 +127,7 @@ final class LoadFastPathTests: XCTestCase {
         default: break
         }
         let (x, y) = (ContentModel.sortingTitle(a.title), ContentModel.sortingTitle(b.title))
-        if x != y { return x.localizedStandardCompare(y) == .orderedAscending }
+        if x != y { return NaturalOrder.precedes(x, y) }
         return a.id < b.id
     }
 
@@ -148,6 +148,32 @@ final class LoadFastPathTests: XCTestCase {
             XCTAssertEqual(rebuilt.outgoing(from: entity.id), outgoing)
             XCTAssertEqual(rebuilt.incoming(to: entity.id), incoming)
         }
+    }
+
+    /// Many entities, with ties, numbers, case, articles and accents in the titles.
+    func testLargeContentSortsAsTheWholeDoes() {
+        var random = SplitMix64(seed: 11)
+        let words = ["the", "A", "an", "Brand", "brand", "Émigré", "emigre", "10", "2", "“Silk”"]
+        var entities: [Entity] = []
+        for index in 0..<5_000 {
+            let kind: EntityKind = index % 50 == 0 ? .section : (index % 7 == 0 ? .case : .concept)
+            let title = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                words.randomElement(using: &random)!
+            }.joined(separator: " ")
+            var fields: [(key: String, value: FieldValue)] = []
+            if kind == .section {
+                fields.append(("number", .string("\(index / 50 % 40).\(index % 3)")))
+            }
+            let order = index % 11 == 0 ? Int.random(in: 0...3, using: &random) : nil
+            entities.append(
+                Entity(
+                    id: EntityID(kind: kind, slug: "e\(index)"), title: title, summary: nil,
+                    order: order, fields: fields, body: "", document: MarkdownDocument(blocks: []),
+                    location: SourceLocation(path: "e\(index).md"), bodyLine: 3))
+        }
+        XCTAssertEqual(
+            ReadingOrder.sorted(entities).map(\.id),
+            entities.sorted(by: Self.plainReadingOrder).map(\.id))
     }
 
     func testReferencesByKeyAreTheFirstInReadingOrder() {
