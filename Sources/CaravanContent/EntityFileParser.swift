@@ -408,11 +408,23 @@ struct EntityFileParser {
         return text.range(of: #"^[-+]?\d+$"#, options: .regularExpression) != nil
     }
 
+    /// Whether text matches `^\d{4}-\d{2}-\d{2}$` closely enough for a date: in ASCII,
+    /// exactly that, read from the bytes; other text by the expression. (In ASCII the
+    /// expression also matches before a final line break, which no date survives.)
+    static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+        }
+        guard bytes.count == 10 else { return false }
+        return bytes.enumerated().allSatisfy { offset, byte in
+            offset == 4 || offset == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
+        }
+    }
+
     /// `YYYY-MM-DD` naming a day that exists (29 February only in leap years).
     static func isCalendarDate(_ text: String) -> Bool {
-        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
-            return false
-        }
+        guard looksLikeDate(text) else { return false }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return false }
         let year = parts[0]

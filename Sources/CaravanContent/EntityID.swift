@@ -28,6 +28,8 @@ public struct EntityID: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     /// Parses `kind/slug`, saying what is wrong when it can't.
     public static func parse(_ text: String) -> Result<EntityID, ParseError> {
+        // In ASCII every byte is a character: the slash is found and the slug checked in bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCII(text) }
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return .failure(.notAnID) }
         let kindName = String(parts[0])
@@ -37,6 +39,31 @@ public struct EntityID: Hashable, Sendable, Comparable, Codable, CustomStringCon
         }
         guard isValidSlug(slug) else { return .failure(.badSlug(slug)) }
         return .success(EntityID(kind: kind, slug: slug))
+    }
+
+    private static func parseASCII(_ text: String) -> Result<EntityID, ParseError> {
+        let utf8 = text.utf8
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else {
+            return .failure(.notAnID)
+        }
+        let kindName = String(text[..<slash])
+        let slugBytes = utf8[utf8.index(after: slash)...]
+        let slug = String(text[slugBytes.startIndex...])
+        guard let kind = EntityKind(rawValue: kindName) else {
+            return .failure(.unknownKind(kindName))
+        }
+        guard isValidASCIISlug(slugBytes) else { return .failure(.badSlug(slug)) }
+        return .success(EntityID(kind: kind, slug: slug))
+    }
+
+    /// ``isValidSlug(_:)`` for ASCII bytes.
+    private static func isValidASCIISlug(_ slug: Substring.UTF8View) -> Bool {
+        guard let first = slug.first, let last = slug.last, slug.count <= 100,
+            first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
+        else { return false }
+        return slug.allSatisfy {
+            (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-")
+        }
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

@@ -59,6 +59,88 @@ final class LoadFastPathTests: XCTestCase {
         }
     }
 
+    // MARK: Front matter, dates and ids
+
+    /// Front matter split as it was before it was sliced from the text.
+    private static func plainSplit(_ text: String) -> FrontMatterSplit? {
+        var lines = FrontMatterSplit.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        func trimmed(_ line: Substring) -> Substring {
+            var result = line
+            while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+            return result
+        }
+        guard let first = lines.first, trimmed(first) == "---" else { return nil }
+        lines.removeFirst()
+        guard
+            let closing = lines.firstIndex(where: { trimmed($0) == "---" || trimmed($0) == "..." })
+        else { return nil }
+        return FrontMatterSplit(
+            yaml: lines[..<closing].joined(separator: "\n"), yamlLine: 2,
+            body: lines[(closing + 1)...].joined(separator: "\n"), bodyLine: closing + 3)
+    }
+
+    func testFrontMatterSlicesMatchJoiningLines() {
+        var texts = [
+            "", "---", "---\n", "---\n---", "---\n---\n", "--- \t\nid: a\n...\nbody", "x\n---\n",
+            "---\nid: a\n---\n\n\nbody\n", "---\na\nb\n--- \nc\n---\nd", "---\n....\n---x\n",
+            "---\u{301}\n---\n", "---\n\u{600} \n---\n\u{600}", "---\nid: é\n---",
+        ]
+        texts += DefaultContent.files.map { String(decoding: $0.bytes, as: UTF8.self) }
+        for text in texts {
+            let got = try? FrontMatterSplit.split(text).get()
+            let expected = Self.plainSplit(text)
+            XCTAssertEqual(got?.yaml, expected?.yaml, text.debugDescription)
+            XCTAssertEqual(got?.body, expected?.body, text.debugDescription)
+            XCTAssertEqual(got?.bodyLine, expected?.bodyLine, text.debugDescription)
+        }
+    }
+
+    func testDatesMatchTheExpression() {
+        let texts = [
+            "2023-04-12", "2023-02-29", "2024-02-29", "2023-13-01", "2023-00-10", "2023-04-31",
+            "2023-4-12", "02023-04-12", "2023-04-12\n", "2023-04-12\r\n", "2023-04-1x", "",
+            "٢٠٢٣-٠٤-١٢", "2023-04-12 ", " 2023-04-12", "2023/04/12", "0000-01-01",
+        ]
+        for text in texts {
+            let matches =
+                text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            var expected = false
+            if matches, parts.count == 3, (1...12).contains(parts[1]) {
+                let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+                let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+                    parts[1] - 1]
+                expected = (1...days).contains(parts[2])
+            }
+            XCTAssertEqual(EntityFileParser.isCalendarDate(text), expected, text.debugDescription)
+        }
+    }
+
+    func testIDsParseAsSplittingByCharacter() {
+        var texts = [
+            "", "/", "case/", "/x", "case/x", "case/x/y", "case/-x", "case/x-", "case/X", "kase/x",
+            "case/a b", "case/\u{301}x", "case\u{301}/x", "case/é", "concept/soft-power",
+            "case/" + String(repeating: "a", count: 100),
+            "case/" + String(repeating: "a", count: 101),
+        ]
+        texts += DefaultContent.load().entities.map(\.id.description)
+        for text in texts {
+            let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            let expected: Result<EntityID, EntityID.ParseError>
+            if parts.count != 2 {
+                expected = .failure(.notAnID)
+            } else if let kind = EntityKind(rawValue: String(parts[0])) {
+                expected =
+                    EntityID.isValidSlug(String(parts[1]))
+                    ? .success(EntityID(kind: kind, slug: String(parts[1])))
+                    : .failure(.badSlug(String(parts[1])))
+            } else {
+                expected = .failure(.unknownKind(String(parts[0])))
+            }
+            XCTAssertEqual(EntityID.parse(text), expected, text.debugDescription)
+        }
+    }
+
     // MARK: YAML
 
     /// The tree as Yams composes it, tags as written (resolving would differ by rules).
