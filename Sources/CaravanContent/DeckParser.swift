@@ -106,14 +106,21 @@ private struct Parser {
 
     /// Splits the body at `---` lines outside fenced code.
     static func chunks(_ body: String, firstLine: Int) -> [Chunk] {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Without carriage returns, lines end exactly at the line feed bytes.
+        let lines =
+            body.utf8.contains(0x0D)
+            ? body.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            : FrontMatterSplit.lines(of: body)
         var chunks = [Chunk(firstLine: firstLine, lines: [], separatorLine: nil)]
         var fence = FenceTracker()
         for (offset, line) in lines.enumerated() {
             let number = firstLine + offset
             let inCode = fence.isInside(after: line)
-            if !inCode && line.trimmingCharacters(in: .whitespaces) == "---" {
+            // A separator has hyphens; most lines have none and need no trimming.
+            if !inCode, line.utf8.contains(UInt8(ascii: "-")),
+                line.trimmingCharacters(in: .whitespaces) == "---"
+            {
                 chunks.append(Chunk(firstLine: number + 1, lines: [], separatorLine: number))
                 continue
             }
@@ -257,7 +264,9 @@ private struct FenceTracker {
     /// Feeds a line; true when the line belongs to a fenced block (its fences included).
     mutating func isInside(after line: Substring) -> Bool {
         let text = line.drop { $0 == " " }
-        guard line.count - text.count <= 3, let first = text.first, first == "`" || first == "~"
+        // The spaces dropped, counted without counting the rest of the line.
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3, let first = text.first, first == "`" || first == "~"
         else {
             return open != nil
         }
