@@ -217,12 +217,10 @@ struct ExplorerView {
             drawPaneHeader(&grid, rect, title: Pane.navigator.title, right: "", focused: focused)
             drawNavigator(&grid, body, focused: focused)
         case .reader:
+            // The position is in the status bar; repeating it here would
+            // send two more changes to the terminal on every scroll.
             let title = model.entity(state.current)?.displayTitle ?? state.current.description
-            let total = explorer.page.lines.count
-            let right =
-                total > body.height
-                ? "\(min(100, (state.readerScroll + body.height) * 100 / max(1, total)))%" : ""
-            drawPaneHeader(&grid, rect, title: title, right: right, focused: focused)
+            drawPaneHeader(&grid, rect, title: title, right: "", focused: focused)
             drawReader(&grid, body, focused: focused)
         case .context:
             let count = explorer.context.entryIndexes.count
