@@ -159,4 +159,9 @@ static inline int caravan_codeset_is_utf8(void) {
     return strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
 }
 
+// MARK: Terminal description
+
+/// Whether the terminal clears with the current background colour (bce).
+static inline int caravan_back_color_erase(void) { return tigetflag("bce") > 0; }
+
 #endif

@@ -12,19 +12,32 @@ enum ColorMode: Equatable {
     case monochrome
 }
 
+/// How a cell is drawn: its attributes and colour pair.
+struct Look: Equatable {
+    var attributes: attr_t
+    var pair: Int32
+    /// The background colour a space in this look shows (-1 for the
+    /// terminal's own), or nil when a space shows more than its background
+    /// (reverse video, underline).
+    var showsOnBlank: Int?
+}
+
 /// Turns cells into the calls ncurses needs: attributes, colour pairs, and
 /// wide-character strings that occupy exactly the columns the grid expects.
 struct CellPainter {
     let colorMode: ColorMode
     let unicode: Bool
+    /// Whether the terminal clears with the current background colour (bce).
+    let backColorErase: Bool
     private var pairs: [Int: Int32] = [:]
     private var nextPair: Int32 = 1
     private let maximumPair: Int32
     private let cellCharacters = Int(caravan_cchar_max())
 
-    init(colorMode: ColorMode, unicode: Bool) {
+    init(colorMode: ColorMode, unicode: Bool, backColorErase: Bool) {
         self.colorMode = colorMode
         self.unicode = unicode
+        self.backColorErase = backColorErase
         if case .color = colorMode {
             maximumPair = Int32(min(Int(caravan_color_pairs()), Int(Int16.max))) - 1
         } else {
@@ -32,19 +45,86 @@ struct CellPainter {
         }
     }
 
-    /// Draws a cell `columns` wide (1, or 2 for a wide character) at the
-    /// window's cursor, advancing it by exactly `columns`.
-    mutating func paint(_ cell: Cell, columns: Int, in window: UnsafeMutablePointer<WINDOW>?) {
-        let (attributes, pair) = look(of: cell.style)
-        for piece in pieces(of: cell.grapheme, columns: columns) {
-            _ = piece.withUnsafeBufferPointer { buffer in
-                caravan_add_cell(window, buffer.baseAddress, attributes, pair)
+    /// Paints a row from the window's first column, each cell with the
+    /// columns the grid gives it (2 for a wide character, whose second cell
+    /// is a continuation).
+    ///
+    /// A run of spaces whose look differs from a neighbour's only in what a
+    /// space cannot show (foreground, bold, dim, italic) takes that
+    /// neighbour's attributes, and its colours on a terminal that erases
+    /// with the current background, so the terminal is not told to switch
+    /// attributes off and on around it: the next character's look for spaces
+    /// before text (indents, gaps between words), the previous character's
+    /// for spaces up to the end of the row after a word of two or more
+    /// characters (cleared together). The result depends on the row alone.
+    mutating func paintRow(_ row: ArraySlice<Cell>, in window: UnsafeMutablePointer<WINDOW>?) {
+        let cells = Array(row)
+        var looks = cells.map { look(of: $0.style) }
+        func isBlank(_ index: Int) -> Bool {
+            cells[index].grapheme == " " && looks[index].showsOnBlank != nil
+        }
+        var start = 0
+        while start < cells.count {
+            guard isBlank(start) else {
+                start += 1
+                continue
             }
+            var end = start + 1
+            while end < cells.count && isBlank(end)
+                && looks[end].showsOnBlank == looks[start].showsOnBlank
+            {
+                end += 1
+            }
+            var neighbour: Int?
+            if end < cells.count {
+                neighbour = end
+            } else if start >= 2, looks[start - 1] == looks[start - 2],
+                !cells[start - 1].grapheme.allSatisfy({ $0 == " " })
+            {
+                neighbour = start - 1
+            }
+            if let neighbour, looks[neighbour].showsOnBlank == looks[start].showsOnBlank {
+                for index in start..<end {
+                    looks[index].attributes = looks[neighbour].attributes
+                    // Without background colour erase, ncurses clears to the end
+                    // of a line only with the default colours.
+                    if backColorErase { looks[index].pair = looks[neighbour].pair }
+                }
+            }
+            start = end
+        }
+        var column = 0
+        while column < cells.count {
+            let columns = column + 1 < cells.count && cells[column + 1].isContinuation ? 2 : 1
+            let chosen = looks[column]
+            for piece in pieces(of: cells[column].grapheme, columns: columns) {
+                _ = piece.withUnsafeBufferPointer { buffer in
+                    caravan_add_cell(window, buffer.baseAddress, chosen.attributes, chosen.pair)
+                }
+            }
+            column += columns
         }
     }
 
+    /// The attributes and colour pair for a style on this terminal, and what
+    /// a space drawn with them shows.
+    mutating func look(of style: Style) -> Look {
+        let (attributes, pair) = attributesAndPair(of: style)
+        var blank: Int? = nil
+        if attributes & (caravan_a_reverse() | caravan_a_underline()) == 0 {
+            switch colorMode {
+            case .color(let count, let defaultColors):
+                let background = style.bg.paletteIndex(colorCount: count) ?? -1
+                blank = defaultColors || background >= 0 ? background : 0
+            case .attributesOnly, .monochrome:
+                blank = -1
+            }
+        }
+        return Look(attributes: attributes, pair: pair, showsOnBlank: blank)
+    }
+
     /// The attributes and colour pair for a style on this terminal.
-    mutating func look(of style: Style) -> (attr_t, Int32) {
+    private mutating func attributesAndPair(of style: Style) -> (attr_t, Int32) {
         var attributes = caravan_a_normal()
         if style.bold { attributes |= caravan_a_bold() }
         if style.underline { attributes |= caravan_a_underline() }

@@ -175,7 +175,9 @@ public final class TerminalSession {
             }
         }
         capabilities = Capabilities(colors: colors, unicode: unicode)
-        painter = CellPainter(colorMode: colorMode, unicode: unicode)
+        painter = CellPainter(
+            colorMode: colorMode, unicode: unicode,
+            backColorErase: caravan_back_color_erase() != 0)
 
         width = Int(caravan_columns())
         height = Int(caravan_lines())
@@ -265,9 +267,12 @@ public final class TerminalSession {
         }
         if let cursor {
             setCursor(visible: true)
+            leaveok(window, false)
             wmove(window, Int32(cursor / max(1, width)), Int32(cursor % max(1, width)))
         } else {
+            // A hidden cursor can stay wherever the update leaves it.
             setCursor(visible: false)
+            leaveok(window, true)
         }
         wnoutrefresh(window)
         doupdate()
@@ -275,46 +280,23 @@ public final class TerminalSession {
         shownCursor = cursor
     }
 
-    /// Paints each run of changed cells with one cursor movement. A run never
-    /// starts or ends inside a wide character.
+    /// Paints each row that has a changed cell, whole; ncurses then compares
+    /// it with what the terminal shows and sends only what differs. Whole rows
+    /// keep each painted row a function of its own cells (a space's attributes
+    /// follow a neighbour's, see ``CellPainter/paintRow(_:in:)``),
+    /// so a row that moved up or down matches its old copy and ncurses can
+    /// scroll it rather than rewrite it.
     private func paintDifferences(
         _ grid: Grid, previous: Grid?, in window: UnsafeMutablePointer<WINDOW>?
     ) {
         let cells = grid.cells
         let before = previous?.cells
-        func changed(_ index: Int) -> Bool {
-            guard let before else { return true }
-            return before[index] != cells[index]
-        }
         for y in 0..<grid.height {
             let rowStart = y * grid.width
-            var x = 0
-            while x < grid.width {
-                guard changed(rowStart + x) else {
-                    x += 1
-                    continue
-                }
-                var start = x
-                if start > 0 && cells[rowStart + start].isContinuation {
-                    start -= 1
-                }
-                var end = x + 1
-                while end < grid.width
-                    && (changed(rowStart + end) || cells[rowStart + end].isContinuation)
-                {
-                    end += 1
-                }
-                wmove(window, Int32(y), Int32(start))
-                var column = start
-                while column < end {
-                    let isWide =
-                        column + 1 < grid.width && cells[rowStart + column + 1].isContinuation
-                    let columns = isWide ? 2 : 1
-                    painter.paint(cells[rowStart + column], columns: columns, in: window)
-                    column += columns
-                }
-                x = max(end, column)
-            }
+            let row = rowStart..<rowStart + grid.width
+            if let before, before[row] == cells[row] { continue }
+            wmove(window, Int32(y), 0)
+            painter.paintRow(cells[row], in: window)
         }
     }
 
