@@ -15,7 +15,7 @@ enum BodyLinkScanner {
         }
         // Without carriage returns, lines end exactly at the line feed bytes.
         let lines =
-            body.utf8.contains(0x0D)
+            body.containsByte(0x0D)
             ? body.split(separator: "\n", omittingEmptySubsequences: false)
             : FrontMatterSplit.lines(of: body)
         for (offset, rawLine) in lines.enumerated() {
@@ -167,30 +167,18 @@ private struct ASCIILinkScanner {
 
     func findings() -> [BodyLinkScanner.Finding] {
         var found: [BodyLinkScanner.Finding] = []
-        var start = 0
-        // Citation groups, as `CitationSyntax.matches(in:)` finds them.
-        while let open = firstPair(UInt8(ascii: "["), UInt8(ascii: "@"), from: start) {
-            guard
-                let close = firstIndex(
-                    from: open + 2, where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") })
-            else { break }
-            guard bytes[close] == UInt8(ascii: "]") else {
-                start = close
-                continue
-            }
-            let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-            if let citations = CitationSyntax.parseGroup(inner) {
-                for citation in citations {
-                    found.append(
-                        .init(type: .cites, target: .citationKey(citation.key), column: open + 1))
-                }
-                start = close + 1
-            } else {
-                start = open + 2
+        for group in CitationSyntax.groups(inASCII: bytes) {
+            for citation in group.citations {
+                found.append(
+                    .init(
+                        type: .cites, target: .citationKey(citation.key),
+                        column: group.bytes.lowerBound + 1))
             }
         }
-        start = 0
-        while let open = firstPair(UInt8(ascii: "]"), UInt8(ascii: "("), from: start) {
+        var start = 0
+        while let open = CitationSyntax.firstPair(
+            UInt8(ascii: "]"), UInt8(ascii: "("), in: bytes, from: start)
+        {
             let destinationStart = open + 2
             guard
                 let close = firstIndex(
@@ -205,15 +193,6 @@ private struct ASCIILinkScanner {
             start = close
         }
         return found
-    }
-
-    private func firstPair(_ first: UInt8, _ second: UInt8, from start: Int) -> Int? {
-        var index = start
-        while index + 1 < bytes.count {
-            if bytes[index] == first, bytes[index + 1] == second { return index }
-            index += 1
-        }
-        return nil
     }
 
     private func firstIndex(from start: Int, where matches: (UInt8) -> Bool) -> Int? {

@@ -11,6 +11,15 @@ enum CitationSyntax {
     /// Every citation group in a line of text.
     static func matches(in text: String) -> [Match] {
         guard BodyLinkScanner.mayHoldLinks(Substring(text).utf8) else { return [] }
+        // In ASCII without carriage returns every character is one byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let utf8 = text.utf8
+            return groups(inASCII: Array(utf8)).map { group in
+                let start = utf8.index(utf8.startIndex, offsetBy: group.bytes.lowerBound)
+                let end = utf8.index(start, offsetBy: group.bytes.count)
+                return Match(citations: group.citations, range: start..<end)
+            }
+        }
         var found: [Match] = []
         var searchStart = text.startIndex
         while let open = text[searchStart...].firstRange(of: "[@") {
@@ -31,6 +40,45 @@ enum CitationSyntax {
             }
         }
         return found
+    }
+
+    /// ``matches(in:)`` for ASCII bytes without carriage returns, by the same steps: each
+    /// group's citations and the bytes from its `[` to its `]`.
+    static func groups(inASCII bytes: [UInt8]) -> [(citations: [Citation], bytes: Range<Int>)] {
+        var found: [(citations: [Citation], bytes: Range<Int>)] = []
+        var start = 0
+        while let open = firstPair(UInt8(ascii: "["), UInt8(ascii: "@"), in: bytes, from: start) {
+            // A group holds no `[`: stopping there reads each stretch once, not once per `[@`.
+            guard
+                let close = bytes[(open + 2)...].firstIndex(where: {
+                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[")
+                })
+            else { break }
+            guard bytes[close] == UInt8(ascii: "]") else {
+                start = close
+                continue
+            }
+            let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            if let citations = parseGroup(inner) {
+                found.append((citations, open..<(close + 1)))
+                start = close + 1
+            } else {
+                start = open + 2
+            }
+        }
+        return found
+    }
+
+    /// Where `first` is directly followed by `second`, from `start` on.
+    static func firstPair(_ first: UInt8, _ second: UInt8, in bytes: [UInt8], from start: Int)
+        -> Int?
+    {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == first, bytes[index + 1] == second { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// `@a; @b, p. 5` into citations; nil when it isn't a citation group.

@@ -108,7 +108,7 @@ private struct Parser {
     static func chunks(_ body: String, firstLine: Int) -> [Chunk] {
         // Without carriage returns, lines end exactly at the line feed bytes.
         let lines =
-            body.utf8.contains(0x0D)
+            body.containsByte(0x0D)
             ? body.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
             : FrontMatterSplit.lines(of: body)

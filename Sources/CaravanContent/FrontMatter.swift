@@ -15,7 +15,7 @@ struct FrontMatterSplit {
 
     /// Front matter must open on the first line with `---` and close with `---` or `...`.
     static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
-        if !text.utf8.contains(0x0D) { return splitAtLineFeeds(text) }
+        if !text.containsByte(0x0D) { return splitAtLineFeeds(text) }
         var lines = Self.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
             return .failure(.missingOpening)

@@ -47,6 +47,45 @@ final class LoadFastPathTests: XCTestCase {
         XCTAssertGreaterThan(checked, 20_000)
     }
 
+    func testCitationsInASCIIMatchTheCharacterWay() {
+        var texts = Self.linkLines
+        var random = SplitMix64(seed: 5)
+        let pieces = ["[", "]", "@", " ", ";", ",", "a", "k1", "p. 5", "[@", "x:y", "-"]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...12, using: &random)
+            texts.append((0..<count).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for text in texts {
+            let expected = characterMatches(in: text).map { "\($0.citations) \($0.range)" }
+            let got = CitationSyntax.matches(in: text).map { "\($0.citations) \($0.range)" }
+            XCTAssertEqual(got, expected, text)
+        }
+    }
+
+    /// `CitationSyntax.matches(in:)` as it searched before, character by character.
+    private func characterMatches(in text: String) -> [CitationSyntax.Match] {
+        var found: [CitationSyntax.Match] = []
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].firstRange(of: "[@") {
+            guard let close = text[open.upperBound...].firstIndex(where: { $0 == "]" || $0 == "[" })
+            else { break }
+            guard text[close] == "]" else {
+                searchStart = close
+                continue
+            }
+            let inner = text[text.index(after: open.lowerBound)..<close]
+            if let citations = CitationSyntax.parseGroup(String(inner)) {
+                found.append(
+                    CitationSyntax.Match(
+                        citations: citations, range: open.lowerBound..<text.index(after: close)))
+                searchStart = text.index(after: close)
+            } else {
+                searchStart = open.upperBound
+            }
+        }
+        return found
+    }
+
     func testEntityIDShapeInASCIIMatchesTheTextWay() {
         let destinations = [
             "", "a", "a/b", "/b", "a/", "a//b", "a/b/c", "a.b/c", "a/b.c", "#a/b", ".a/b", "a:b/c",
