@@ -11,3 +11,14 @@ extension String {
         return found ?? utf8.contains(byte)
     }
 }
+
+extension Substring.UTF8View {
+    /// Whether every byte is ASCII other than a carriage return: text in which every
+    /// character is one byte. Read from the stored bytes where it can be.
+    var isASCIIWithoutCarriageReturns: Bool {
+        func check<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        }
+        return withContiguousStorageIfAvailable { check($0) } ?? check(self)
+    }
+}

@@ -12,7 +12,7 @@ enum CitationSyntax {
     static func matches(in text: String) -> [Match] {
         guard BodyLinkScanner.mayHoldLinks(Substring(text).utf8) else { return [] }
         // In ASCII without carriage returns every character is one byte.
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if Substring(text).utf8.isASCIIWithoutCarriageReturns {
             let utf8 = text.utf8
             return groups(inASCII: Array(utf8)).map { group in
                 let start = utf8.index(utf8.startIndex, offsetBy: group.bytes.lowerBound)
