@@ -164,4 +164,28 @@ static inline int caravan_codeset_is_utf8(void) {
 /// Whether the terminal clears with the current background colour (bce).
 static inline int caravan_back_color_erase(void) { return tigetflag("bce") > 0; }
 
+/// Removes `text` from the loaded terminal description's string capability `name`, in
+/// place, so that ncurses stops sending it; true when it was there.
+static inline int caravan_strip_capability(const char *name, const char *text) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return 0;
+    char *found = strstr(value, text);
+    if (found == NULL) return 0;
+    size_t length = strlen(text);
+    memmove(found, found + length, strlen(found + length) + 1);
+    return 1;
+}
+
+/// Stops every attribute change from also selecting the ordinary character set
+/// (`ESC ( B` in xterm's `sgr0` and `sgr`, shift-in in screen's and the console's):
+/// Caravan draws lines with Unicode or ASCII characters, never the alternate character
+/// set, so those bytes only repeated what was already true. ncurses has selected the
+/// ordinary set while starting.
+static inline void caravan_drop_charset_resets(void) {
+    caravan_strip_capability("sgr0", "\033(B");
+    caravan_strip_capability("sgr0", "\017");
+    caravan_strip_capability("sgr", "%?%p9%t\033(0%e\033(B%;");
+    caravan_strip_capability("sgr", "%?%p9%t\016%e\017%;");
+}
+
 #endif

@@ -129,6 +129,7 @@ public final class TerminalSession {
         }
         self.screen = screen
         cursesActive = true
+        caravan_drop_charset_resets()
         if !exitHandlerRegistered {
             exitHandlerRegistered = true
             atexit(restoreTerminalAtExit)

@@ -292,6 +292,23 @@ def test_no_colour_sequences_with_no_color_or_on_a_monochrome_terminal():
                 assert b"Terminal" in result.output, "%s: the paper's title was not drawn" % label
 
 
+def test_attribute_changes_do_not_reselect_the_character_set():
+    # xterm's sgr0 and sgr also select the ASCII character set (ESC ( B), screen's and
+    # the console's shift in (SI); ncurses does so once while starting, and after that
+    # an attribute change should not repeat it.
+    with Content() as content:
+        for term, reset in [("xterm-256color", b"\x1b(B"), ("screen", b"\x0f"),
+                            ("linux", b"\x0f")]:
+            result = pty_capture.capture(caravan_command(content),
+                                         keys=[b"l", b"j", b"\t", b"z", b"j", b"q"], term=term)
+            assert not result.timed_out, "%s: did not quit" % term
+            assert result.exit_status == 0, "%s: exit status %s" % (term, result.exit_status)
+            assert 1 in pty_capture.sgr_parameters(result.output), \
+                "%s: no bold text was drawn" % term
+            count = result.output.count(reset)
+            assert count <= 2, "%s: %r sent %d times" % (term, reset, count)
+
+
 def test_non_utf8_locale_writes_only_ascii():
     with Content() as content:
         result = pty_capture.capture(caravan_command(content), keys=[b"j", b"q"],
