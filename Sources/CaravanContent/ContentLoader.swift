@@ -15,6 +15,7 @@ public enum ContentLoader {
         var firstDefinition: [EntityID: SourceLocation] = [:]
         var pending: [PendingLink] = []
         var fieldLocations: [EntityID: [String: SourceLocation]] = [:]
+        var parsedDecks: [EntityID: DeckParser.Result] = [:]
 
         for (parsed, items) in parseEach(files) {
             for item in items { log.append(item) }
@@ -27,6 +28,7 @@ public enum ContentLoader {
             }
             firstDefinition[entity.id] = parsed.fieldLocations["id"] ?? entity.location
             fieldLocations[entity.id] = parsed.fieldLocations
+            parsedDecks[entity.id] = parsed.deck
             entities.append(entity)
             pending += parsed.links
         }
@@ -80,7 +82,8 @@ public enum ContentLoader {
         }
 
         let decks = DeckValidator.resolveShows(
-            entities: entities, known: known, links: &links, log: &log)
+            entities: entities, parsed: parsedDecks, known: known, links: &links, seen: &seen,
+            log: &log)
         checkParentLoops(entities: entities, links: links, log: &log)
         checkRegions(entities: entities, locations: fieldLocations, log: &log)
         var model = ContentModel(entities: entities, links: links, diagnostics: [])
@@ -100,7 +103,10 @@ public enum ContentLoader {
     private static func parseEach(_ files: [SourceFile]) -> [(ParsedFile, [Diagnostic])] {
         @Sendable func parse(_ file: SourceFile) -> (ParsedFile, [Diagnostic]) {
             var parser = EntityFileParser(file: file)
-            let parsed = parser.parse()
+            var parsed = parser.parse()
+            if let entity = parsed.entity, entity.kind == .deck {
+                parsed.deck = DeckParser.parse(entity)
+            }
             return (parsed, parser.log.items)
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -8,17 +8,20 @@ enum DeckValidator {
     }
 
     /// Reports the decks' problems and adds a `shows` link from each deck to every entity
-    /// its slides show, so shown entities are reached and decks are not orphans.
+    /// its slides show, so shown entities are reached and decks are not orphans. Decks
+    /// already cut into slides (while their files were read) are given by id; `seen`
+    /// holds the relations of `links`.
     static func resolveShows(
-        entities: [Entity], known: Set<EntityID>, links: inout [Link], log: inout DiagnosticLog
+        entities: [Entity], parsed alreadyParsed: [EntityID: DeckParser.Result],
+        known: Set<EntityID>, links: inout [Link], seen: inout Set<Link.Relation>,
+        log: inout DiagnosticLog
     ) -> ParsedDecks {
         var parsed = ParsedDecks(known: known)
         let decks = entities.filter { $0.kind == .deck }
         guard !decks.isEmpty else { return parsed }
         var names: [String]?
-        var seen = Set(links.map(\.relation))
         for deck in decks {
-            let result = DeckParser.parse(deck)
+            let result = alreadyParsed[deck.id] ?? DeckParser.parse(deck)
             for diagnostic in result.diagnostics { log.append(diagnostic) }
             for show in result.shows {
                 guard let target = resolve(show, known: known, names: &names, log: &log) else {
@@ -34,7 +37,8 @@ enum DeckValidator {
     }
 
     /// Warns about slides that need more rows than a small classroom terminal has. The
-    /// model must hold the links ``resolveShows(entities:known:links:log:)`` added.
+    /// model must hold the links ``resolveShows(entities:parsed:known:links:seen:log:)``
+    /// added.
     static func checkFit(_ parsed: ParsedDecks, model: ContentModel, log: inout DiagnosticLog) {
         let screen = SlideGeometry.checked
         for result in parsed.results {

@@ -22,6 +22,8 @@ struct ParsedFile {
     var links: [PendingLink] = []
     /// Where each top-level field was written, for later checks.
     var fieldLocations: [String: SourceLocation] = [:]
+    /// A deck cut into slides, which needs no other file.
+    var deck: DeckParser.Result?
 }
 
 /// Turns one content file into an entity, reporting every problem found in it.
