@@ -104,8 +104,10 @@ public enum ContentFolderReader {
             }
             guard name.hasSuffix(".md") else { continue }
             // Only regular files are read: opening a FIFO or a device can block for ever.
-            var target = stat()
-            if stat(fullPath, &target) == 0, target.st_mode & S_IFMT != S_IFREG {
+            // lstat has told what anything but a link is; a link is followed to its target.
+            var target = info
+            let known = type != S_IFLNK || stat(fullPath, &target) == 0
+            if known, target.st_mode & S_IFMT != S_IFREG {
                 result.diagnostics.append(
                     Diagnostic(
                         .error, "not a regular file; not read",
