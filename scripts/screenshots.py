@@ -29,9 +29,10 @@ def tmux(*args):
 
 
 def capture(binary, keys):
+    # Without the reader's config and saved place, so that every capture starts alike.
     env = "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8"
     tmux("new-session", "-d", "-s", SESSION, "-x", str(WIDTH), "-y", str(HEIGHT),
-         f"{env} {binary}")
+         f"{env} {binary} --ignore-config --no-state")
     try:
         time.sleep(0.8)
         for key in keys:
