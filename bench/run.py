@@ -173,6 +173,64 @@ def large_set(bin_dir, env):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def copies_memory(cmd, env, copies=10):
+    """Memory of each of `copies` copies running at once, each in its own 24x80 pty.
+
+    Peak RSS counts every page of the binary a copy has touched, though copies share
+    them; PSS divides shared pages among the copies that map them, and private dirty
+    memory is what each further copy adds. Medians, in KiB, from /proc/PID/smaps_rollup.
+    """
+    import fcntl
+    import pty
+    import struct
+    import termios
+    procs, masters = [], []
+    try:
+        for _ in range(copies):
+            master, slave = pty.openpty()
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
+                        "TERM": "xterm-256color", **env}
+            procs.append(subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=full_env,
+                                          start_new_session=True))
+            os.close(slave)
+            masters.append(master)
+        deadline = time.time() + 3
+        while time.time() < deadline:  # keep the ptys drained while the copies start
+            for master in masters:
+                try:
+                    os.set_blocking(master, False)
+                    os.read(master, 65536)
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        figures = {"rss_kb": [], "pss_kb": [], "private_dirty_kb": []}
+        for proc in procs:
+            fields = {}
+            with open(f"/proc/{proc.pid}/smaps_rollup") as rollup:
+                for line in rollup:
+                    parts = line.split()
+                    if len(parts) >= 2 and parts[0].endswith(":"):
+                        fields[parts[0][:-1]] = int(parts[1]) if parts[1].isdigit() else 0
+            figures["rss_kb"].append(fields.get("Rss", 0))
+            figures["pss_kb"].append(fields.get("Pss", 0))
+            figures["private_dirty_kb"].append(fields.get("Private_Dirty", 0))
+        return {"copies": copies, **{k: sorted(v)[len(v) // 2] for k, v in figures.items()}}
+    finally:
+        for proc, master in zip(procs, masters):
+            try:
+                os.write(master, b"q")
+            except OSError:
+                pass
+        for proc in procs:
+            try:
+                proc.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        for master in masters:
+            os.close(master)
+
+
 # MARK: - Verdicts and the table
 
 def ratio(a, b):
@@ -220,6 +278,13 @@ def verdicts(r):
     less_rss = max(l["startup_24x80"]["peak_rss_kb"], l["keys_peak_rss_kb"]) / 1024
     rows.append(("peak memory (MiB)", round(rss, 1), round(less_rss, 1), f"< {TARGETS['peak_rss_mb']}",
                  rss < TARGETS["peak_rss_mb"]))
+    if "copies" in r:
+        cc, lc = r["copies"]["caravan"], r["copies"]["less"]
+        n = cc["copies"]
+        rows.append((f"memory per copy, {n} running: PSS (MiB)", round(cc["pss_kb"] / 1024, 1),
+                     round(lc["pss_kb"] / 1024, 1), "", None))
+        rows.append((f"memory per copy, {n} running: private (MiB)",
+                     round(cc["private_dirty_kb"] / 1024, 1), round(lc["private_dirty_kb"] / 1024, 1), "", None))
     for size, sizes in r["headless"]["sizes"].items():
         med = sizes["all"]["median_us"]
         worst = max(v["median_us"] for k, v in sizes.items() if k != "all")
@@ -273,6 +338,9 @@ def main():
         results = {"when": time.strftime("%Y-%m-%d %H:%M:%S"), "runs": RUNS, "query": QUERY}
         results["terminal"] = terminal_benchmarks(
             [caravan, "--ignore-config", "--no-state"], ["less", paper], env)
+        log("bench: memory of ten copies running at once")
+        results["copies"] = {"caravan": copies_memory([caravan, "--ignore-config", "--no-state"], env),
+                             "less": copies_memory(["less", paper], env)}
         log("bench: headless update+view")
         results["headless"] = headless(os.path.join(bin_dir, "caravan-bench"))
         if not QUICK:
