@@ -139,7 +139,8 @@ final class ScriptedKeyTests: XCTestCase {
         XCTAssertGreaterThan(moved.results.count, 40)
         XCTAssertEqual(Array(moved.results.prefix(41)), Array(expected.prefix(41)))
         let snippetStart = String(expected[40].snippet.text.prefix(20))
-        XCTAssertTrue(dump(render(explorer)).contains(snippetStart), "the selection's snippet shows")
+        XCTAssertTrue(
+            dump(render(explorer)).contains(snippetStart), "the selection's snippet shows")
     }
 
     func testTypingInTheSearchPromptDoesNotRunCommands() throws {
