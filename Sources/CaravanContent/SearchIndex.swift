@@ -159,8 +159,13 @@ public struct SearchIndex: Sendable {
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// An ASCII capital letter's small letter; any other byte as it is.
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// `isLetter || isNumber`, answered for ASCII without looking up Unicode properties.
@@ -336,7 +341,7 @@ public struct SearchIndex: Sendable {
             for character in characters[range] {
                 if character.utf8.count == 1, let byte = character.utf8.first {
                     word.unicodeScalars.append(
-                        Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                        Unicode.Scalar(lowercasedASCII(byte)))
                 } else if let folded = foldedCharacters[character] {
                     word += folded
                 } else {

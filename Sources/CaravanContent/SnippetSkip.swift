@@ -28,7 +28,7 @@ struct SnippetSkip {
         var word: (start: Int, characters: Int)?
         while index <= bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
-            if byte < 0x80, AsciiTermMatcher.isWordByte(byte) {
+            if byte < 0x80, SearchIndex.isASCIILetterOrDigit(byte) {
                 if word == nil { word = (index, characters) }
                 index += 1
                 characters += 1
@@ -89,10 +89,6 @@ struct AsciiTermMatcher {
         self.prefixLast = prefixLast
     }
 
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-    }
-
     /// Whether a word of ASCII letters and digits matches a term: whole, or as a prefix
     /// for the last term when `prefixLast`.
     func matches(_ word: ArraySlice<UInt8>) -> Bool {
@@ -103,8 +99,7 @@ struct AsciiTermMatcher {
             }
             var same = true
             for (byte, expected) in zip(word, term) {
-                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if lowered != expected {
+                if SearchIndex.lowercasedASCII(byte) != expected {
                     same = false
                     break
                 }
