@@ -133,6 +133,7 @@ enum ReadingOrder {
         var number: String?
         var order: Int?
         var title: String
+        var titleOrder: NaturalOrder.Key
         var id: EntityID
 
         init(_ entity: Entity) {
@@ -140,6 +141,7 @@ enum ReadingOrder {
             number = entity.kind == .section ? entity.number : nil
             order = entity.order
             title = ContentModel.sortingTitle(entity.title)
+            titleOrder = NaturalOrder.Key(title)
             id = entity.id
         }
 
@@ -155,7 +157,7 @@ enum ReadingOrder {
             default: break
             }
             if title != other.title {
-                return NaturalOrder.precedes(title, other.title)
+                return titleOrder.precedes(other.titleOrder)
             }
             return id < other.id
         }

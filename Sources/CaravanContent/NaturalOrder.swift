@@ -9,10 +9,25 @@ public enum NaturalOrder {
     /// Whether `a` comes before `b`; strings that differ only in case are ordered by
     /// their code points, so that the order is total.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        switch compare(a, b) {
-        case .before: return true
-        case .after: return false
-        case .same: return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        Key(a).precedes(Key(b))
+    }
+
+    /// A text read into scalars once, for sorting many texts: a sort compares each
+    /// text many times.
+    public struct Key: Sendable {
+        private let scalars: [Unicode.Scalar]
+
+        public init(_ text: String) {
+            scalars = Array(text.unicodeScalars)
+        }
+
+        /// Whether this text comes before `other`, as ``NaturalOrder/precedes(_:_:)``.
+        public func precedes(_ other: Key) -> Bool {
+            switch compare(scalars[...], other.scalars[...]) {
+            case .before: return true
+            case .after: return false
+            case .same: return scalars.lexicographicallyPrecedes(other.scalars)
+            }
         }
     }
 
@@ -24,9 +39,11 @@ public enum NaturalOrder {
         static func < (a: Class, b: Class) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private static func compare(_ a: String, _ b: String) -> Outcome {
-        var left = Array(a.unicodeScalars)[...]
-        var right = Array(b.unicodeScalars)[...]
+    private static func compare(
+        _ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>
+    ) -> Outcome {
+        var left = a
+        var right = b
         while let x = left.first, let y = right.first {
             let (xClass, yClass) = (kind(of: x), kind(of: y))
             if xClass != yClass { return xClass < yClass ? .before : .after }
