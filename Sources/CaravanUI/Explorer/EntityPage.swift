@@ -254,16 +254,8 @@ private struct PageWriter {
     }
 
     private mutating func referenceFacts(_ entity: Entity) {
-        var parts: [String] = []
-        let authors = entity.strings("authors").joined(separator: ", ")
-        parts.append("\(authors) (\(entity.string("year") ?? "n.d.")). \(entity.title).")
-        var venue = entity.string("venue") ?? ""
-        if let volume = entity.string("volume") { venue += ", \(volume)" }
-        if let issue = entity.string("issue") { venue += "(\(issue))" }
-        if let pages = entity.string("pages") { venue += ", \(pages)" }
-        if !venue.isEmpty { parts.append(venue + ".") }
         builder.wrap(
-            [Span(clean(parts.joined(separator: " ")))], firstIndent: [], restIndent: [Span("  ")])
+            [Span(clean(ReferenceEntry.text(entity)))], firstIndent: [], restIndent: [Span("  ")])
         label("DOI", entity.string("doi"))
         label("Cite as", "[@\(entity.citationKey ?? entity.id.slug)]")
     }
