@@ -36,6 +36,8 @@ BINARY = os.path.abspath(os.environ.get("CARAVAN_BIN", ".build/debug/caravan"))
 CARAVAN = shlex.quote(BINARY)
 # A whole run must end; a hung test is killed by this alarm.
 TIME_LIMIT = 600
+# Slides in the shipped lecture (Content/decks/lecture.md).
+SLIDES = 21
 
 
 # -- a presentation in tmux windows -------------------------------------------
@@ -189,17 +191,17 @@ def needs_root():
 def test_notes_follow_the_presenter():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         notes = room.window()
-        start(notes, "notes", "Slide 1/22")
+        start(notes, "notes", f"Slide 1/{SLIDES}")
         presenter.keys("Space", "Space")
-        screen = notes.wait_for("Slide 3/22")
+        screen = notes.wait_for(f"Slide 3/{SLIDES}")
         assert "Next: Hardware and software" in screen, screen
         presenter.keys("G")
-        screen = notes.wait_for("Slide 22/22: Discussion")
+        screen = notes.wait_for(f"Slide {SLIDES}/{SLIDES}: Discussion")
         assert "Last slide" in screen, screen
         presenter.keys("1", "3", "Enter")
-        notes.wait_for("Slide 13/22")
+        notes.wait_for(f"Slide 13/{SLIDES}")
         quit_and_check_restored(notes)
         quit_and_check_restored(presenter)
 
@@ -209,8 +211,8 @@ def test_notes_started_first_wait_for_the_presenter():
         notes = room.main
         start(notes, "notes", "Waiting for the presenter")
         presenter = room.window()
-        start(presenter, "present --slide 4", "4/22")
-        notes.wait_for("Slide 4/22: Hardware and software")
+        start(presenter, "present --slide 4", f"4/{SLIDES}")
+        notes.wait_for(f"Slide 4/{SLIDES}: Hardware and software")
         quit_and_check_restored(presenter)
         notes.wait_for("Waiting for the presenter")
         quit_and_check_restored(notes)
@@ -219,7 +221,7 @@ def test_notes_started_first_wait_for_the_presenter():
 def test_follow_follows_and_cannot_drive():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         follower = room.window()
         start(follower, "follow", "following")
         presenter.keys("Space", "Space", "Space")
@@ -248,12 +250,12 @@ def test_follow_follows_and_cannot_drive():
 def test_a_follower_writing_to_the_socket_never_moves_the_presenter():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         client = socket.socket(socket.AF_UNIX)
         client.settimeout(5)
         client.connect(room.socket_path())
         first = json.loads(client.makefile().readline())
-        assert first["slide"] == 0 and first["count"] == 22, first
+        assert first["slide"] == 0 and first["count"] == SLIDES, first
         for junk in [b"next\n", b'{"slide": 9}\n', b"\x1b[C\n", b"G" * 70000]:
             try:
                 client.sendall(junk)
@@ -262,7 +264,7 @@ def test_a_follower_writing_to_the_socket_never_moves_the_presenter():
         time.sleep(0.5)
         assert slide_number(presenter) == 1, footer(presenter)
         presenter.keys("Space")
-        presenter.wait_for("2/22")
+        presenter.wait_for(f"2/{SLIDES}")
         client.close()
         quit_and_check_restored(presenter)
 
@@ -270,9 +272,9 @@ def test_a_follower_writing_to_the_socket_never_moves_the_presenter():
 def test_either_side_may_quit_first():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         notes = room.window()
-        start(notes, "notes", "Slide 1/22")
+        start(notes, "notes", f"Slide 1/{SLIDES}")
         follower = room.window()
         start(follower, "follow", "following")
         # The presenter goes first: the others wait, still running.
@@ -282,14 +284,14 @@ def test_either_side_may_quit_first():
         follower.wait_for("Waiting for the presenter")
         assert notes.alternate_on() and follower.alternate_on()
         # It comes back; they follow again.
-        start(presenter, "present --slide 2", "2/22")
-        notes.wait_for("Slide 2/22", timeout=5)
-        follower.wait_for("2/22 · following", timeout=5)
+        start(presenter, "present --slide 2", f"2/{SLIDES}")
+        notes.wait_for(f"Slide 2/{SLIDES}", timeout=5)
+        follower.wait_for(f"2/{SLIDES} · following", timeout=5)
         # Now the audience leaves first; the presenter carries on.
         quit_and_check_restored(notes)
         quit_and_check_restored(follower)
         presenter.keys("Space")
-        presenter.wait_for("3/22")
+        presenter.wait_for(f"3/{SLIDES}")
         assert presenter.alternate_on()
         quit_and_check_restored(presenter)
 
@@ -297,11 +299,11 @@ def test_either_side_may_quit_first():
 def test_follow_auto_finds_a_named_session():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present --session seminar --slide 5", "5/22")
+        start(presenter, "present --session seminar --slide 5", f"5/{SLIDES}")
         follower = room.window()
-        start(follower, "follow --auto", "5/22 · following")
+        start(follower, "follow --auto", f"5/{SLIDES} · following")
         presenter.keys("Space")
-        follower.wait_for("6/22 · following")
+        follower.wait_for(f"6/{SLIDES} · following")
         quit_and_check_restored(follower)
         quit_and_check_restored(presenter)
 
@@ -315,9 +317,9 @@ def test_a_stale_socket_is_removed_at_start():
         stale.close()
         assert stat.S_ISSOCK(os.lstat(room.socket_path()).st_mode)
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         notes = room.window()
-        start(notes, "notes", "Slide 1/22")
+        start(notes, "notes", f"Slide 1/{SLIDES}")
         quit_and_check_restored(notes)
         quit_and_check_restored(presenter)
 
@@ -325,7 +327,7 @@ def test_a_stale_socket_is_removed_at_start():
 def test_a_second_presenter_on_the_same_session_is_refused():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present --session talk", "1/22")
+        start(presenter, "present --session talk", f"1/{SLIDES}")
         other = room.window()
         other.run_command(CARAVAN + " present --session talk; echo STATUS=$?")
         # The typed command holds "STATUS=$?" too: wait for the digit the shell prints.
@@ -334,7 +336,7 @@ def test_a_second_presenter_on_the_same_session_is_refused():
         assert "STATUS=1" in screen and "already running" in screen, screen
         assert not other.alternate_on()
         # Another session name is another presentation.
-        start(other, "present --session other", "1/22")
+        start(other, "present --session other", f"1/{SLIDES}")
         quit_and_check_restored(other)
         quit_and_check_restored(presenter)
 
@@ -342,7 +344,7 @@ def test_a_second_presenter_on_the_same_session_is_refused():
 def test_sockets_are_owner_only_by_default():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         folder = os.lstat(room.folder)
         sock = os.lstat(room.socket_path())
         assert stat.S_IMODE(folder.st_mode) == 0o700, oct(folder.st_mode)
@@ -357,7 +359,7 @@ def test_a_user_without_permission_cannot_connect():
         return
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         # Even with the folders made traversable, the socket itself is owner-only.
         os.chmod(room.runtime, 0o755)
         os.chmod(room.folder, 0o755)
@@ -369,7 +371,7 @@ def test_a_user_without_permission_cannot_connect():
                            "XDG_RUNTIME_DIR=%s %s notes" % (room.runtime, CARAVAN))
         window.wait_for("Waiting for the presenter")
         time.sleep(1.5)
-        assert "Slide 1/22" not in window.screen(), window.screen()
+        assert f"Slide 1/{SLIDES}" not in window.screen(), window.screen()
         quit_and_check_restored(window)
         quit_and_check_restored(presenter)
 
@@ -380,7 +382,7 @@ def test_group_audience_checks_peer_credentials():
     with Room() as room:
         session = "group-test-%d" % os.getpid()
         presenter = room.main
-        start(presenter, "present --audience group --session " + session, "1/22")
+        start(presenter, "present --audience group --session " + session, f"1/{SLIDES}")
         folder = "/tmp/caravan-%d-group" % os.geteuid()
         path = os.path.join(folder, "present-%s.sock" % session)
         try:
@@ -410,7 +412,7 @@ def test_all_audience_admits_any_user_read_only():
     with Room() as room:
         session = "all-test-%d" % os.getpid()
         presenter = room.main
-        start(presenter, "present --audience all --session " + session, "1/22")
+        start(presenter, "present --audience all --session " + session, f"1/{SLIDES}")
         path = "/tmp/caravan-%d-all/present-%s.sock" % (os.geteuid(), session)
         try:
             assert stat.S_IMODE(os.lstat(path).st_mode) == 0o666
@@ -435,9 +437,9 @@ def test_all_audience_admits_any_user_read_only():
 def test_idle_screens_use_almost_no_cpu():
     with Room() as room:
         presenter = room.main
-        start(presenter, "present", "1/22")
+        start(presenter, "present", f"1/{SLIDES}")
         notes = room.window()
-        start(notes, "notes", "Slide 1/22")
+        start(notes, "notes", f"Slide 1/{SLIDES}")
         pids = [presenter.program_pid(), notes.program_pid()]
         before = [cpu_seconds(pid) for pid in pids]
         time.sleep(3.0)

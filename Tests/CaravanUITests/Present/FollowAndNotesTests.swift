@@ -18,7 +18,7 @@ final class FollowAndNotesTests: XCTestCase {
             dump(notes.view(width: 80, height: 24).grid).contains("Waiting for the presenter"))
         notes.receive(.live(try status(at: 3)))
         let text = dump(notes.view(width: 80, height: 24).grid)
-        XCTAssertTrue(text.contains("Slide 4/22: Hardware and software"), text)
+        XCTAssertTrue(text.contains("Slide 4/21: Hardware and software"), text)
         XCTAssertTrue(text.contains("This is the motivation of section 1"), text)
         XCTAssertTrue(text.contains("Next: Two views of the culture industry"), text)
         XCTAssertTrue(text.contains("01:00"), text)
@@ -41,7 +41,7 @@ final class FollowAndNotesTests: XCTestCase {
         follower.receive(.live(try status(at: 3)))
         let text = dump(follower.view(width: 80, height: 24).grid)
         XCTAssertTrue(text.contains("Hardware and software"), text)
-        XCTAssertTrue(text.contains("4/22 · following"), text)
+        XCTAssertTrue(text.contains("4/21 · following"), text)
     }
 
     func testFollowerStepsIntoTheExplorerAndRejoins() throws {
