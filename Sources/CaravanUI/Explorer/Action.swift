@@ -58,7 +58,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .collapseAll: "Fold every group"
         case .back: "Go back in history"
         case .forward: "Go forward in history"
-        case .jump: "Jump to an entity by title or id"
+        case .jump: "Jump by title, id, section number (3b) or code (E2)"
         case .search: "Search everything"
         case .nextMatch: "Next search match"
         case .previousMatch: "Previous search match"

@@ -8,13 +8,15 @@ import Foundation
 public struct Explorer: Program {
     public let model: ContentModel
     public let tree: NavigatorTree
+    /// Finds entities by id, number, code or title, for the jump prompt.
+    public let lookup: EntityLookup
     public var keymap: Keymap
     public var theme: Theme
     public var capabilities: Capabilities
     /// One pane at a time, no box drawing, and the terminal cursor on the selected item,
     /// so screen readers and braille displays follow it.
     public var screenReader: Bool
-    public private(set) var state: ExplorerState
+    public internal(set) var state: ExplorerState
     /// Pane widths from the config; nil lets the layout choose.
     public var navigatorWidth: Int?
     public var contextWidth: Int?
@@ -59,6 +61,7 @@ public struct Explorer: Program {
         self.model = model
         self.screenReader = screenReader
         tree = NavigatorTree(model: model)
+        lookup = EntityLookup(model: model)
         self.keymap = keymap
         self.theme = theme
         self.capabilities = capabilities
@@ -239,8 +242,8 @@ public struct Explorer: Program {
         case .search:
             state.overlay = .search(SearchOverlay())
         case .jump:
-            var jump = JumpOverlay()
-            refreshJump(&jump)
+            var jump = JumpOverlay(history: state.jumpHistory)
+            jump.refresh(lookup: lookup)
             state.overlay = .jump(jump)
         case .focusLeft: moveFocus(by: -1)
         case .focusRight: moveFocus(by: 1)
@@ -754,54 +757,24 @@ public struct Explorer: Program {
             default: break
             }
         case .jump(var jump)?:
-            switch key {
-            case .escape:
+            switch jump.handle(key, lookup: lookup) {
+            case .editing:
+                state.overlay = .jump(jump)
+            case .close:
                 state.overlay = nil
-            case .enter:
+            case .nothing:
                 state.overlay = nil
-                if jump.views.indices.contains(jump.selection) {
-                    showFramework(jump.views[jump.selection])
-                } else if jump.candidates.indices.contains(jump.selection - jump.views.count) {
+                state.message = "Nothing matches “\(jump.text)”"
+            case .open(let target):
+                state.overlay = nil
+                LineInput.remember(jump.text, in: &state.jumpHistory)
+                switch target {
+                case .view(let kind): showFramework(kind)
+                case .entity(let id):
                     framework = nil
-                    open(jump.candidates[jump.selection - jump.views.count], pushing: true)
+                    open(id, pushing: true)
                     state.focus = .reader
-                } else {
-                    state.message = "Nothing matches “\(jump.input)”"
                 }
-            case .tab:
-                // Completion: take the selected candidate's id.
-                if jump.views.indices.contains(jump.selection) {
-                    jump.input = jump.views[jump.selection].rawValue
-                } else if jump.candidates.indices.contains(jump.selection - jump.views.count) {
-                    jump.input = jump.candidates[jump.selection - jump.views.count].description
-                }
-                refreshJump(&jump)
-                state.overlay = .jump(jump)
-            case .up, .control("p"), .backTab:
-                jump.selection = max(0, jump.selection - 1)
-                state.overlay = .jump(jump)
-            case .down, .control("n"):
-                jump.selection = min(
-                    max(0, jump.views.count + jump.candidates.count - 1), jump.selection + 1)
-                state.overlay = .jump(jump)
-            case .backspace:
-                if jump.input.isEmpty {
-                    state.overlay = nil
-                } else {
-                    jump.input.removeLast()
-                    refreshJump(&jump)
-                    state.overlay = .jump(jump)
-                }
-            case .control("u"):
-                jump.input = ""
-                refreshJump(&jump)
-                state.overlay = .jump(jump)
-            case .character(let character):
-                guard jump.input.count < 200 else { return [] }
-                jump.input.append(character)
-                refreshJump(&jump)
-                state.overlay = .jump(jump)
-            default: break
             }
         case nil:
             break
@@ -835,24 +808,6 @@ public struct Explorer: Program {
                 snippet: model.search.snippet(for: hit, query: search.query))
         }
         search.pending.removeFirst(taken.count)
-    }
-
-    private func refreshJump(_ jump: inout JumpOverlay) {
-        jump.candidates = jumpCandidates(jump.input)
-        let typed = jump.input.lowercased().trimmingCharacters(in: .whitespaces)
-            .replacingOccurrences(of: "view/", with: "")
-        jump.views =
-            typed.isEmpty
-            ? []
-            : FrameworkViewKind.allCases.filter {
-                $0.rawValue.hasPrefix(typed) || $0.title.lowercased().hasPrefix(typed)
-            }
-        jump.selection = 0
-    }
-
-    /// Entities whose title or id matches `input` fuzzily, best first.
-    func jumpCandidates(_ input: String) -> [EntityID] {
-        FuzzyMatch.rank(input, among: model.entities.map { ($0.id, $0.displayTitle) }, limit: 200)
     }
 
     // MARK: Mouse

@@ -25,16 +25,6 @@ public struct SearchOverlay: Sendable, Hashable {
     public var count: Int { results.count + pending.count }
 }
 
-/// The jump prompt: fuzzy match on titles and ids, with completion.
-public struct JumpOverlay: Sendable, Hashable {
-    public var input: String = ""
-    /// Framework views whose names match, listed before the entities.
-    public var views: [FrameworkViewKind] = []
-    public var candidates: [EntityID] = []
-    public var selection: Int = 0
-    public var scroll: Int = 0
-}
-
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     /// The built-in note editor, for the entity being annotated.
@@ -73,6 +63,9 @@ public struct ExplorerState: Sendable, Hashable {
 
     /// After `m` or `'`: waiting for the mark's letter.
     public var pendingMark: MarkCommand?
+
+    /// What was typed in the jump prompt before, oldest first.
+    public var jumpHistory: [String] = []
 
     /// A count typed before a command, as in `5j`.
     public var pendingCount: Int?

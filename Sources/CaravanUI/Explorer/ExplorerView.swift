@@ -401,16 +401,19 @@ struct ExplorerView {
         }
     }
 
-    private func drawPrompt(_ grid: inout Grid, _ inner: Rect, prompt: String, input: String) -> (
-        x: Int, y: Int
-    ) {
+    /// The prompt and its input on the box's first row; offered text is shown selected.
+    /// Returns where the text cursor goes.
+    private func drawPrompt(
+        _ grid: inout Grid, _ inner: Rect, prompt: String, input: String, offered: Bool = false
+    ) -> (x: Int, y: Int) {
         let promptWidth = grid.write(
             prompt, x: inner.x, y: inner.y, style: theme[.key], maxWidth: inner.width)
         let room = inner.width - promptWidth - 1
         var shown = Sanitizer.visible(input)
         while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
         let used = grid.write(
-            shown, x: inner.x + promptWidth, y: inner.y, style: theme[.text], maxWidth: room)
+            shown, x: inner.x + promptWidth, y: inner.y,
+            style: theme[offered ? .selection : .text], maxWidth: room)
         return (inner.x + promptWidth + used, inner.y)
     }
 
@@ -510,29 +513,31 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 80, height: min(grid.height - 2, 20),
             title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
-        let cursor = drawPrompt(&grid, inner, prompt: ":", input: jump.input)
+        let cursor = drawPrompt(
+            &grid, inner, prompt: ":", input: jump.input.text, offered: jump.input.isOffered)
         let capacity = max(1, inner.height - 2)
         let start = max(0, jump.selection - capacity + 1)
-        if jump.candidates.isEmpty, jump.views.isEmpty {
+        if jump.targets.isEmpty {
             grid.write(
                 "Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim],
                 maxWidth: inner.width)
         }
         for slot in 0..<capacity {
             let index = start + slot
+            guard jump.targets.indices.contains(index) else { break }
             let y = inner.y + 2 + slot
             let selected = index == jump.selection
             let title: String
             let idText: String
-            if jump.views.indices.contains(index) {
-                title = jump.views[index].title
-                idText = "view/" + jump.views[index].rawValue
-            } else if jump.candidates.indices.contains(index - jump.views.count) {
-                let id = jump.candidates[index - jump.views.count]
-                title = model.entity(id)?.displayTitle ?? ""
+            switch jump.targets[index] {
+            case .view(let kind):
+                title = kind.title
+                idText = "view/" + kind.rawValue
+            case .entity(let id):
+                // The framework's code first, as the map and the matrix show it.
+                let code = explorer.lookup.codes[id].map { $0 + " " } ?? ""
+                title = code + (model.entity(id)?.displayTitle ?? "")
                 idText = id.description
-            } else {
-                break
             }
             let idWidth = min(DisplayWidth.of(idText), inner.width / 2)
             if selected {

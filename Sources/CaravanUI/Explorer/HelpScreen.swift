@@ -20,7 +20,9 @@ public enum HelpScreen {
         lines.append(("Enter", "Open the selected result", false))
         lines.append(("Up Down", "Move through the results", false))
         lines.append(("Tab", "Complete the id (jump prompt)", false))
-        lines.append(("Ctrl-u", "Clear the input", false))
+        lines.append(("Ctrl-u Ctrl-w", "Clear the input, delete the last word", false))
+        lines.append(
+            ("Ctrl-p Ctrl-n", "Earlier and later entries (Up and Down when no list)", false))
         lines.append(("Esc", "Close the prompt; in the reader, clear search highlights", false))
         lines.append(("", "", false))
         lines.append(("1-9", "A count before a key repeats it: 5j moves five lines", false))

@@ -176,8 +176,8 @@ final class ScriptedKeyTests: XCTestCase {
         guard case .jump(let jump)? = explorer.state.overlay else {
             return XCTFail("the jump prompt closed")
         }
-        XCTAssertEqual(jump.input, "case/almaty-silk-road-brand")
-        XCTAssertEqual(jump.candidates.first, try entityID("case/almaty-silk-road-brand"))
+        XCTAssertEqual(jump.text, "case/almaty-silk-road-brand")
+        XCTAssertEqual(jump.targets.first, .entity(try entityID("case/almaty-silk-road-brand")))
         XCTAssertTrue(dump(render(explorer)).contains(":case/almaty-silk-road-brand"))
         press(&explorer, "Enter")
         XCTAssertEqual(explorer.state.current, try entityID("case/almaty-silk-road-brand"))
