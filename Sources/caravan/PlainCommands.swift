@@ -57,8 +57,9 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print one entity as wrapped plain text, its links as numbered references.")
 
     @Argument(
-        help: ArgumentHelp("The entity to show, e.g. case/almaty-silk-road-brand.", valueName: "ID")
-    )
+        help: ArgumentHelp(
+            "The entity to show: an id (case/almaty-silk-road-brand), a section number (3b), a code (E2) or a title word (almaty).",
+            valueName: "ID"))
     var id: String?
 
     @Option(

@@ -90,6 +90,26 @@ def test_read_prints_the_whole_paper_without_box_drawing():
     assert order == sorted(order), "reading order: sections, framework, cases, concepts, references"
 
 
+def test_show_resolves_names_as_the_jump_prompt_does():
+    for name, heading in [("almaty", '# The Almaty "Silk Road" brand'), ("E2", "# Brand expansion"),
+                          ("3b", "# 3b Cultural product development"),
+                          ("3-products", "# 3b Cultural product development")]:
+        shown = run("show", name)
+        assert shown.returncode == 0, (name, shown.stderr)
+        assert shown.stdout.startswith(heading), (name, shown.stdout[:80])
+    several = run("show", "brand")
+    assert several.returncode == 2, several.returncode
+    assert several.stdout == ""
+    for candidate in ("mechanism/brand-expansion", "concept/cultural-brand"):
+        assert candidate in several.stderr, several.stderr
+    unknown = run("show", "zzqqxj")
+    assert unknown.returncode == 2 and "unknown id" in unknown.stderr, unknown.stderr
+    # --open resolves the same way, before the terminal is touched.
+    opened = run("--open", "brand")
+    assert opened.returncode == 2, opened.returncode
+    assert "mechanism/brand-expansion" in opened.stderr, opened.stderr
+
+
 def test_framework_views_as_plain_text_respect_the_width():
     for view in ("map", "matrix", "atlas"):
         for width in (40, 80, 132):
