@@ -65,8 +65,9 @@ public struct PlainText {
     /// concepts, references, then reading paths and decks.
     public func readAll() -> String {
         var parts: [String] = []
+        let sequence = ReadingSequence(model: model)
         for kind in EntityKind.allCases {
-            let entities = model.entities(of: kind)
+            let entities = sequence.entities(of: kind)
             guard !entities.isEmpty else { continue }
             if kind != .paper {
                 parts.append(
@@ -99,13 +100,12 @@ public struct PlainText {
 
     // MARK: Helpers
 
-    /// `# Title` style headings, wrapped to the width: marked for screen readers, bold
-    /// when colour is on.
+    /// `# Title` style headings, marked for screen readers, bold when colour is on. A
+    /// heading is one line however long, so moving by headings reads whole titles.
     func headingLines(_ text: String, level: Int) -> [String] {
         let marker = String(repeating: "#", count: max(1, min(level, 6))) + " "
-        return wrap(text, indent: String(repeating: " ", count: marker.count), first: marker).map {
-            color ? "\u{1B}[1m" + $0 + "\u{1B}[0m" : $0
-        }
+        let line = marker + Sanitizer.visible(text)
+        return [color ? "\u{1B}[1m" + line + "\u{1B}[0m" : line]
     }
 
     private func render(_ line: LayoutLine) -> String {
