@@ -174,8 +174,12 @@ public struct Explorer: Program {
             handleMark(command, key)
             return []
         }
+        // A count goes to the next key in the view or pane it was typed in.
+        let place: CountPlace = framework.map { .view($0.kind) } ?? .pane(state.focus)
+        if state.count.add(key, in: place) { return [] }
+        let count = state.count.take(in: place)
         if var screen = framework, key != .character("q") {
-            let outcome = screen.handle(key)
+            let outcome = screen.handle(key, count: count)
             switch outcome {
             case .handled:
                 framework = screen
@@ -193,14 +197,7 @@ public struct Explorer: Program {
                 framework = screen
             }
         }
-        if case .character(let character) = key, let digit = character.wholeNumberValue,
-            digit >= 0, digit <= 9, !(digit == 0 && state.pendingCount == nil)
-        {
-            state.pendingCount = min(9999, (state.pendingCount ?? 0) * 10 + digit)
-            return []
-        }
         if key == .escape {
-            state.pendingCount = nil
             if !state.searchTerms.isEmpty {
                 state.searchTerms = []
                 state.currentMatch = nil
@@ -208,8 +205,6 @@ public struct Explorer: Program {
             }
             return []
         }
-        let count = max(1, state.pendingCount ?? 1)
-        state.pendingCount = nil
         guard let action = keymap.action(for: key) else {
             state.message = "\(key.name) is not bound; press ? for help"
             return []
@@ -814,6 +809,7 @@ public struct Explorer: Program {
 
     private mutating func handleMouse(_ mouse: MouseEvent) {
         guard state.overlay == nil else { return }
+        state.count.drop()
         let layout = paneLayout
         for (pane, rect) in layout.panes where rect.contains(x: mouse.x, y: mouse.y) {
             switch mouse.kind {

@@ -67,8 +67,10 @@ public struct ExplorerState: Sendable, Hashable {
     /// What was typed in the jump prompt before, oldest first.
     public var jumpHistory: [String] = []
 
-    /// A count typed before a command, as in `5j`.
-    public var pendingCount: Int?
+    /// A count typed before a command, as in `5j`, and where it was typed.
+    public var count = CountPrefix<CountPlace>()
+    /// The count waiting for its key, if any.
+    public var pendingCount: Int? { count.value }
     public var message: String?
 
     public init(width: Int, height: Int, start: EntityID) {

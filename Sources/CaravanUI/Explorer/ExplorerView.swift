@@ -168,7 +168,9 @@ struct ExplorerView {
             left += "  \(state.readerScroll + 1)-\(last)/\(total) \(percent)%"
         }
         if let count = state.pendingCount { left += "  count \(count)" }
-        if !state.searchTerms.isEmpty {
+        // The search's counter, only where its matches are: not over a view, and not on
+        // a page without any.
+        if explorer.framework == nil, !state.searchTerms.isEmpty, !explorer.page.matches.isEmpty {
             let matches = explorer.page.matches.count
             let current = state.currentMatch.map { "\($0 + 1)/" } ?? ""
             left += "  match \(current)\(matches)"

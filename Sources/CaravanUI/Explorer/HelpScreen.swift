@@ -26,6 +26,7 @@ public enum HelpScreen {
         lines.append(("Esc", "Close the prompt; in the reader, clear search highlights", false))
         lines.append(("", "", false))
         lines.append(("1-9", "A count before a key repeats it: 5j moves five lines", false))
+        lines.append(("", "Esc, or moving to another pane or view, drops a count", false))
         return lines
     }
 }

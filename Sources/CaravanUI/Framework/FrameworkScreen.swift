@@ -70,6 +70,26 @@ public enum FrameworkScreen: Sendable {
         }
     }
 
+    /// Handles a key typed after a count: a move repeats `count` times (as `8l` in
+    /// vim), stopping early when the key does something else; other keys ignore it.
+    public mutating func handle(_ key: Key, count: Int) -> ScreenOutcome {
+        var outcome = handle(key)
+        guard FrameworkScreen.repeatable.contains(key) else { return outcome }
+        // No table has more rows or columns than this; a larger count moves to the end.
+        var left = min(count, 1000) - 1
+        while left > 0, outcome == .handled {
+            outcome = handle(key)
+            left -= 1
+        }
+        return outcome
+    }
+
+    /// Keys that move the selection by one step, which a count repeats.
+    static let repeatable: Set<Key> = [
+        .up, .down, .left, .right, .tab, .backTab, .pageUp, .pageDown, .character("h"),
+        .character("j"), .character("k"), .character("l"), .character("b"), .character(" "),
+    ]
+
     public mutating func handle(_ key: Key) -> ScreenOutcome {
         switch self {
         case .map(var screen):
