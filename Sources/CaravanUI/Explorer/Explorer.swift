@@ -270,11 +270,10 @@ public struct Explorer: Program {
 
     // MARK: Focus
 
-    /// h and l move between the panes as they stand on screen; with one pane they step
-    /// through navigator, reader and links in turn.
+    /// h and l step through Contents, the reader and Links, left to right as three panes
+    /// stand; with fewer on screen, the pane focused comes in on its own side.
     private mutating func moveFocus(by step: Int) {
-        let shown = paneLayout.order
-        let order: [Pane] = shown.count > 1 ? shown : [.navigator, .reader, .context]
+        let order: [Pane] = [.navigator, .reader, .context]
         guard let index = order.firstIndex(of: state.focus) else { return }
         let next = min(max(0, index + step), order.count - 1)
         setFocus(order[next])
