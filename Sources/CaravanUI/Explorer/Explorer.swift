@@ -528,7 +528,7 @@ public struct Explorer: Program {
     /// Shows an entity without adding to history (previewing from the navigator).
     private mutating func show(_ id: EntityID) {
         guard model.contains(id) else { return }
-        state.history[state.historyIndex].scroll = state.readerScroll
+        state.recordPlace()
         state.current = id
         state.history[state.historyIndex] = HistoryEntry(id: id, scroll: 0)
         enter(id, scroll: 0)
@@ -541,7 +541,7 @@ public struct Explorer: Program {
             return
         }
         if pushing {
-            state.history[state.historyIndex].scroll = state.readerScroll
+            state.recordPlace()
             if state.history[state.historyIndex].id != id {
                 state.history.removeSubrange((state.historyIndex + 1)...)
                 state.history.append(HistoryEntry(id: id, scroll: 0))
@@ -574,7 +574,7 @@ public struct Explorer: Program {
             state.message = "At the start of history"
             return
         }
-        state.history[state.historyIndex].scroll = state.readerScroll
+        state.recordPlace()
         state.historyIndex = max(0, state.historyIndex - count)
         restoreHistoryEntry()
     }
@@ -584,7 +584,7 @@ public struct Explorer: Program {
             state.message = "At the end of history"
             return
         }
-        state.history[state.historyIndex].scroll = state.readerScroll
+        state.recordPlace()
         state.historyIndex = min(state.history.count - 1, state.historyIndex + count)
         restoreHistoryEntry()
     }
@@ -607,6 +607,8 @@ public struct Explorer: Program {
         let entry = state.history[state.historyIndex]
         state.current = entry.id
         enter(entry.id, scroll: entry.scroll)
+        state.restoreSelections(of: entry, links: page.links.count, contextRows: context.rows.count)
+        keepContextSelectionVisible()
         revealInNavigator(entry.id)
     }
 

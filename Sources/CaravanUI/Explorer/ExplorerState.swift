@@ -1,13 +1,39 @@
 import CaravanContent
 
-/// A place in the reading history: an entity and how far down it was read.
+/// A place in the reading history: an entity, how far down it was read, and what was
+/// selected there, so that going back finds it as it was left.
 public struct HistoryEntry: Sendable, Hashable {
     public var id: EntityID
     public var scroll: Int
+    /// The link selected in the reader.
+    public var selectedLink: Int?
+    /// The Links pane's selected row and its scroll.
+    public var contextSelection: Int?
+    public var contextScroll = 0
 
     public init(id: EntityID, scroll: Int) {
         self.id = id
         self.scroll = scroll
+    }
+}
+
+extension ExplorerState {
+    /// Records where the reader is in the current history entry.
+    mutating func recordPlace() {
+        guard history.indices.contains(historyIndex) else { return }
+        history[historyIndex].scroll = readerScroll
+        history[historyIndex].selectedLink = selectedLink
+        history[historyIndex].contextSelection = contextSelection
+        history[historyIndex].contextScroll = contextScroll
+    }
+
+    /// Selects again what `entry` recorded, where the page and the Links pane still have it.
+    mutating func restoreSelections(of entry: HistoryEntry, links: Int, contextRows: Int) {
+        if let link = entry.selectedLink, link < links { selectedLink = link }
+        if let row = entry.contextSelection, row < contextRows {
+            contextSelection = row
+            contextScroll = entry.contextScroll
+        }
     }
 }
 
