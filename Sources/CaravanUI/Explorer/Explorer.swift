@@ -680,7 +680,8 @@ public struct Explorer: Program {
     private mutating func handleOverlay(_ key: Key) -> [Effect] {
         switch state.overlay {
         case .help(let scroll)?:
-            let lines = HelpScreen.lines(keymap: keymap).count
+            let inner = HelpScreen.boxWidth(screenWidth: state.width) - 4
+            let lines = HelpScreen.rows(keymap: keymap, width: inner).count
             let visible = max(1, state.height - 4)
             var next = scroll
             switch keymap.action(for: key) {

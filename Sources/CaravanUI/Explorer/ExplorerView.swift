@@ -381,11 +381,11 @@ struct ExplorerView {
     }
 
     private func drawHelp(_ grid: inout Grid, scroll: Int) {
-        let lines = HelpScreen.lines(keymap: explorer.keymap)
         let inner = drawBox(
-            &grid, width: 72, height: grid.height - 2,
+            &grid, width: HelpScreen.boxWidth(screenWidth: grid.width), height: grid.height - 2,
             title: "Keys" + boxes.dash + "press any other key to close")
-        let keyWidth = min(24, max(10, inner.width / 3))
+        let lines = HelpScreen.rows(keymap: explorer.keymap, width: inner.width)
+        let keyWidth = HelpScreen.keyWidth(inner: inner.width)
         for row in 0..<inner.height {
             let index = scroll + row
             guard lines.indices.contains(index) else { break }
