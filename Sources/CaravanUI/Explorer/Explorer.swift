@@ -35,7 +35,7 @@ public struct Explorer: Program {
     public var presentRequested = false
 
     /// The framework map, matrix or atlas, when one is open over the panes.
-    public private(set) var framework: FrameworkScreen?
+    public internal(set) var framework: FrameworkScreen?
     /// The screen an entity was opened from, and the history index to return to it at.
     private var frameworkReturn: (screen: FrameworkScreen, historyIndex: Int)?
 
@@ -151,7 +151,7 @@ public struct Explorer: Program {
             keepContextSelectionVisible()
             framework?.resize(width: state.width, height: max(0, state.height - 2))
             if case .search(var search)? = state.overlay {
-                makeSnippets(&search)
+                search.fillSnippets(searchContext)
                 state.overlay = .search(search)
             }
             return []
@@ -198,6 +198,7 @@ public struct Explorer: Program {
             }
         }
         if key == .escape {
+            state.searchRun = nil
             if !state.searchTerms.isEmpty {
                 state.searchTerms = []
                 state.currentMatch = nil
@@ -235,7 +236,7 @@ public struct Explorer: Program {
         case .help:
             state.overlay = .help(scroll: 0)
         case .search:
-            state.overlay = .search(SearchOverlay())
+            state.overlay = .search(newSearchPrompt())
         case .jump:
             var jump = JumpOverlay(history: state.jumpHistory)
             jump.refresh(lookup: lookup)
@@ -285,7 +286,7 @@ public struct Explorer: Program {
         setFocus(order[(index + 1) % order.count])
     }
 
-    private mutating func setFocus(_ pane: Pane) {
+    mutating func setFocus(_ pane: Pane) {
         state.focus = pane
         if pane != .reader { state.sidePane = pane }
         refreshPage()
@@ -472,7 +473,7 @@ public struct Explorer: Program {
         scrollToLine(page.matches[wrapped])
     }
 
-    private mutating func scrollToLine(_ line: Int) {
+    mutating func scrollToLine(_ line: Int) {
         let visible = visibleRows(.reader)
         if line < state.readerScroll || line >= state.readerScroll + visible {
             state.readerScroll = max(0, line - visible / 3)
@@ -709,49 +710,17 @@ public struct Explorer: Program {
                 state.message = "Note not changed"
             }
         case .search(var search)?:
-            switch key {
-            case .escape:
+            switch search.handle(key, in: searchContext) {
+            case .editing:
+                state.overlay = .search(search)
+            case .close:
                 state.overlay = nil
-            case .enter:
+            case .nothing:
                 state.overlay = nil
-                if search.results.indices.contains(search.selection) {
-                    let result = search.results[search.selection]
-                    state.searchTerms = SearchIndex.words(in: search.query)
-                    framework = nil
-                    open(result.id, pushing: true)
-                    setFocus(.reader)
-                    if let first = page.matches.first {
-                        state.currentMatch = 0
-                        scrollToLine(first)
-                    }
-                } else if !search.query.isEmpty {
-                    state.message = "No results for “\(search.query)”"
-                }
-            case .up, .control("p"), .backTab:
-                search.selection = max(0, search.selection - 1)
-                state.overlay = .search(search)
-            case .down, .control("n"), .tab:
-                search.selection = min(max(0, search.count - 1), search.selection + 1)
-                makeSnippets(&search)
-                state.overlay = .search(search)
-            case .backspace:
-                if search.query.isEmpty {
-                    state.overlay = nil
-                } else {
-                    search.query.removeLast()
-                    runSearch(&search)
-                    state.overlay = .search(search)
-                }
-            case .control("u"):
-                search.query = ""
-                runSearch(&search)
-                state.overlay = .search(search)
-            case .character(let character):
-                guard search.query.count < 200 else { return [] }
-                search.query.append(character)
-                runSearch(&search)
-                state.overlay = .search(search)
-            default: break
+                if !search.query.isEmpty { state.message = "No results for “\(search.query)”" }
+            case .open(let index):
+                state.overlay = nil
+                openResult(of: search, at: index)
             }
         case .jump(var jump)?:
             switch jump.handle(key, lookup: lookup) {
@@ -777,34 +746,6 @@ public struct Explorer: Program {
             break
         }
         return []
-    }
-
-    private func runSearch(_ search: inout SearchOverlay) {
-        let noteResults = notes.sorted { $0.key < $1.key }.compactMap { id, text in
-            SearchIndex.match(search.query, in: text).map {
-                SearchIndex.Result(id: id, field: .note, score: 1000, snippet: $0)
-            }
-        }
-        search.results = noteResults
-        search.pending = model.search.rank(search.query, limit: 100)
-        search.selection = 0
-        search.scroll = 0
-        makeSnippets(&search)
-    }
-
-    /// Gives snippets to the hits that can be on screen: every result up to a screenful
-    /// past the selection. Making them for all 100 hits at each typed letter took longer
-    /// than the rest of the key.
-    private func makeSnippets(_ search: inout SearchOverlay) {
-        let wanted = search.selection + 1 + max(1, state.height / 2)
-        guard search.results.count < wanted, !search.pending.isEmpty else { return }
-        let taken = search.pending.prefix(wanted - search.results.count)
-        search.results += taken.map { hit in
-            SearchIndex.Result(
-                id: hit.id, field: hit.field, score: hit.score,
-                snippet: model.search.snippet(for: hit, query: search.query))
-        }
-        search.pending.removeFirst(taken.count)
     }
 
     // MARK: Mouse

@@ -37,20 +37,6 @@ extension ExplorerState {
     }
 }
 
-/// The search overlay: a query typed live, ranked results, a selection.
-public struct SearchOverlay: Sendable, Hashable {
-    public var query: String = ""
-    /// The results with their snippets, best first: as many as have been on screen.
-    public var results: [SearchIndex.Result] = []
-    /// Ranked hits after `results` whose snippets are made when they come into view.
-    public var pending: [SearchIndex.Hit] = []
-    public var selection: Int = 0
-    public var scroll: Int = 0
-
-    /// Every result, shown or not.
-    public var count: Int { results.count + pending.count }
-}
-
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     /// The built-in note editor, for the entity being annotated.
@@ -90,6 +76,10 @@ public struct ExplorerState: Sendable, Hashable {
     /// After `m` or `'`: waiting for the mark's letter.
     public var pendingMark: MarkCommand?
 
+    /// The search whose results `n` and `N` go through, until Esc.
+    public var searchRun: SearchRun?
+    /// Searches run before, oldest first; `/` offers the newest again.
+    public var searchHistory: [String] = []
     /// What was typed in the jump prompt before, oldest first.
     public var jumpHistory: [String] = []
 

@@ -423,7 +423,8 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
             title: "Search" + boxes.dash + "Enter opens, Esc closes")
-        let cursor = drawPrompt(&grid, inner, prompt: "/", input: search.query)
+        let cursor = drawPrompt(
+            &grid, inner, prompt: "/", input: search.query, offered: search.input.isOffered)
         let perResult = 2
         let capacity = max(1, (inner.height - 2) / perResult)
         let first = max(0, min(search.selection - capacity + 1, search.count - capacity))

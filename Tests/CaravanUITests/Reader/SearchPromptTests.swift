@@ -1,0 +1,55 @@
+import CaravanContent
+import Foundation
+import XCTest
+
+@testable import CaravanUI
+
+/// The search prompt suggests a spelling for a typo, remembers the last search, lets `n`
+/// and `N` go on through every result, and shows snippets as the reader shows text.
+final class SearchPromptTests: XCTestCase {
+    private func search(
+        _ explorer: inout Explorer, _ text: String, file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        press(&explorer, "/", file: file, line: line)
+        typeText(&explorer, text)
+    }
+
+    /// The prompt's line: the text typed after `/`.
+    private func prompt(_ explorer: Explorer) -> String {
+        let line = render(explorer).textLines().first { $0.contains("│ /") } ?? ""
+        guard let start = line.range(of: "│ /") else { return "" }
+        return String(line[start.upperBound...]).trimmingCharacters(
+            in: CharacterSet(charactersIn: " │"))
+    }
+
+    func testSlashOffersTheLastSearchAgain() throws {
+        var explorer = try makeExplorer(width: 120, height: 40)
+        search(&explorer, "almaty")
+        press(&explorer, "Enter")
+        let first = explorer.state.current
+        press(&explorer, "/")
+        XCTAssertEqual(prompt(explorer), "almaty")
+        // The second result is a key away.
+        press(&explorer, "Down Enter")
+        XCTAssertNotEqual(explorer.state.current, first)
+        // Typing replaces the offered query.
+        press(&explorer, "/")
+        typeText(&explorer, "brand")
+        XCTAssertEqual(prompt(explorer), "brand")
+    }
+
+    func testUpRecallsEarlierSearches() throws {
+        var explorer = try makeExplorer(width: 120, height: 40)
+        search(&explorer, "almaty")
+        press(&explorer, "Enter")
+        search(&explorer, "soft power")
+        press(&explorer, "Enter")
+        press(&explorer, "/ Ctrl-u Up")
+        XCTAssertEqual(prompt(explorer), "soft power")
+        press(&explorer, "Ctrl-p")
+        XCTAssertEqual(prompt(explorer), "almaty")
+        press(&explorer, "Ctrl-n")
+        XCTAssertEqual(prompt(explorer), "soft power")
+    }
+}
