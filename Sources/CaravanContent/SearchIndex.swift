@@ -63,15 +63,15 @@ public struct SearchIndex: Sendable {
         public var matches: [Range<Int>]
     }
 
-    private struct Posting {
+    struct Posting {
         var entity: Int32
         var field: UInt8
     }
 
     private let ids: [EntityID]
     private let texts: [[String]]  // per entity, per field
-    private let vocabulary: [String]  // sorted folded words
-    private let postings: [[Posting]]  // parallel to vocabulary
+    let vocabulary: [String]  // sorted folded words
+    let postings: [[Posting]]  // parallel to vocabulary
 
     init(entities: [Entity]) {
         ids = entities.map(\.id)
@@ -261,7 +261,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Indexes of vocabulary words equal to `term`, or starting with it when `prefix`.
-    private func matchingWords(_ term: String, prefix: Bool) -> [Int] {
+    func matchingWords(_ term: String, prefix: Bool) -> [Int] {
         var low = 0
         var high = vocabulary.count
         while low < high {

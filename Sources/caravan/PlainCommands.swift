@@ -116,10 +116,19 @@ struct SearchCommand: ParsableCommand {
         let filter = try kind.map(parseKind)
         let model = try content.loadValid()
         let text = query.joined(separator: " ")
-        let results = model.search.search(text + " ", kind: filter, limit: limit)
+        // The last word may be the start of one, as in the explorer's prompt.
+        let results = model.search.search(text, kind: filter, limit: limit)
+        guard !results.isEmpty else {
+            // Like grep: nothing on standard output, a word on standard error, status 1.
+            var message = "caravan: no results for '\(Sanitizer.visible(text))'"
+            if let correction = model.search.correction(for: text) {
+                message += "; did you mean '\(correction)'?"
+            }
+            printError(message)
+            throw ExitCode(1)
+        }
         let plain = PlainText(model: model, width: output.resolvedWidth, color: output.useColor)
         emit(plain.searchResults(results, query: text))
-        if results.isEmpty { throw ExitCode(1) }
     }
 }
 

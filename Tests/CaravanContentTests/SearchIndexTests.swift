@@ -207,3 +207,36 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(sections.first?.field, .title)
     }
 }
+
+final class SearchCorrectionTests: XCTestCase {
+    private static let model = ContentLoader.load(files: [
+        entityFile(
+            "concepts/brand.md", "id: concept/brand\nkind: concept\ntitle: Brand expansion\n",
+            body: "A cultural brand widens markets; brands travel.\n"),
+        entityFile(
+            "concepts/connotation.md",
+            "id: concept/connotation\nkind: concept\ntitle: Humanistic connotation\n",
+            body: "The connotation of culture, and the bread of trade.\n"),
+    ])
+    private var index: SearchIndex { SearchCorrectionTests.model.search }
+
+    func testAMisspeltWordIsRespelt() {
+        XCTAssertEqual(index.correction(for: "brnad"), "brand")
+        XCTAssertEqual(index.correction(for: "conotation"), "connotation")
+        XCTAssertEqual(index.correction(for: "cultural expantion"), "cultural expansion")
+    }
+
+    func testKnownWordsAndNonsenseAreLeftAlone() {
+        XCTAssertNil(index.correction(for: "brand"), "nothing to correct")
+        XCTAssertNil(index.correction(for: "bran"), "the start of a word is known")
+        XCTAssertNil(index.correction(for: "zzqqxjw"), "nothing close")
+        XCTAssertNil(index.correction(for: "xq"), "too short to guess")
+    }
+
+    func testSwappedLettersCountOnce() {
+        XCTAssertEqual(
+            SearchIndex.distance(Array("brnad"), Array("brand"), limit: 3), 1)
+        XCTAssertEqual(SearchIndex.distance(Array("kitten"), Array("sitting"), limit: 5), 3)
+        XCTAssertEqual(SearchIndex.distance(Array("abc"), Array("abc"), limit: 1), 0)
+    }
+}

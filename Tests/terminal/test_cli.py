@@ -147,6 +147,19 @@ def test_show_resolves_names_as_the_jump_prompt_does():
     assert "mechanism/brand-expansion" in opened.stderr, opened.stderr
 
 
+def test_search_finds_the_start_of_the_last_word_and_is_quiet_without_a_match():
+    prefix = run("search", "bran", "--limit", "3")
+    assert prefix.returncode == 0, prefix.stderr
+    assert re.search(r"brand", prefix.stdout, re.I), prefix.stdout
+    none = run("search", "zzzqqq")
+    assert none.returncode == 1
+    assert none.stdout == "", none.stdout
+    assert "no results" in none.stderr.lower(), none.stderr
+    typo = run("search", "brnad")
+    assert typo.returncode == 1 and typo.stdout == ""
+    assert "did you mean 'brand'" in typo.stderr, typo.stderr
+
+
 def test_framework_views_as_plain_text_respect_the_width():
     for view in ("map", "matrix", "atlas"):
         for width in (40, 80, 132):

@@ -434,6 +434,10 @@ struct ExplorerView {
             status = "Type to search titles, summaries and text"
         } else if search.count == 0 {
             status = "No results"
+        } else if let correction = search.correction {
+            status =
+                "No results. Did you mean “\(correction)”? "
+                + "\(search.count) result\(search.count == 1 ? "" : "s") for it:"
         } else {
             status = "\(search.count) result\(search.count == 1 ? "" : "s")"
         }

@@ -62,11 +62,20 @@ public struct SearchOverlay: Sendable, Hashable {
         return .editing
     }
 
-    /// Searches for the text in the input: the reader's notes first, then the content.
+    /// Searches for the text in the input: the reader's notes first, then the content;
+    /// when nothing matches, for the query respelt as the content spells its words.
     mutating func run(_ context: SearchContext) {
+        let index = context.model.search
         correction = nil
-        results = noteResults(input.text, context)
-        pending = context.model.search.rank(input.text, limit: 100)
+        var hits = index.rank(input.text, limit: 100)
+        var notes = noteResults(input.text, context)
+        if hits.isEmpty, notes.isEmpty, let corrected = index.correction(for: input.text) {
+            correction = corrected
+            hits = index.rank(corrected, limit: 100)
+            notes = noteResults(corrected, context)
+        }
+        results = notes
+        pending = hits
         selection = 0
         scroll = 0
         fillSnippets(context)

@@ -82,7 +82,7 @@ public struct PlainText {
 
     /// Ranked search results with snippets, one block per result.
     public func searchResults(_ results: [SearchIndex.Result], query: String) -> String {
-        guard !results.isEmpty else { return "No results for \(Sanitizer.visible(query))\n" }
+        guard !results.isEmpty else { return "" }
         var lines: [String] = []
         for (index, result) in results.enumerated() {
             let title = model.entity(result.id)?.displayTitle ?? ""

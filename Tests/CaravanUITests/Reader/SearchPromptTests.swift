@@ -23,6 +23,20 @@ final class SearchPromptTests: XCTestCase {
             in: CharacterSet(charactersIn: " │"))
     }
 
+    func testATypoGetsADidYouMean() throws {
+        for (typo, word) in [("brnad", "brand"), ("conotation", "connotation")] {
+            var explorer = try makeExplorer(width: 120, height: 40)
+            search(&explorer, typo)
+            let screen = dump(render(explorer))
+            XCTAssertTrue(screen.contains("Did you mean “\(word)”"), screen)
+            // Enter opens the best result for the suggestion.
+            press(&explorer, "Enter")
+            XCTAssertNil(explorer.state.overlay)
+            XCTAssertFalse(
+                explorer.page.matches.isEmpty, "\(typo): the suggestion's words are highlighted")
+        }
+    }
+
     func testSlashOffersTheLastSearchAgain() throws {
         var explorer = try makeExplorer(width: 120, height: 40)
         search(&explorer, "almaty")
