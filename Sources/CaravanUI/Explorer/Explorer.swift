@@ -113,19 +113,22 @@ public struct Explorer: Program {
         let key = PageKey(id: state.current, width: readerTextWidth, terms: state.searchTerms)
         guard key != pageKey else { return }
         pageKey = key
-        if let entity = model.entity(state.current) {
-            let ascii = !capabilities.unicode
-            let cacheKey = PageCache.Key(
-                id: key.id, width: key.width, terms: key.terms, ascii: ascii)
-            page = pageCache.page(for: cacheKey) {
-                EntityPage.layout(
-                    entity, in: model, width: key.width, searchTerms: key.terms, ascii: ascii)
-            }
-        } else {
-            page = DocumentLayout(width: key.width)
-        }
+        page = layout(of: state.current)
         if let link = state.selectedLink, link >= page.links.count { state.selectedLink = nil }
         clampReader()
+    }
+
+    /// An entity's page at the reader's width with the search's words marked, from the
+    /// cache when it was laid out before.
+    mutating func layout(of id: EntityID) -> DocumentLayout {
+        let width = readerTextWidth
+        guard let entity = model.entity(id) else { return DocumentLayout(width: width) }
+        let terms = state.searchTerms
+        let ascii = !capabilities.unicode
+        let key = PageCache.Key(id: id, width: width, terms: terms, ascii: ascii)
+        return pageCache.page(for: key) {
+            EntityPage.layout(entity, in: model, width: width, searchTerms: terms, ascii: ascii)
+        }
     }
 
     private mutating func clampReader() {
@@ -450,27 +453,6 @@ public struct Explorer: Program {
             state.readerScroll = line - visible + 1
         }
         clampReader()
-    }
-
-    private mutating func moveMatch(by step: Int) {
-        guard !state.searchTerms.isEmpty else {
-            state.message = "No search yet: press / to search"
-            return
-        }
-        guard !page.matches.isEmpty else {
-            state.message = "No matches on this page"
-            return
-        }
-        let count = page.matches.count
-        let current = state.currentMatch ?? (step > 0 ? -1 : count)
-        let next = current + step
-        if next >= count || next < 0 {
-            state.message =
-                step > 0 ? "Last match; wrapped to the first" : "First match; wrapped to the last"
-        }
-        let wrapped = ((next % count) + count) % count
-        state.currentMatch = wrapped
-        scrollToLine(page.matches[wrapped])
     }
 
     mutating func scrollToLine(_ line: Int) {

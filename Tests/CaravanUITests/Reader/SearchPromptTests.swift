@@ -66,4 +66,20 @@ final class SearchPromptTests: XCTestCase {
         press(&explorer, "Ctrl-n")
         XCTAssertEqual(prompt(explorer), "soft power")
     }
+
+    func testNGoesOnToTheNextResult() throws {
+        var explorer = try makeExplorer(width: 120, height: 40)
+        search(&explorer, "almaty")
+        press(&explorer, "Enter")
+        let first = explorer.state.current
+        let matches = explorer.page.matches.count
+        XCTAssertGreaterThan(matches, 0)
+        for _ in 0..<matches { press(&explorer, "n") }
+        XCTAssertNotEqual(
+            explorer.state.current, first, "n past the last match opens the next result")
+        XCTAssertEqual(explorer.state.currentMatch, 0)
+        press(&explorer, "N")
+        XCTAssertEqual(explorer.state.current, first, "N before the first match goes back")
+        XCTAssertEqual(explorer.state.currentMatch, matches - 1)
+    }
 }
