@@ -75,7 +75,14 @@ public struct SearchIndex: Sendable {
 
     init(entities: [Entity]) {
         ids = entities.map(\.id)
-        texts = entities.map(SearchIndex.fieldTexts)
+        // Citations are indexed as the reader sees them: "(Zhao, 2019)".
+        var labels: [String: String] = [:]
+        for entity in entities {
+            if let key = entity.citationKey, labels[key] == nil {
+                labels[key] = entity.citationLabel
+            }
+        }
+        texts = entities.map { SearchIndex.fieldTexts($0, labels: labels) }
         var table: [String: [Posting]] = [:]
         for (entityIndex, fields) in texts.enumerated() {
             for (fieldIndex, text) in fields.enumerated() {
@@ -90,14 +97,16 @@ public struct SearchIndex: Sendable {
         postings = vocabulary.map { table[$0] ?? [] }
     }
 
-    private static func fieldTexts(_ entity: Entity) -> [String] {
+    private static func fieldTexts(_ entity: Entity, labels: [String: String]) -> [String] {
         var details: [String] = []
         for (key, value) in entity.fields where !["id", "kind", "title", "summary"].contains(key) {
-            details.append(flatten(value))
+            // Fields holding only ids flatten to nothing: leave them out, not `·  ·`.
+            let text = flatten(value)
+            if !text.isEmpty { details.append(text) }
         }
         return [
             entity.displayTitle + " " + entity.id.description, entity.summary ?? "",
-            details.joined(separator: " · "), entity.document.plainText,
+            details.joined(separator: " · "), entity.document.readableText(labels: labels),
         ]
     }
 

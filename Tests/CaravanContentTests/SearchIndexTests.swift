@@ -240,3 +240,33 @@ final class SearchCorrectionTests: XCTestCase {
         XCTAssertEqual(SearchIndex.distance(Array("abc"), Array("abc"), limit: 1), 0)
     }
 }
+
+final class SearchSnippetTextTests: XCTestCase {
+    private static let model = ContentLoader.load(files: [
+        entityFile(
+            "references/zhao2019.md",
+            "id: reference/zhao2019\nkind: reference\ntitle: Symbols\nauthors: [\"Zhao, Y.\"]\n"
+                + "year: 2019\n"),
+        entityFile(
+            "concepts/heritage.md",
+            "id: concept/heritage\nkind: concept\ntitle: Heritage\n"
+                + "related: [concept/other]\naka: [old crafts]\n",
+            body: "Heritage was kept but never met demand [@zhao2019, p. 5].\n"),
+        entityFile("concepts/other.md", "id: concept/other\nkind: concept\ntitle: Other\n"),
+    ])
+
+    func testSnippetsShowCitationsAsTheReaderDoes() {
+        let results = SearchSnippetTextTests.model.search.search("demand")
+        let snippet = results.first { $0.id.slug == "heritage" }?.snippet.text ?? ""
+        XCTAssertTrue(snippet.contains("(Zhao, 2019, p. 5)"), snippet)
+        XCTAssertFalse(snippet.contains("[@"), snippet)
+    }
+
+    func testFieldsHoldingOnlyIdsLeaveNoEmptySeparators() {
+        let results = SearchSnippetTextTests.model.search.search("crafts")
+        let snippet = results.first?.snippet.text ?? ""
+        XCTAssertTrue(snippet.contains("old crafts"), snippet)
+        XCTAssertFalse(snippet.contains("·  ·"), snippet)
+        XCTAssertFalse(snippet.hasPrefix("· "), snippet)
+    }
+}

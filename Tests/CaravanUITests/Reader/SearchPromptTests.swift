@@ -82,4 +82,17 @@ final class SearchPromptTests: XCTestCase {
         XCTAssertEqual(explorer.state.current, first, "N before the first match goes back")
         XCTAssertEqual(explorer.state.currentMatch, matches - 1)
     }
+
+    func testSnippetsShowWhatTheReaderShows() throws {
+        var explorer = try makeExplorer(width: 120, height: 60)
+        search(&explorer, "brand expansion")
+        var screen = dump(render(explorer))
+        XCTAssertFalse(screen.contains("·  ·"), screen)
+        XCTAssertFalse(screen.contains(" ·  "), screen)
+        press(&explorer, "Esc")
+        search(&explorer, "zhao")
+        screen = dump(render(explorer))
+        XCTAssertFalse(screen.contains("[@"), screen)
+        XCTAssertTrue(screen.contains("(Zhao, 2019)"), screen)
+    }
 }
