@@ -338,19 +338,37 @@ struct ExplorerView {
                 grid.write(
                     "   " + line, x: rect.x, y: y, style: theme[.quote], maxWidth: rect.width)
             case .entry(let id):
-                let title = model.entity(id)?.displayTitle ?? id.description
-                let text = "   " + truncate(title, max(1, rect.width - 3))
-                if index == state.contextSelection, focused {
-                    grid.fill(
-                        Rect(x: rect.x, y: y, width: rect.width, height: 1),
-                        style: theme[.selection])
-                    grid.write(
-                        text, x: rect.x, y: y, style: theme[.selection], maxWidth: rect.width)
-                } else {
-                    grid.write(text, x: rect.x, y: y, style: theme[.text], maxWidth: rect.width)
-                }
+                let selected = index == state.contextSelection && focused
+                drawContextEntry(&grid, id, x: rect.x, y: y, width: rect.width, selected: selected)
             }
         }
+    }
+
+    /// A linked entity's title, and how else it is linked (dim) when there is room.
+    private func drawContextEntry(
+        _ grid: inout Grid, _ id: EntityID, x: Int, y: Int, width: Int, selected: Bool
+    ) {
+        let title = Sanitizer.visible(model.entity(id)?.displayTitle ?? id.description)
+        let room = max(1, width - 3)
+        var also = ""
+        if let others = explorer.context.otherRelations[id], !others.isEmpty {
+            also = boxes.isUnicode ? " · " : " - "
+            also += others.joined(separator: ", ")
+        }
+        let titleWidth = DisplayWidth.of(title)
+        // The title first; the other relations in what is left, if enough is.
+        let shownTitle = truncate(title, titleWidth + 8 <= room ? titleWidth : room)
+        let left = room - DisplayWidth.of(shownTitle)
+        let shownAlso = also.isEmpty || left < 8 ? "" : truncate(also, left)
+        if selected {
+            grid.fill(Rect(x: x, y: y, width: width, height: 1), style: theme[.selection])
+        }
+        let used = grid.write(
+            "   " + shownTitle, x: x, y: y, style: theme[selected ? .selection : .text],
+            maxWidth: width)
+        grid.write(
+            shownAlso, x: x + used, y: y, style: theme[selected ? .selection : .dim],
+            maxWidth: width - used)
     }
 
     // MARK: Overlays
