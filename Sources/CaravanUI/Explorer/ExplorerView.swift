@@ -93,27 +93,17 @@ struct ExplorerView {
             crumbs.append(shortTitle(entity))
         }
         let separator = boxes.isUnicode ? " › " : " > "
-        var text = " " + crumbs.joined(separator: separator)
-        let available = rect.width - 1
-        if DisplayWidth.of(text) > available {
-            // Keep the end of the breadcrumb, which says where you are.
-            let ellipsis = boxes.isUnicode ? "…" : "..."
-            var characters = Array(text)
-            while DisplayWidth.of(String(characters)) + DisplayWidth.of(ellipsis) + 1 > available,
-                !characters.isEmpty
-            {
-                characters.removeFirst()
-            }
-            text = " " + ellipsis + String(characters)
-        }
-        grid.write(text, x: rect.x, y: rect.y, style: theme[.titleBar], maxWidth: rect.width)
+        let text = Breadcrumb.fit(
+            crumbs, separator: separator, ellipsis: boxes.isUnicode ? "…" : "...",
+            width: rect.width - 1)
+        grid.write(" " + text, x: rect.x, y: rect.y, style: theme[.titleBar], maxWidth: rect.width)
     }
 
     private func shortTitle(_ entity: Entity) -> String {
         if entity.kind == .section, let number = entity.number {
             return (boxes.isUnicode ? "§" : "Section ") + number
         }
-        return truncate(entity.title, 28)
+        return Sanitizer.visible(entity.title)
     }
 
     private func groupTitle(_ key: String) -> String? {
@@ -275,7 +265,7 @@ struct ExplorerView {
             let text: String
             switch row.item {
             case .group(let title):
-                text = "\(title) (\(row.childCount))"
+                text = "\(title) (\(row.entityCount))"
                 role = .group
             case .entity(let id):
                 let entity = model.entity(id)
