@@ -576,7 +576,7 @@ public struct Explorer: Program {
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
         let size = FreshScreenCache.Key(
-            kind: kind, width: state.width, height: max(0, state.height - 2))
+            kind: kind, width: state.width, height: max(0, state.height - 2), linear: screenReader)
         framework = freshScreens.screen(for: size, model: model)
         frameworkReturn = nil
     }

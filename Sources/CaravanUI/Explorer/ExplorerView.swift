@@ -46,7 +46,13 @@ struct ExplorerView {
         case .jump(let jump)?: cursor = drawJump(&grid, jump)
         case .editor(let editor, let id)?: cursor = drawEditor(&grid, editor, id)
         case nil:
-            if explorer.screenReader { cursor = selectionCursor(layout) }
+            guard explorer.screenReader else { break }
+            if let screen = explorer.framework {
+                let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
+                cursor = screen.selectionCursor(in: body)
+            } else {
+                cursor = selectionCursor(layout)
+            }
         }
         return Frame(grid: grid, cursor: cursor)
     }
@@ -431,7 +437,7 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
             title: "Search" + boxes.dash + "Enter opens, Esc closes")
-        let cursor = drawPrompt(
+        var cursor = drawPrompt(
             &grid, inner, prompt: "/", input: search.query, offered: search.input.isOffered)
         let perResult = 2
         let capacity = max(1, (inner.height - 2) / perResult)
@@ -467,6 +473,8 @@ struct ExplorerView {
                 head, x: inner.x, y: y, style: theme[selected ? .selection : .strong],
                 maxWidth: inner.width)
             drawSnippet(&grid, result.snippet, x: inner.x + 2, y: y + 1, width: inner.width - 2)
+            // A screen reader reads where the cursor is: on the selected result.
+            if selected, explorer.screenReader { cursor = (inner.x, y) }
         }
         return cursor
     }
@@ -528,7 +536,7 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 80, height: min(grid.height - 2, 20),
             title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
-        let cursor = drawPrompt(
+        var cursor = drawPrompt(
             &grid, inner, prompt: ":", input: jump.input.text, offered: jump.input.isOffered)
         let capacity = max(1, inner.height - 2)
         let start = max(0, jump.selection - capacity + 1)
@@ -566,6 +574,7 @@ struct ExplorerView {
             grid.write(
                 truncateFront(idText, idWidth), x: inner.x + inner.width - idWidth, y: y,
                 style: theme[selected ? .selection : .dim], maxWidth: idWidth)
+            if selected, explorer.screenReader { cursor = (inner.x, y) }
         }
         return cursor
     }

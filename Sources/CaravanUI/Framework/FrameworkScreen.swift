@@ -18,10 +18,11 @@ public enum FrameworkViewKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// The screen of this kind for a model, with nothing moved or filtered yet.
-    public func makeScreen(model: ContentModel) -> FrameworkScreen {
+    /// The screen of this kind for a model, with nothing moved or filtered yet; `linear`
+    /// lays the map out one item a line, for screen readers.
+    public func makeScreen(model: ContentModel, linear: Bool = false) -> FrameworkScreen {
         switch self {
-        case .map: .map(MapScreen(model: model))
+        case .map: .map(MapScreen(model: model, linear: linear))
         case .matrix: .matrix(MatrixScreen(model: model))
         case .atlas: .atlas(AtlasScreen(model: model))
         }
@@ -45,6 +46,12 @@ public enum FrameworkScreen: Sendable {
         case .matrix: .matrix
         case .atlas: .atlas
         }
+    }
+
+    /// Whether the screen is laid out one item a line, for screen readers.
+    var isLinear: Bool {
+        if case .map(let screen) = self { return screen.isLinear }
+        return false
     }
 
     /// The entity Enter would open.
@@ -118,6 +125,12 @@ public enum FrameworkScreen: Sendable {
         case .atlas(let screen):
             screen.render(into: &grid, in: rect, theme: theme, capabilities: capabilities)
         }
+    }
+
+    /// Where the selected item is drawn in `rect`, for the terminal's cursor (the map's).
+    public func selectionCursor(in rect: Rect) -> (x: Int, y: Int)? {
+        if case .map(let screen) = self { return screen.selectionCursor(in: rect) }
+        return nil
     }
 
     public func plainText(width: Int) -> String {
