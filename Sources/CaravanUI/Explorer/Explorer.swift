@@ -31,6 +31,11 @@ public struct Explorer: Program {
     public var usesExternalEditor = false
     /// An entity whose note the runner should open in the external editor.
     public var editRequest: EntityID?
+    /// Whether the host writes notes to disk: then Ctrl-S in the built-in editor hands
+    /// the note over (``takeNoteToSave()``) and waits to hear it was written.
+    public var hostWritesNotes = false
+    /// A note handed over by Ctrl-S, until the host takes it.
+    var noteToSave: NoteSave?
     /// Set by the present key; whoever hosts the explorer starts presenting.
     public var presentRequested = false
 
@@ -684,9 +689,7 @@ public struct Explorer: Program {
             case .editing:
                 state.overlay = .editor(editor, id)
             case .save(let text):
-                state.overlay = nil
-                setNote(text, for: id)
-                state.message = notes[id] == nil ? "Note removed" : "Note saved"
+                saveFromEditor(editor, text: text, for: id)
             case .cancel:
                 state.overlay = nil
                 state.message = "Note not changed"
