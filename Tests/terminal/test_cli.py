@@ -160,6 +160,14 @@ def test_search_finds_the_start_of_the_last_word_and_is_quiet_without_a_match():
     assert "did you mean 'brand'" in typo.stderr, typo.stderr
 
 
+def test_top_level_help_shows_the_explorer_options():
+    result = run("--help")
+    assert result.returncode == 0, result.stderr
+    for option in ("--open", "--view", "--theme", "--screen-reader", "--content", "--no-state",
+                   "--mouse", "--ignore-config"):
+        assert option in result.stdout, (option, result.stdout)
+
+
 def test_framework_views_as_plain_text_respect_the_width():
     for view in ("map", "matrix", "atlas"):
         for width in (40, 80, 132):
