@@ -54,7 +54,8 @@ func emit(_ text: String) {
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print one entity as wrapped plain text, its links as numbered references.")
+        abstract:
+            "Print one entity as wrapped plain text, its links as numbered references, one a line.")
 
     @Argument(
         help: ArgumentHelp(
@@ -80,7 +81,8 @@ struct ShowCommand: ParsableCommand {
         let model = try content.loadValid()
         if let view {
             let kind = try parseView(view)
-            emit(kind.plainText(model: model, width: output.resolvedWidth))
+            let text = kind.plainText(model: model, width: output.resolvedWidth)
+            emit(text.hasSuffix("\n") ? text : text + "\n")
             return
         }
         guard let id else { return }

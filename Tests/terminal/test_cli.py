@@ -28,6 +28,12 @@ def run(*args, env=None):
                           timeout=60)
 
 
+def unwrapped(line):
+    """Whether a line of plain text is one that stays whole: a heading or a link."""
+    return (line.startswith("#") or re.match(r"^\[\d+\] \S+/\S+", line) is not None
+            or re.match(r"^- [a-z ]+: \S+/\S+", line) is not None)
+
+
 def test_list_show_search_read_and_their_exit_codes():
     listed = run("list", "case")
     assert listed.returncode == 0, listed.stderr
@@ -40,8 +46,8 @@ def test_list_show_search_read_and_their_exit_codes():
     assert shown.stdout.startswith("# Silk Road"), shown.stdout[:80]
     assert "thirty-three" in shown.stdout, "the case's figures are shown"
     assert re.search(r"^\[1\] \S+/\S+", shown.stdout, re.M), "links as numbered references"
-    # Text wraps to the width; headings stay one line.
-    assert max(len(line) for line in shown.stdout.splitlines() if not line.startswith("#")) <= 60
+    # Text wraps to the width; headings and links stay one line.
+    assert max(len(line) for line in shown.stdout.splitlines() if not unwrapped(line)) <= 60
 
     found = run("search", "almaty", "--limit", "3")
     assert found.returncode == 0, found.stderr
@@ -78,8 +84,8 @@ def test_read_prints_the_whole_paper_without_box_drawing():
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert not BOX_DRAWING.search(text), BOX_DRAWING.search(text)
-    # Text wraps to the width; a heading stays one line, however long.
-    assert max(len(line) for line in text.splitlines() if not line.startswith("#")) <= 72
+    # Text wraps to the width; a heading or a link stays one line, however long.
+    assert max(len(line) for line in text.splitlines() if not unwrapped(line)) <= 72
     text = run("read", "--width", "400").stdout
     exported = json.loads(run("export", "--format", "json").stdout)
     for entity in exported["entities"]:
@@ -158,6 +164,26 @@ def test_search_finds_the_start_of_the_last_word_and_is_quiet_without_a_match():
     typo = run("search", "brnad")
     assert typo.returncode == 1 and typo.stdout == ""
     assert "did you mean 'brand'" in typo.stderr, typo.stderr
+
+
+def test_show_keeps_one_link_a_line_and_ends_every_view_with_a_newline():
+    titles = {}
+    for entity in json.loads(run("export", "--format", "json").stdout)["entities"]:
+        number = entity["fields"].get("number") if entity["kind"] == "section" else None
+        titles[entity["id"]] = (number + " " if number else "") + entity["title"]
+    shown = run("show", "mechanism/brand-expansion", "--width", "50")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    start = lines.index("## Linked from")
+    links = [line for line in lines[start + 1:] if line.strip()]
+    assert links, "the mechanism has backlinks"
+    for line in links:
+        match = re.match(r"^- [a-z ]+: (\S+) (.+)$", line)
+        assert match, line
+        assert match.group(2) == titles[match.group(1)], line
+    for view in ("map", "matrix", "atlas"):
+        result = run("show", "--view", view)
+        assert result.stdout.endswith("\n") and not result.stdout.endswith("\n\n"), view
 
 
 def test_top_level_help_shows_the_explorer_options():

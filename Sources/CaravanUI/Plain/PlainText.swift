@@ -34,7 +34,7 @@ public struct PlainText {
             lines += headingLines("Links", level: headingLevel + 1)
             for (number, link) in layout.links.enumerated() {
                 let title = model.entity(link.target)?.displayTitle ?? ""
-                lines += wrap("[\(number + 1)] \(link.target) \(title)", indent: "    ")
+                lines.append(linkLine("[\(number + 1)] \(link.target) \(title)"))
             }
         }
         let typed = model.outgoing(from: entity.id).filter {
@@ -45,7 +45,7 @@ public struct PlainText {
             lines += headingLines("Links from here", level: headingLevel + 1)
             for link in typed {
                 let title = model.entity(link.target)?.displayTitle ?? ""
-                lines += wrap("- \(link.type.label): \(link.target) \(title)", indent: "    ")
+                lines.append(linkLine("- \(link.type.label): \(link.target) \(title)"))
             }
         }
         let backlinks = model.incoming(to: entity.id)
@@ -54,8 +54,7 @@ public struct PlainText {
             lines += headingLines("Linked from", level: headingLevel + 1)
             for link in backlinks {
                 let title = model.entity(link.source)?.displayTitle ?? ""
-                lines += wrap(
-                    "- \(link.type.inverseLabel): \(link.source) \(title)", indent: "    ")
+                lines.append(linkLine("- \(link.type.inverseLabel): \(link.source) \(title)"))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -131,6 +130,11 @@ public struct PlainText {
             result.append(character)
         }
         return result + "\u{1B}[0m"
+    }
+
+    /// A link as one line, however long, so that `grep` finds its whole title.
+    func linkLine(_ text: String) -> String {
+        Sanitizer.visible(text)
     }
 
     /// Word-wraps text to the width, continuing lines with `indent`.
