@@ -97,32 +97,6 @@ public struct SearchIndex: Sendable {
         postings = vocabulary.map { table[$0] ?? [] }
     }
 
-    private static func fieldTexts(_ entity: Entity, labels: [String: String]) -> [String] {
-        var details: [String] = []
-        for (key, value) in entity.fields where !["id", "kind", "title", "summary"].contains(key) {
-            // Fields holding only ids flatten to nothing: leave them out, not `·  ·`.
-            let text = flatten(value)
-            if !text.isEmpty { details.append(text) }
-        }
-        return [
-            entity.displayTitle + " " + entity.id.description, entity.summary ?? "",
-            details.joined(separator: " · "), entity.document.readableText(labels: labels),
-        ]
-    }
-
-    /// Field text for searching; ids are left out, since they name other entities.
-    private static func flatten(_ value: FieldValue) -> String {
-        switch value {
-        case .list(let items):
-            return items.map(flatten).filter { !$0.isEmpty }.joined(separator: " · ")
-        case .map(let entries):
-            return entries.map { flatten($0.value) }.filter { !$0.isEmpty }.joined(separator: " ")
-        default:
-            guard let text = value.text, EntityID(text) == nil else { return "" }
-            return text
-        }
-    }
-
     /// Case- and diacritic-folded words of a text.
     ///
     /// Folding never reaches across an ASCII space or punctuation mark, so the text is
