@@ -34,7 +34,8 @@ extension SearchIndex {
         var best: (word: String, distance: Int, entities: Int)?
         for (index, word) in vocabulary.enumerated() {
             guard abs(word.count - target.count) <= limit else { continue }
-            let distance = SearchIndex.distance(target, Array(word), limit: limit)
+            let distance = Suggestion.editDistance(
+                target, Array(word), limit: limit, swapsCountOnce: true)
             guard distance <= limit else { continue }
             let entities = Set(postings[index].map(\.entity)).count
             if let current = best,
@@ -46,30 +47,5 @@ extension SearchIndex {
             best = (word, distance, entities)
         }
         return best?.word
-    }
-
-    /// Edit distance where inserting, deleting or changing a letter, or swapping two
-    /// neighbours, costs one; gives up past `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, before[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (before, previous, current) = (previous, current, before)
-        }
-        return previous[b.count]
     }
 }

@@ -234,10 +234,13 @@ final class SearchCorrectionTests: XCTestCase {
     }
 
     func testSwappedLettersCountOnce() {
-        XCTAssertEqual(
-            SearchIndex.distance(Array("brnad"), Array("brand"), limit: 3), 1)
-        XCTAssertEqual(SearchIndex.distance(Array("kitten"), Array("sitting"), limit: 5), 3)
-        XCTAssertEqual(SearchIndex.distance(Array("abc"), Array("abc"), limit: 1), 0)
+        func distance(_ a: String, _ b: String, swaps: Bool) -> Int {
+            Suggestion.editDistance(Array(a), Array(b), limit: 5, swapsCountOnce: swaps)
+        }
+        XCTAssertEqual(distance("brnad", "brand", swaps: true), 1)
+        XCTAssertEqual(distance("brnad", "brand", swaps: false), 2)
+        XCTAssertEqual(distance("kitten", "sitting", swaps: true), 3)
+        XCTAssertEqual(distance("abc", "abc", swaps: true), 0)
     }
 }
 
