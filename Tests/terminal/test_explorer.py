@@ -145,6 +145,7 @@ def test_at_80x24_l_reaches_the_links_and_a_count_stays_in_its_view():
     finally:
         session.close()
 
+
 def test_resizes_through_every_layout_and_back():
     session, pid = start(width=200, height=60)
     try:

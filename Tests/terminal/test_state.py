@@ -195,6 +195,7 @@ def test_a_note_that_cannot_be_written_stays_in_the_editor():
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
+
 def test_sigterm_saves_the_place():
     home = tempfile.mkdtemp(prefix="caravan-state-")
     try:
