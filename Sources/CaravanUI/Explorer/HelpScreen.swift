@@ -39,10 +39,15 @@ public enum HelpScreen {
         lines.append(("Ctrl-u Ctrl-w", "Clear the input, delete the last word", false))
         lines.append(
             ("Ctrl-p Ctrl-n", "Earlier and later entries (Up and Down when no list)", false))
-        lines.append(("Esc", "Close the prompt; in the reader, clear search highlights", false))
+        lines.append(
+            ("Esc", "Close the prompt; in the reader, end the search and its highlights", false))
         lines.append(("", "", false))
-        lines.append(("1-9", "A count before a key repeats it: 5j moves five lines", false))
-        lines.append(("", "Esc, or moving to another pane or view, drops a count", false))
+        lines.append(
+            (
+                "1-9",
+                "A count before a key repeats it: 5j moves five lines; Esc, or another pane "
+                    + "or view, drops it", false
+            ))
         return lines
     }
 }

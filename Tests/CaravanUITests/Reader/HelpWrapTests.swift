@@ -39,7 +39,10 @@ final class HelpWrapTests: XCTestCase {
                 XCTAssertTrue(
                     text.contains(action.help), "«\(action.help)» at \(width)x\(height)")
             }
-            XCTAssertTrue(text.contains("A count before a key repeats it: 5j moves five lines"))
+            XCTAssertTrue(
+                text.contains(
+                    "A count before a key repeats it: 5j moves five lines; Esc, or another pane "
+                        + "or view, drops it"))
         }
     }
 
