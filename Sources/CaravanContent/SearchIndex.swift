@@ -63,19 +63,26 @@ public struct SearchIndex: Sendable {
         public var matches: [Range<Int>]
     }
 
-    private struct Posting {
+    struct Posting {
         var entity: Int32
         var field: UInt8
     }
 
     private let ids: [EntityID]
     private let texts: [[String]]  // per entity, per field
-    private let vocabulary: [String]  // sorted folded words
-    private let postings: [[Posting]]  // parallel to vocabulary
+    let vocabulary: [String]  // sorted folded words
+    let postings: [[Posting]]  // parallel to vocabulary
 
     init(entities: [Entity]) {
         ids = entities.map(\.id)
-        texts = entities.map(SearchIndex.fieldTexts)
+        // Citations are indexed as the reader sees them: "(Zhao, 2019)".
+        var labels: [String: String] = [:]
+        for entity in entities {
+            if let key = entity.citationKey, labels[key] == nil {
+                labels[key] = entity.citationLabel
+            }
+        }
+        texts = entities.map { SearchIndex.fieldTexts($0, labels: labels) }
         var table: [String: [Posting]] = [:]
         for (entityIndex, fields) in texts.enumerated() {
             for (fieldIndex, text) in fields.enumerated() {
@@ -88,30 +95,6 @@ public struct SearchIndex: Sendable {
         }
         vocabulary = table.keys.sorted()
         postings = vocabulary.map { table[$0] ?? [] }
-    }
-
-    private static func fieldTexts(_ entity: Entity) -> [String] {
-        var details: [String] = []
-        for (key, value) in entity.fields where !["id", "kind", "title", "summary"].contains(key) {
-            details.append(flatten(value))
-        }
-        return [
-            entity.displayTitle + " " + entity.id.description, entity.summary ?? "",
-            details.joined(separator: " · "), entity.document.plainText,
-        ]
-    }
-
-    /// Field text for searching; ids are left out, since they name other entities.
-    private static func flatten(_ value: FieldValue) -> String {
-        switch value {
-        case .list(let items):
-            return items.map(flatten).filter { !$0.isEmpty }.joined(separator: " · ")
-        case .map(let entries):
-            return entries.map { flatten($0.value) }.filter { !$0.isEmpty }.joined(separator: " ")
-        default:
-            guard let text = value.text, EntityID(text) == nil else { return "" }
-            return text
-        }
     }
 
     /// Case- and diacritic-folded words of a text.
@@ -261,7 +244,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Indexes of vocabulary words equal to `term`, or starting with it when `prefix`.
-    private func matchingWords(_ term: String, prefix: Bool) -> [Int] {
+    func matchingWords(_ term: String, prefix: Bool) -> [Int] {
         var low = 0
         var high = vocabulary.count
         while low < high {

@@ -26,11 +26,15 @@ public enum Suggestion {
         closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
     }
 
-    /// Levenshtein distance, giving up early once every path exceeds `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    /// Levenshtein distance, giving up early once every path exceeds `limit`. With
+    /// `swapsCountOnce`, two neighbours swapped (`brnad`, `brand`) cost one edit, not two.
+    static func editDistance(
+        _ a: [Character], _ b: [Character], limit: Int, swapsCountOnce: Bool = false
+    ) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -39,10 +43,13 @@ public enum Suggestion {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if swapsCountOnce, i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -28,6 +28,10 @@ struct Caravan: ParsableCommand {
 enum CommandLineRunner {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if ["--help", "-h", "help"].contains(arguments.first ?? ""), arguments.count == 1 {
+            print(Caravan.helpWithExplorerOptions())
+            return
+        }
         do {
             var command = try Caravan.parseAsRoot(arguments)
             do {
@@ -58,5 +62,41 @@ enum CommandLineRunner {
             printError("Try 'caravan --help' for more information.")
             exit(2)
         }
+    }
+}
+
+extension Caravan {
+    /// The top-level help with the explorer's own options in it: `caravan` with no
+    /// subcommand is the explorer, so `--open`, `--view` and the rest belong on the
+    /// first page a user reads.
+    static func helpWithExplorerOptions() -> String {
+        let root = helpMessage()
+        let explorer = helpMessage(for: ExploreCommand.self)
+        guard let start = explorer.range(of: "OPTIONS:\n") else { return root }
+        // The explorer's options, without --version and --help, which the root lists.
+        var options: [String] = []
+        var skipping = false
+        for line in explorer[start.upperBound...].split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
+            let isOption = line.hasPrefix("  -")
+            if isOption {
+                skipping = line.hasPrefix("  --version") || line.hasPrefix("  -h, --help")
+            }
+            if !skipping { options.append(String(line)) }
+        }
+        while options.last?.isEmpty == true { options.removeLast() }
+        let section =
+            "EXPLORER OPTIONS (caravan with no subcommand, or caravan explore):\n"
+            + options.joined(separator: "\n") + "\n\n"
+        var text = root.replacingOccurrences(
+            of: "USAGE: caravan <subcommand>",
+            with: "USAGE: caravan [<explorer options>]\n       caravan <subcommand>")
+        if let subcommands = text.range(of: "SUBCOMMANDS:") {
+            text.insert(contentsOf: section, at: subcommands.lowerBound)
+        } else {
+            text += "\n" + section
+        }
+        return text
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaravanContent
 import CaravanDefaultContent
+import CaravanUI
 import Foundation
 
 /// `--content DIR`: which content folder to open; the embedded content when absent.
@@ -76,17 +77,36 @@ func parseKind(_ text: String) throws -> EntityKind {
     throw UsageError(message)
 }
 
-/// Resolves an entity id argument, with a suggestion when it is unknown.
+/// Resolves a name given on the command line as the jump prompt does: an id, the tail of
+/// one, a section number, a framework code or a title, or else the one entity whose title
+/// has a word starting with it. Several equally good matches are listed, and nothing is
+/// opened.
 func resolveID(_ text: String, in model: ContentModel) throws -> EntityID {
-    if let id = EntityID(text), model.contains(id) { return id }
-    // Accept a bare slug when it names exactly one entity.
-    let bySlug = model.entities.filter { $0.id.slug == text }
-    if bySlug.count == 1, let only = bySlug.first { return only.id }
-    var message = "unknown id '\(text)'"
-    if let close = closestName(to: text, among: model.entities.map(\.id.description)) {
-        message += "; did you mean '\(close)'?"
+    switch EntityLookup(model: model).resolve(text) {
+    case .found(let id):
+        return id
+    case .ambiguous(let candidates):
+        let shown = candidates.prefix(12)
+        let width = shown.map(\.description.count).max() ?? 0
+        var lines = ["'\(text)' could mean \(candidates.count) entities; give one of:"]
+        for id in shown {
+            let title = model.entity(id)?.displayTitle ?? ""
+            let padding = String(repeating: " ", count: max(0, width - id.description.count))
+            lines.append(Sanitizer.visible("  \(id)\(padding)  \(title)"))
+        }
+        if candidates.count > shown.count {
+            lines.append("  ... and \(candidates.count - shown.count) more")
+        }
+        throw UsageError(lines.joined(separator: "\n"))
+    case .notFound(let closest):
+        var message = "unknown id '\(text)'"
+        if let close = closestName(to: text, among: model.entities.map(\.id.description))
+            ?? closest.first?.description
+        {
+            message += "; did you mean '\(close)'?"
+        }
+        throw UsageError(message)
     }
-    throw UsageError(message)
 }
 
 /// The closest name by edit distance, for suggestions; an id ending in the word wins.

@@ -18,7 +18,8 @@ struct ExploreCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Open at this entity, e.g. case/almaty-silk-road-brand.", valueName: "ID"))
+            "Open at this entity: an id (case/almaty-silk-road-brand), a section number (3b), a code (E2) or a title word (almaty).",
+            valueName: "ID"))
     var open: String?
 
     @Option(

@@ -42,6 +42,7 @@ enum KeyReference {
                 "In the framework map, matrix and atlas",
                 [
                     ("Arrows, h j k l", "Move the selection (spatially on the map and atlas)"),
+                    ("1-9", "A count before a move repeats it: 8l moves eight columns"),
                     ("g G", "First and last item"),
                     ("PgUp PgDn", "Page (matrix)"),
                     ("f", "Filter the matrix by connotation"),

@@ -5,7 +5,7 @@ import CaravanUI
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List entities, one a line: id, then title.",
+        abstract: "List entities in reading order, one a line: id, then title.",
         discussion:
             "KIND is one of: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")
 
@@ -19,7 +19,9 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let filter = try kind.map(parseKind)
         let model = try content.loadValid()
-        let entities = model.entities.filter { filter == nil || $0.kind == filter }
+        let entities = ReadingSequence(model: model).entities.filter {
+            filter == nil || $0.kind == filter
+        }
         let width = entities.map(\.id.description.count).max() ?? 0
         for entity in entities {
             let id = entity.id.description

@@ -54,11 +54,13 @@ func emit(_ text: String) {
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print one entity as wrapped plain text, its links as numbered references.")
+        abstract:
+            "Print one entity as wrapped plain text, its links as numbered references, one a line.")
 
     @Argument(
-        help: ArgumentHelp("The entity to show, e.g. case/almaty-silk-road-brand.", valueName: "ID")
-    )
+        help: ArgumentHelp(
+            "The entity to show: an id (case/almaty-silk-road-brand), a section number (3b), a code (E2) or a title word (almaty).",
+            valueName: "ID"))
     var id: String?
 
     @Option(
@@ -79,7 +81,8 @@ struct ShowCommand: ParsableCommand {
         let model = try content.loadValid()
         if let view {
             let kind = try parseView(view)
-            emit(kind.plainText(model: model, width: output.resolvedWidth))
+            let text = kind.plainText(model: model, width: output.resolvedWidth)
+            emit(text.hasSuffix("\n") ? text : text + "\n")
             return
         }
         guard let id else { return }
@@ -115,10 +118,19 @@ struct SearchCommand: ParsableCommand {
         let filter = try kind.map(parseKind)
         let model = try content.loadValid()
         let text = query.joined(separator: " ")
-        let results = model.search.search(text + " ", kind: filter, limit: limit)
+        // The last word may be the start of one, as in the explorer's prompt.
+        let results = model.search.search(text, kind: filter, limit: limit)
+        guard !results.isEmpty else {
+            // Like grep: nothing on standard output, a word on standard error, status 1.
+            var message = "caravan: no results for '\(Sanitizer.visible(text))'"
+            if let correction = model.search.correction(for: text) {
+                message += "; did you mean '\(correction)'?"
+            }
+            printError(message)
+            throw ExitCode(1)
+        }
         let plain = PlainText(model: model, width: output.resolvedWidth, color: output.useColor)
         emit(plain.searchResults(results, query: text))
-        if results.isEmpty { throw ExitCode(1) }
     }
 }
 

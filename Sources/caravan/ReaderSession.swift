@@ -19,6 +19,7 @@ struct ReaderSession: Program {
     init(explorer: Explorer, store: StateStore?, state: ReaderState, editor: [String]?) {
         var explorer = explorer
         explorer.usesExternalEditor = editor != nil
+        explorer.hostWritesNotes = store != nil
         host = PresentingExplorer(explorer: explorer)
         self.store = store
         base = state
@@ -42,9 +43,32 @@ struct ReaderSession: Program {
             host.explorer.editRequest = nil
             if let command = startEditing(id) { effects.append(.runExternal(arguments: command)) }
         }
+        var written = false
+        if let note = host.explorer.takeNoteToSave() {
+            if let problem = write(note) {
+                host.explorer.noteNotWritten(note, reason: problem)
+            } else {
+                host.explorer.noteWritten(note)
+                written = true
+            }
+        }
         let ending = effects.contains(.quit) || event == .terminate
-        if ending || persistentKey != before { save() }
+        if ending || (!written && persistentKey != before) { save() }
         return effects
+    }
+
+    /// Writes the state with `note` in it at once, so that "Note saved" means on disk;
+    /// on failure the note is put back as it was and the reason returned.
+    private mutating func write(_ note: NoteSave) -> String? {
+        let previous = explorer.notes[note.id]
+        host.explorer.setNote(note.text, for: note.id)
+        do {
+            try writeState()
+            return nil
+        } catch {
+            host.explorer.setNote(previous ?? "", for: note.id)
+            return "\(error)"
+        }
     }
 
     // MARK: Notes in an external editor
@@ -67,13 +91,24 @@ struct ReaderSession: Program {
 
     private mutating func finishEditing(_ edit: (id: EntityID, path: String)) {
         editing = nil
-        defer { try? FileManager.default.removeItem(atPath: edit.path) }
         guard let data = FileManager.default.contents(atPath: edit.path) else {
             host.explorer.showMessage("The note was not saved: its file is gone")
             return
         }
-        host.explorer.setNote(String(decoding: data, as: UTF8.self), for: edit.id)
-        host.explorer.showMessage(explorer.notes[edit.id] == nil ? "Note removed" : "Note saved")
+        let note = NoteSave(id: edit.id, text: String(decoding: data, as: UTF8.self))
+        guard store != nil else {
+            try? FileManager.default.removeItem(atPath: edit.path)
+            host.explorer.setNote(note.text, for: note.id)
+            host.explorer.showMessage("Note kept for this session, not on disk")
+            return
+        }
+        if let problem = write(note) {
+            // The text stays in its file, so nothing typed is lost.
+            host.explorer.showMessage("Note not saved: \(problem). Your text is in \(edit.path)")
+            return
+        }
+        try? FileManager.default.removeItem(atPath: edit.path)
+        host.explorer.noteWritten(note)
     }
 
     // MARK: Saving
@@ -119,15 +154,19 @@ struct ReaderSession: Program {
     }
 
     private mutating func save() {
-        guard let store else { return }
-        let state = snapshot()
+        guard store != nil else { return }
         do {
-            base = try store.save(state, base: base)
+            try writeState()
         } catch {
             host.explorer.showMessage("Could not save your place: \(error)")
-            return
         }
-        // Take in what another session saved meanwhile.
+    }
+
+    /// Writes the state (atomically: the file and its folder are synced before this
+    /// returns), then takes in what another session saved meanwhile.
+    private mutating func writeState() throws {
+        guard let store else { return }
+        base = try store.save(snapshot(), base: base)
         host.explorer.marks = ReaderSession.marks(from: base, in: explorer.model)
         host.explorer.setNotes(ReaderSession.notes(from: base))
     }

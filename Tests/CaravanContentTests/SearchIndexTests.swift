@@ -207,3 +207,69 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(sections.first?.field, .title)
     }
 }
+
+final class SearchCorrectionTests: XCTestCase {
+    private static let model = ContentLoader.load(files: [
+        entityFile(
+            "concepts/brand.md", "id: concept/brand\nkind: concept\ntitle: Brand expansion\n",
+            body: "A cultural brand widens markets; brands travel.\n"),
+        entityFile(
+            "concepts/connotation.md",
+            "id: concept/connotation\nkind: concept\ntitle: Humanistic connotation\n",
+            body: "The connotation of culture, and the bread of trade.\n"),
+    ])
+    private var index: SearchIndex { SearchCorrectionTests.model.search }
+
+    func testAMisspeltWordIsRespelt() {
+        XCTAssertEqual(index.correction(for: "brnad"), "brand")
+        XCTAssertEqual(index.correction(for: "conotation"), "connotation")
+        XCTAssertEqual(index.correction(for: "cultural expantion"), "cultural expansion")
+    }
+
+    func testKnownWordsAndNonsenseAreLeftAlone() {
+        XCTAssertNil(index.correction(for: "brand"), "nothing to correct")
+        XCTAssertNil(index.correction(for: "bran"), "the start of a word is known")
+        XCTAssertNil(index.correction(for: "zzqqxjw"), "nothing close")
+        XCTAssertNil(index.correction(for: "xq"), "too short to guess")
+    }
+
+    func testSwappedLettersCountOnce() {
+        func distance(_ a: String, _ b: String, swaps: Bool) -> Int {
+            Suggestion.editDistance(Array(a), Array(b), limit: 5, swapsCountOnce: swaps)
+        }
+        XCTAssertEqual(distance("brnad", "brand", swaps: true), 1)
+        XCTAssertEqual(distance("brnad", "brand", swaps: false), 2)
+        XCTAssertEqual(distance("kitten", "sitting", swaps: true), 3)
+        XCTAssertEqual(distance("abc", "abc", swaps: true), 0)
+    }
+}
+
+final class SearchSnippetTextTests: XCTestCase {
+    private static let model = ContentLoader.load(files: [
+        entityFile(
+            "references/zhao2019.md",
+            "id: reference/zhao2019\nkind: reference\ntitle: Symbols\nauthors: [\"Zhao, Y.\"]\n"
+                + "year: 2019\n"),
+        entityFile(
+            "concepts/heritage.md",
+            "id: concept/heritage\nkind: concept\ntitle: Heritage\n"
+                + "related: [concept/other]\naka: [old crafts]\n",
+            body: "Heritage was kept but never met demand [@zhao2019, p. 5].\n"),
+        entityFile("concepts/other.md", "id: concept/other\nkind: concept\ntitle: Other\n"),
+    ])
+
+    func testSnippetsShowCitationsAsTheReaderDoes() {
+        let results = SearchSnippetTextTests.model.search.search("demand")
+        let snippet = results.first { $0.id.slug == "heritage" }?.snippet.text ?? ""
+        XCTAssertTrue(snippet.contains("(Zhao, 2019, p. 5)"), snippet)
+        XCTAssertFalse(snippet.contains("[@"), snippet)
+    }
+
+    func testFieldsHoldingOnlyIdsLeaveNoEmptySeparators() {
+        let results = SearchSnippetTextTests.model.search.search("crafts")
+        let snippet = results.first?.snippet.text ?? ""
+        XCTAssertTrue(snippet.contains("old crafts"), snippet)
+        XCTAssertFalse(snippet.contains("·  ·"), snippet)
+        XCTAssertFalse(snippet.hasPrefix("· "), snippet)
+    }
+}

@@ -28,6 +28,12 @@ def run(*args, env=None):
                           timeout=60)
 
 
+def unwrapped(line):
+    """Whether a line of plain text is one that stays whole: a heading or a link."""
+    return (line.startswith("#") or re.match(r"^\[\d+\] \S+/\S+", line) is not None
+            or re.match(r"^- [a-z ]+: \S+/\S+", line) is not None)
+
+
 def test_list_show_search_read_and_their_exit_codes():
     listed = run("list", "case")
     assert listed.returncode == 0, listed.stderr
@@ -40,7 +46,8 @@ def test_list_show_search_read_and_their_exit_codes():
     assert shown.stdout.startswith("# Silk Road"), shown.stdout[:80]
     assert "thirty-three" in shown.stdout, "the case's figures are shown"
     assert re.search(r"^\[1\] \S+/\S+", shown.stdout, re.M), "links as numbered references"
-    assert max(len(line) for line in shown.stdout.splitlines()) <= 60
+    # Text wraps to the width; headings and links stay one line.
+    assert max(len(line) for line in shown.stdout.splitlines() if not unwrapped(line)) <= 60
 
     found = run("search", "almaty", "--limit", "3")
     assert found.returncode == 0, found.stderr
@@ -77,7 +84,8 @@ def test_read_prints_the_whole_paper_without_box_drawing():
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert not BOX_DRAWING.search(text), BOX_DRAWING.search(text)
-    assert max(len(line) for line in text.splitlines()) <= 72
+    # Text wraps to the width; a heading or a link stays one line, however long.
+    assert max(len(line) for line in text.splitlines() if not unwrapped(line)) <= 72
     text = run("read", "--width", "400").stdout
     exported = json.loads(run("export", "--format", "json").stdout)
     for entity in exported["entities"]:
@@ -88,6 +96,102 @@ def test_read_prints_the_whole_paper_without_box_drawing():
     order = [text.index("# Sections"), text.index("# Connotations"), text.index("# Cases"),
              text.index("# Concepts"), text.index("# References")]
     assert order == sorted(order), "reading order: sections, framework, cases, concepts, references"
+
+
+def framework_order():
+    """Mechanism ids as the framework orders them: by connotation, each parent followed by
+    its parts, all by their `order`, from the exported model."""
+    entities = json.loads(run("export", "--format", "json").stdout)["entities"]
+    def order(entity):
+        return (entity["fields"].get("order", 0), entity["id"])
+    connotations = sorted((e for e in entities if e["kind"] == "connotation"), key=order)
+    mechanisms = [e for e in entities if e["kind"] == "mechanism"]
+    result = []
+    def visit(entity):
+        result.append(entity["id"])
+        parts = [m for m in mechanisms if m["fields"].get("parent") == entity["id"]]
+        for part in sorted(parts, key=order):
+            visit(part)
+    for connotation in connotations:
+        top = [m for m in mechanisms if m["fields"].get("connotation") == connotation["id"]]
+        for mechanism in sorted(top, key=order):
+            visit(mechanism)
+    assert len(result) == len(mechanisms), (result, [m["id"] for m in mechanisms])
+    return result
+
+
+def test_list_and_read_follow_the_framework_order():
+    expected = framework_order()
+    listed = run("list", "mechanism")
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == expected, listed.stdout
+    everything = [line.split()[0] for line in run("list").stdout.splitlines()]
+    assert [i for i in everything if i.startswith("mechanism/")] == expected
+    text = run("read", "--width", "400").stdout
+    titles = {e["id"]: e["title"] for e in json.loads(run("export", "--format", "json").stdout)["entities"]}
+    places = [text.index("\n## " + titles[i] + "\n") for i in expected]
+    assert places == sorted(places), "mechanisms read in framework order"
+
+
+def test_show_resolves_names_as_the_jump_prompt_does():
+    for name, heading in [("almaty", '# The Almaty "Silk Road" brand'), ("E2", "# Brand expansion"),
+                          ("3b", "# 3b Cultural product development"),
+                          ("3-products", "# 3b Cultural product development")]:
+        shown = run("show", name)
+        assert shown.returncode == 0, (name, shown.stderr)
+        assert shown.stdout.startswith(heading), (name, shown.stdout[:80])
+    several = run("show", "brand")
+    assert several.returncode == 2, several.returncode
+    assert several.stdout == ""
+    for candidate in ("mechanism/brand-expansion", "concept/cultural-brand"):
+        assert candidate in several.stderr, several.stderr
+    unknown = run("show", "zzqqxj")
+    assert unknown.returncode == 2 and "unknown id" in unknown.stderr, unknown.stderr
+    # --open resolves the same way, before the terminal is touched.
+    opened = run("--open", "brand")
+    assert opened.returncode == 2, opened.returncode
+    assert "mechanism/brand-expansion" in opened.stderr, opened.stderr
+
+
+def test_search_finds_the_start_of_the_last_word_and_is_quiet_without_a_match():
+    prefix = run("search", "bran", "--limit", "3")
+    assert prefix.returncode == 0, prefix.stderr
+    assert re.search(r"brand", prefix.stdout, re.I), prefix.stdout
+    none = run("search", "zzzqqq")
+    assert none.returncode == 1
+    assert none.stdout == "", none.stdout
+    assert "no results" in none.stderr.lower(), none.stderr
+    typo = run("search", "brnad")
+    assert typo.returncode == 1 and typo.stdout == ""
+    assert "did you mean 'brand'" in typo.stderr, typo.stderr
+
+
+def test_show_keeps_one_link_a_line_and_ends_every_view_with_a_newline():
+    titles = {}
+    for entity in json.loads(run("export", "--format", "json").stdout)["entities"]:
+        number = entity["fields"].get("number") if entity["kind"] == "section" else None
+        titles[entity["id"]] = (number + " " if number else "") + entity["title"]
+    shown = run("show", "mechanism/brand-expansion", "--width", "50")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    start = lines.index("## Linked from")
+    links = [line for line in lines[start + 1:] if line.strip()]
+    assert links, "the mechanism has backlinks"
+    for line in links:
+        match = re.match(r"^- [a-z ]+: (\S+) (.+)$", line)
+        assert match, line
+        assert match.group(2) == titles[match.group(1)], line
+    for view in ("map", "matrix", "atlas"):
+        result = run("show", "--view", view)
+        assert result.stdout.endswith("\n") and not result.stdout.endswith("\n\n"), view
+
+
+def test_top_level_help_shows_the_explorer_options():
+    result = run("--help")
+    assert result.returncode == 0, result.stderr
+    for option in ("--open", "--view", "--theme", "--screen-reader", "--content", "--no-state",
+                   "--mouse", "--ignore-config"):
+        assert option in result.stdout, (option, result.stdout)
 
 
 def test_framework_views_as_plain_text_respect_the_width():

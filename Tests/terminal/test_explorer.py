@@ -120,6 +120,32 @@ def test_jump_and_help():
         session.close()
 
 
+def test_at_80x24_l_reaches_the_links_and_a_count_stays_in_its_view():
+    session, pid = start(["--open", "section/3-products", "--no-state"], width=80, height=24)
+    try:
+        status = lambda: session.screen().splitlines()[-1]
+        session.keys("l")
+        session.wait_until(lambda: "Links" in session.screen().splitlines()[1], what="Links")
+        header = session.screen().splitlines()[1]
+        assert header.index("Links") > 40, "Links comes in on the right: " + header
+        session.keys("h", "X")
+        session.wait_for("Case matrix")
+        session.keys("8", "l")
+        session.wait_for("E2 Brand expansion")
+        assert "count" not in status(), status()
+        session.keys("1", "1")
+        session.wait_until(lambda: "count 11" in status(), what="a count typed in the matrix")
+        session.keys("Escape")
+        session.wait_until(lambda: "Case matrix" not in session.screen(), what="the matrix closed")
+        assert "count" not in status(), status()
+        session.keys("j")
+        session.wait_until(lambda: "section/3-products  2-" in status(), what="j moves one line")
+        session.keys("q")
+        assert_restored(session, pid)
+    finally:
+        session.close()
+
+
 def test_resizes_through_every_layout_and_back():
     session, pid = start(width=200, height=60)
     try:

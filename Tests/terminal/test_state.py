@@ -6,6 +6,7 @@ restart; a damaged state file is set aside with a warning; notes go through $EDI
 """
 
 import glob
+import json
 import os
 import shutil
 import sys
@@ -115,6 +116,78 @@ def test_notes_are_written_in_the_editor_from_editor_variable():
             session.keys("a")
             session.wait_for("Written in the editor")
             assert "Note saved" in status(session), status(session)
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+
+def saved_notes(home):
+    """The notes in the state file on disk, by entity id."""
+    files = glob.glob(os.path.join(state_folder(home), "state-*.json"))
+    if not files:
+        return {}
+    with open(files[0]) as file:
+        annotations = json.load(file).get("annotations", {})
+    return {key: value.get("text", "") for key, value in annotations.items()}
+
+
+def test_note_saved_means_on_disk_even_after_kill_9():
+    for editor_kind in ("external", "built-in"):
+        home = tempfile.mkdtemp(prefix="caravan-state-")
+        try:
+            env = {}
+            if editor_kind == "external":
+                editor = os.path.join(home, "fake-editor")
+                with open(editor, "w") as file:
+                    file.write("#!/bin/sh\nprintf 'Kept after a crash\\n' >> \"$1\"\n")
+                os.chmod(editor, 0o755)
+                env["EDITOR"] = editor
+            session, pid = start(home, env=env)
+            try:
+                session.keys("a")
+                if editor_kind == "built-in":
+                    session.wait_for("Note on")
+                    session.type("Kept after a crash")
+                    session.keys("C-s")
+                session.wait_until(lambda: "Note saved" in status(session), what="Note saved")
+                session.signal(9, pid)
+                session.wait_for_exit(pid)
+            finally:
+                session.close()
+            notes = saved_notes(home)
+            assert any("Kept after a crash" in text for text in notes.values()), (editor_kind, notes)
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def test_a_note_that_cannot_be_written_stays_in_the_editor():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    folder = state_folder(home)
+    try:
+        # A file where the state folder should be: every save fails (even as root).
+        os.makedirs(os.path.dirname(folder))
+        with open(folder, "w") as file:
+            file.write("not a folder")
+        session, pid = start(home)
+        try:
+            session.keys("a")
+            session.wait_for("Note on")
+            session.type("Do not lose this")
+            session.keys("C-s")
+            session.wait_until(lambda: "not saved" in status(session).lower(), what="the failure")
+            screen = session.screen()
+            assert "Note saved" not in screen, screen
+            assert "Do not lose this" in screen, "the text stays in the editor: " + screen
+            assert "Note on" in screen, screen
+            # Once the folder can be made, Ctrl-S saves.
+            os.remove(folder)
+            session.keys("C-s")
+            session.wait_until(lambda: "Note saved" in status(session), what="saved on retry")
+            assert any("Do not lose this" in text for text in saved_notes(home).values())
             session.keys("q")
             assert_restored(session, pid)
         finally:

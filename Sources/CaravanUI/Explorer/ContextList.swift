@@ -1,6 +1,11 @@
 import CaravanContent
 
-/// The context pane's contents: an entity's typed links and backlinks, grouped by how they read.
+/// The context pane's contents: an entity's typed links and backlinks, each linked entity
+/// once, grouped by the relation a reader comes for first.
+///
+/// The cases that illustrate an entity come first, then what it is part of, then its
+/// parts, then the rest in the order they are written. An entity linked in several ways
+/// is listed under the first of them, with the others beside it.
 public struct ContextList: Sendable, Hashable {
     public enum Row: Sendable, Hashable {
         case header(String)
@@ -10,18 +15,47 @@ public struct ContextList: Sendable, Hashable {
     }
 
     public var rows: [Row]
+    /// For each entry, how else it is linked besides the relation its group names.
+    public var otherRelations: [EntityID: [String]]
 
     public init(for id: EntityID, in model: ContentModel, note: String? = nil) {
-        var groups: [(label: String, ids: [EntityID])] = []
-        func add(_ label: String, _ id: EntityID) {
-            if let index = groups.firstIndex(where: { $0.label == label }) {
-                if !groups[index].ids.contains(id) { groups[index].ids.append(id) }
+        // Every linked entity once, with its relations in the order they were found.
+        var linked: [(id: EntityID, relations: [(label: String, rank: Int)])] = []
+        func add(_ other: EntityID, _ label: String, _ rank: Int) {
+            if let index = linked.firstIndex(where: { $0.id == other }) {
+                if !linked[index].relations.contains(where: { $0.label == label }) {
+                    linked[index].relations.append((label, rank))
+                }
             } else {
-                groups.append((label, [id]))
+                linked.append((other, [(label, rank)]))
             }
         }
-        for link in model.outgoing(from: id) { add(link.type.label, link.target) }
-        for link in model.incoming(to: id) { add(link.type.inverseLabel, link.source) }
+        for link in model.outgoing(from: id) {
+            add(link.target, link.type.label, ContextList.rank(link.type, outgoing: true))
+        }
+        for link in model.incoming(to: id) {
+            add(link.source, link.type.inverseLabel, ContextList.rank(link.type, outgoing: false))
+        }
+
+        var groups: [(label: String, rank: Int, ids: [EntityID])] = []
+        var others: [EntityID: [String]] = [:]
+        for entry in linked {
+            // The first relation of the best rank names the group (a stable sort).
+            let ordered = entry.relations.enumerated().sorted {
+                ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset)
+            }.map(\.element)
+            guard let primary = ordered.first else { continue }
+            if ordered.count > 1 { others[entry.id] = ordered.dropFirst().map(\.label) }
+            if let index = groups.firstIndex(where: { $0.label == primary.label }) {
+                groups[index].ids.append(entry.id)
+            } else {
+                groups.append((primary.label, primary.rank, [entry.id]))
+            }
+        }
+        groups = groups.enumerated().sorted {
+            ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset)
+        }.map(\.element)
+
         var rows: [Row] = []
         if let note, !note.isEmpty {
             rows.append(.header("Your note (a edits)"))
@@ -33,6 +67,19 @@ public struct ContextList: Sendable, Hashable {
             rows += group.ids.map { .entry($0) }
         }
         self.rows = rows
+        otherRelations = others
+    }
+
+    /// What a reader comes to an entity's links for, first to last: the cases that
+    /// illustrate it, what it is part of, its parts, what a case illustrates, the rest.
+    static func rank(_ type: LinkType, outgoing: Bool) -> Int {
+        switch (type, outgoing) {
+        case (.illustrates, false): 0
+        case (.partOf, true), (.belongsTo, true): 1
+        case (.partOf, false), (.belongsTo, false): 2
+        case (.illustrates, true): 3
+        default: 4
+        }
     }
 
     /// Indexes of rows that can be selected.

@@ -21,17 +21,7 @@ public enum EntityPage {
 
     /// "Zhao, 2019" for a reference; "Hu & Zhang, 2017"; "Li et al., 2017".
     public static func citationLabel(_ reference: Entity) -> String {
-        let surnames = reference.strings("authors").map { author in
-            String(author.split(separator: ",").first ?? Substring(author))
-                .trimmingCharacters(in: .whitespaces)
-        }
-        let year = reference.string("year") ?? "n.d."
-        switch surnames.count {
-        case 0: return "\(reference.title), \(year)"
-        case 1: return "\(surnames[0]), \(year)"
-        case 2: return "\(surnames[0]) & \(surnames[1]), \(year)"
-        default: return "\(surnames[0]) et al., \(year)"
-        }
+        reference.citationLabel
     }
 }
 

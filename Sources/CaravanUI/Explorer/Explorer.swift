@@ -8,13 +8,15 @@ import Foundation
 public struct Explorer: Program {
     public let model: ContentModel
     public let tree: NavigatorTree
+    /// Finds entities by id, number, code or title, for the jump prompt.
+    public let lookup: EntityLookup
     public var keymap: Keymap
     public var theme: Theme
     public var capabilities: Capabilities
     /// One pane at a time, no box drawing, and the terminal cursor on the selected item,
     /// so screen readers and braille displays follow it.
     public var screenReader: Bool
-    public private(set) var state: ExplorerState
+    public internal(set) var state: ExplorerState
     /// Pane widths from the config; nil lets the layout choose.
     public var navigatorWidth: Int?
     public var contextWidth: Int?
@@ -29,11 +31,16 @@ public struct Explorer: Program {
     public var usesExternalEditor = false
     /// An entity whose note the runner should open in the external editor.
     public var editRequest: EntityID?
+    /// Whether the host writes notes to disk: then Ctrl-S in the built-in editor hands
+    /// the note over (``takeNoteToSave()``) and waits to hear it was written.
+    public var hostWritesNotes = false
+    /// A note handed over by Ctrl-S, until the host takes it.
+    var noteToSave: NoteSave?
     /// Set by the present key; whoever hosts the explorer starts presenting.
     public var presentRequested = false
 
     /// The framework map, matrix or atlas, when one is open over the panes.
-    public private(set) var framework: FrameworkScreen?
+    public internal(set) var framework: FrameworkScreen?
     /// The screen an entity was opened from, and the history index to return to it at.
     private var frameworkReturn: (screen: FrameworkScreen, historyIndex: Int)?
 
@@ -59,6 +66,7 @@ public struct Explorer: Program {
         self.model = model
         self.screenReader = screenReader
         tree = NavigatorTree(model: model)
+        lookup = EntityLookup(model: model)
         self.keymap = keymap
         self.theme = theme
         self.capabilities = capabilities
@@ -110,19 +118,22 @@ public struct Explorer: Program {
         let key = PageKey(id: state.current, width: readerTextWidth, terms: state.searchTerms)
         guard key != pageKey else { return }
         pageKey = key
-        if let entity = model.entity(state.current) {
-            let ascii = !capabilities.unicode
-            let cacheKey = PageCache.Key(
-                id: key.id, width: key.width, terms: key.terms, ascii: ascii)
-            page = pageCache.page(for: cacheKey) {
-                EntityPage.layout(
-                    entity, in: model, width: key.width, searchTerms: key.terms, ascii: ascii)
-            }
-        } else {
-            page = DocumentLayout(width: key.width)
-        }
+        page = layout(of: state.current)
         if let link = state.selectedLink, link >= page.links.count { state.selectedLink = nil }
         clampReader()
+    }
+
+    /// An entity's page at the reader's width with the search's words marked, from the
+    /// cache when it was laid out before.
+    mutating func layout(of id: EntityID) -> DocumentLayout {
+        let width = readerTextWidth
+        guard let entity = model.entity(id) else { return DocumentLayout(width: width) }
+        let terms = state.searchTerms
+        let ascii = !capabilities.unicode
+        let key = PageCache.Key(id: id, width: width, terms: terms, ascii: ascii)
+        return pageCache.page(for: key) {
+            EntityPage.layout(entity, in: model, width: width, searchTerms: terms, ascii: ascii)
+        }
     }
 
     private mutating func clampReader() {
@@ -148,7 +159,7 @@ public struct Explorer: Program {
             keepContextSelectionVisible()
             framework?.resize(width: state.width, height: max(0, state.height - 2))
             if case .search(var search)? = state.overlay {
-                makeSnippets(&search)
+                search.fillSnippets(searchContext)
                 state.overlay = .search(search)
             }
             return []
@@ -171,8 +182,12 @@ public struct Explorer: Program {
             handleMark(command, key)
             return []
         }
+        // A count goes to the next key in the view or pane it was typed in.
+        let place: CountPlace = framework.map { .view($0.kind) } ?? .pane(state.focus)
+        if state.count.add(key, in: place) { return [] }
+        let count = state.count.take(in: place)
         if var screen = framework, key != .character("q") {
-            let outcome = screen.handle(key)
+            let outcome = screen.handle(key, count: count)
             switch outcome {
             case .handled:
                 framework = screen
@@ -190,14 +205,8 @@ public struct Explorer: Program {
                 framework = screen
             }
         }
-        if case .character(let character) = key, let digit = character.wholeNumberValue,
-            digit >= 0, digit <= 9, !(digit == 0 && state.pendingCount == nil)
-        {
-            state.pendingCount = min(9999, (state.pendingCount ?? 0) * 10 + digit)
-            return []
-        }
         if key == .escape {
-            state.pendingCount = nil
+            state.searchRun = nil
             if !state.searchTerms.isEmpty {
                 state.searchTerms = []
                 state.currentMatch = nil
@@ -205,8 +214,6 @@ public struct Explorer: Program {
             }
             return []
         }
-        let count = max(1, state.pendingCount ?? 1)
-        state.pendingCount = nil
         guard let action = keymap.action(for: key) else {
             state.message = "\(key.name) is not bound; press ? for help"
             return []
@@ -237,10 +244,10 @@ public struct Explorer: Program {
         case .help:
             state.overlay = .help(scroll: 0)
         case .search:
-            state.overlay = .search(SearchOverlay())
+            state.overlay = .search(newSearchPrompt())
         case .jump:
-            var jump = JumpOverlay()
-            refreshJump(&jump)
+            var jump = JumpOverlay(history: state.jumpHistory)
+            jump.refresh(lookup: lookup)
             state.overlay = .jump(jump)
         case .focusLeft: moveFocus(by: -1)
         case .focusRight: moveFocus(by: 1)
@@ -272,11 +279,10 @@ public struct Explorer: Program {
 
     // MARK: Focus
 
-    /// h and l move between the panes as they stand on screen; with one pane they step
-    /// through navigator, reader and links in turn.
+    /// h and l step through Contents, the reader and Links, left to right as three panes
+    /// stand; with fewer on screen, the pane focused comes in on its own side.
     private mutating func moveFocus(by step: Int) {
-        let shown = paneLayout.order
-        let order: [Pane] = shown.count > 1 ? shown : [.navigator, .reader, .context]
+        let order: [Pane] = [.navigator, .reader, .context]
         guard let index = order.firstIndex(of: state.focus) else { return }
         let next = min(max(0, index + step), order.count - 1)
         setFocus(order[next])
@@ -288,7 +294,7 @@ public struct Explorer: Program {
         setFocus(order[(index + 1) % order.count])
     }
 
-    private mutating func setFocus(_ pane: Pane) {
+    mutating func setFocus(_ pane: Pane) {
         state.focus = pane
         if pane != .reader { state.sidePane = pane }
         refreshPage()
@@ -454,28 +460,7 @@ public struct Explorer: Program {
         clampReader()
     }
 
-    private mutating func moveMatch(by step: Int) {
-        guard !state.searchTerms.isEmpty else {
-            state.message = "No search yet: press / to search"
-            return
-        }
-        guard !page.matches.isEmpty else {
-            state.message = "No matches on this page"
-            return
-        }
-        let count = page.matches.count
-        let current = state.currentMatch ?? (step > 0 ? -1 : count)
-        let next = current + step
-        if next >= count || next < 0 {
-            state.message =
-                step > 0 ? "Last match; wrapped to the first" : "First match; wrapped to the last"
-        }
-        let wrapped = ((next % count) + count) % count
-        state.currentMatch = wrapped
-        scrollToLine(page.matches[wrapped])
-    }
-
-    private mutating func scrollToLine(_ line: Int) {
+    mutating func scrollToLine(_ line: Int) {
         let visible = visibleRows(.reader)
         if line < state.readerScroll || line >= state.readerScroll + visible {
             state.readerScroll = max(0, line - visible / 3)
@@ -531,7 +516,7 @@ public struct Explorer: Program {
     /// Shows an entity without adding to history (previewing from the navigator).
     private mutating func show(_ id: EntityID) {
         guard model.contains(id) else { return }
-        state.history[state.historyIndex].scroll = state.readerScroll
+        state.recordPlace()
         state.current = id
         state.history[state.historyIndex] = HistoryEntry(id: id, scroll: 0)
         enter(id, scroll: 0)
@@ -544,7 +529,7 @@ public struct Explorer: Program {
             return
         }
         if pushing {
-            state.history[state.historyIndex].scroll = state.readerScroll
+            state.recordPlace()
             if state.history[state.historyIndex].id != id {
                 state.history.removeSubrange((state.historyIndex + 1)...)
                 state.history.append(HistoryEntry(id: id, scroll: 0))
@@ -577,7 +562,7 @@ public struct Explorer: Program {
             state.message = "At the start of history"
             return
         }
-        state.history[state.historyIndex].scroll = state.readerScroll
+        state.recordPlace()
         state.historyIndex = max(0, state.historyIndex - count)
         restoreHistoryEntry()
     }
@@ -587,7 +572,7 @@ public struct Explorer: Program {
             state.message = "At the end of history"
             return
         }
-        state.history[state.historyIndex].scroll = state.readerScroll
+        state.recordPlace()
         state.historyIndex = min(state.history.count - 1, state.historyIndex + count)
         restoreHistoryEntry()
     }
@@ -596,7 +581,7 @@ public struct Explorer: Program {
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
         let size = FreshScreenCache.Key(
-            kind: kind, width: state.width, height: max(0, state.height - 2))
+            kind: kind, width: state.width, height: max(0, state.height - 2), linear: screenReader)
         framework = freshScreens.screen(for: size, model: model)
         frameworkReturn = nil
     }
@@ -610,6 +595,8 @@ public struct Explorer: Program {
         let entry = state.history[state.historyIndex]
         state.current = entry.id
         enter(entry.id, scroll: entry.scroll)
+        state.restoreSelections(of: entry, links: page.links.count, contextRows: context.rows.count)
+        keepContextSelectionVisible()
         revealInNavigator(entry.id)
     }
 
@@ -681,7 +668,8 @@ public struct Explorer: Program {
     private mutating func handleOverlay(_ key: Key) -> [Effect] {
         switch state.overlay {
         case .help(let scroll)?:
-            let lines = HelpScreen.lines(keymap: keymap).count
+            let inner = HelpScreen.boxWidth(screenWidth: state.width) - 4
+            let lines = HelpScreen.rows(keymap: keymap, width: inner).count
             let visible = max(1, state.height - 4)
             var next = scroll
             switch keymap.action(for: key) {
@@ -701,107 +689,43 @@ public struct Explorer: Program {
             case .editing:
                 state.overlay = .editor(editor, id)
             case .save(let text):
-                state.overlay = nil
-                setNote(text, for: id)
-                state.message = notes[id] == nil ? "Note removed" : "Note saved"
+                saveFromEditor(editor, text: text, for: id)
             case .cancel:
                 state.overlay = nil
                 state.message = "Note not changed"
             }
         case .search(var search)?:
-            switch key {
-            case .escape:
+            switch search.handle(key, in: searchContext) {
+            case .editing:
+                state.overlay = .search(search)
+            case .close:
                 state.overlay = nil
-            case .enter:
+            case .nothing:
                 state.overlay = nil
-                if search.results.indices.contains(search.selection) {
-                    let result = search.results[search.selection]
-                    state.searchTerms = SearchIndex.words(in: search.query)
-                    framework = nil
-                    open(result.id, pushing: true)
-                    setFocus(.reader)
-                    if let first = page.matches.first {
-                        state.currentMatch = 0
-                        scrollToLine(first)
-                    }
-                } else if !search.query.isEmpty {
-                    state.message = "No results for “\(search.query)”"
-                }
-            case .up, .control("p"), .backTab:
-                search.selection = max(0, search.selection - 1)
-                state.overlay = .search(search)
-            case .down, .control("n"), .tab:
-                search.selection = min(max(0, search.count - 1), search.selection + 1)
-                makeSnippets(&search)
-                state.overlay = .search(search)
-            case .backspace:
-                if search.query.isEmpty {
-                    state.overlay = nil
-                } else {
-                    search.query.removeLast()
-                    runSearch(&search)
-                    state.overlay = .search(search)
-                }
-            case .control("u"):
-                search.query = ""
-                runSearch(&search)
-                state.overlay = .search(search)
-            case .character(let character):
-                guard search.query.count < 200 else { return [] }
-                search.query.append(character)
-                runSearch(&search)
-                state.overlay = .search(search)
-            default: break
+                if !search.query.isEmpty { state.message = "No results for “\(search.query)”" }
+            case .open(let index):
+                state.overlay = nil
+                openResult(of: search, at: index)
             }
         case .jump(var jump)?:
-            switch key {
-            case .escape:
+            switch jump.handle(key, lookup: lookup) {
+            case .editing:
+                state.overlay = .jump(jump)
+            case .close:
                 state.overlay = nil
-            case .enter:
+            case .nothing:
                 state.overlay = nil
-                if jump.views.indices.contains(jump.selection) {
-                    showFramework(jump.views[jump.selection])
-                } else if jump.candidates.indices.contains(jump.selection - jump.views.count) {
+                state.message = "Nothing matches “\(jump.text)”"
+            case .open(let target):
+                state.overlay = nil
+                LineInput.remember(jump.text, in: &state.jumpHistory)
+                switch target {
+                case .view(let kind): showFramework(kind)
+                case .entity(let id):
                     framework = nil
-                    open(jump.candidates[jump.selection - jump.views.count], pushing: true)
+                    open(id, pushing: true)
                     state.focus = .reader
-                } else {
-                    state.message = "Nothing matches “\(jump.input)”"
                 }
-            case .tab:
-                // Completion: take the selected candidate's id.
-                if jump.views.indices.contains(jump.selection) {
-                    jump.input = jump.views[jump.selection].rawValue
-                } else if jump.candidates.indices.contains(jump.selection - jump.views.count) {
-                    jump.input = jump.candidates[jump.selection - jump.views.count].description
-                }
-                refreshJump(&jump)
-                state.overlay = .jump(jump)
-            case .up, .control("p"), .backTab:
-                jump.selection = max(0, jump.selection - 1)
-                state.overlay = .jump(jump)
-            case .down, .control("n"):
-                jump.selection = min(
-                    max(0, jump.views.count + jump.candidates.count - 1), jump.selection + 1)
-                state.overlay = .jump(jump)
-            case .backspace:
-                if jump.input.isEmpty {
-                    state.overlay = nil
-                } else {
-                    jump.input.removeLast()
-                    refreshJump(&jump)
-                    state.overlay = .jump(jump)
-                }
-            case .control("u"):
-                jump.input = ""
-                refreshJump(&jump)
-                state.overlay = .jump(jump)
-            case .character(let character):
-                guard jump.input.count < 200 else { return [] }
-                jump.input.append(character)
-                refreshJump(&jump)
-                state.overlay = .jump(jump)
-            default: break
             }
         case nil:
             break
@@ -809,56 +733,11 @@ public struct Explorer: Program {
         return []
     }
 
-    private func runSearch(_ search: inout SearchOverlay) {
-        let noteResults = notes.sorted { $0.key < $1.key }.compactMap { id, text in
-            SearchIndex.match(search.query, in: text).map {
-                SearchIndex.Result(id: id, field: .note, score: 1000, snippet: $0)
-            }
-        }
-        search.results = noteResults
-        search.pending = model.search.rank(search.query, limit: 100)
-        search.selection = 0
-        search.scroll = 0
-        makeSnippets(&search)
-    }
-
-    /// Gives snippets to the hits that can be on screen: every result up to a screenful
-    /// past the selection. Making them for all 100 hits at each typed letter took longer
-    /// than the rest of the key.
-    private func makeSnippets(_ search: inout SearchOverlay) {
-        let wanted = search.selection + 1 + max(1, state.height / 2)
-        guard search.results.count < wanted, !search.pending.isEmpty else { return }
-        let taken = search.pending.prefix(wanted - search.results.count)
-        search.results += taken.map { hit in
-            SearchIndex.Result(
-                id: hit.id, field: hit.field, score: hit.score,
-                snippet: model.search.snippet(for: hit, query: search.query))
-        }
-        search.pending.removeFirst(taken.count)
-    }
-
-    private func refreshJump(_ jump: inout JumpOverlay) {
-        jump.candidates = jumpCandidates(jump.input)
-        let typed = jump.input.lowercased().trimmingCharacters(in: .whitespaces)
-            .replacingOccurrences(of: "view/", with: "")
-        jump.views =
-            typed.isEmpty
-            ? []
-            : FrameworkViewKind.allCases.filter {
-                $0.rawValue.hasPrefix(typed) || $0.title.lowercased().hasPrefix(typed)
-            }
-        jump.selection = 0
-    }
-
-    /// Entities whose title or id matches `input` fuzzily, best first.
-    func jumpCandidates(_ input: String) -> [EntityID] {
-        FuzzyMatch.rank(input, among: model.entities.map { ($0.id, $0.displayTitle) }, limit: 200)
-    }
-
     // MARK: Mouse
 
     private mutating func handleMouse(_ mouse: MouseEvent) {
         guard state.overlay == nil else { return }
+        state.count.drop()
         let layout = paneLayout
         for (pane, rect) in layout.panes where rect.contains(x: mouse.x, y: mouse.y) {
             switch mouse.kind {

@@ -1,9 +1,15 @@
 import CaravanContent
 
-/// A place in the reading history: an entity and how far down it was read.
+/// A place in the reading history: an entity, how far down it was read, and what was
+/// selected there, so that going back finds it as it was left.
 public struct HistoryEntry: Sendable, Hashable {
     public var id: EntityID
     public var scroll: Int
+    /// The link selected in the reader.
+    public var selectedLink: Int?
+    /// The Links pane's selected row and its scroll.
+    public var contextSelection: Int?
+    public var contextScroll = 0
 
     public init(id: EntityID, scroll: Int) {
         self.id = id
@@ -11,28 +17,24 @@ public struct HistoryEntry: Sendable, Hashable {
     }
 }
 
-/// The search overlay: a query typed live, ranked results, a selection.
-public struct SearchOverlay: Sendable, Hashable {
-    public var query: String = ""
-    /// The results with their snippets, best first: as many as have been on screen.
-    public var results: [SearchIndex.Result] = []
-    /// Ranked hits after `results` whose snippets are made when they come into view.
-    public var pending: [SearchIndex.Hit] = []
-    public var selection: Int = 0
-    public var scroll: Int = 0
+extension ExplorerState {
+    /// Records where the reader is in the current history entry.
+    mutating func recordPlace() {
+        guard history.indices.contains(historyIndex) else { return }
+        history[historyIndex].scroll = readerScroll
+        history[historyIndex].selectedLink = selectedLink
+        history[historyIndex].contextSelection = contextSelection
+        history[historyIndex].contextScroll = contextScroll
+    }
 
-    /// Every result, shown or not.
-    public var count: Int { results.count + pending.count }
-}
-
-/// The jump prompt: fuzzy match on titles and ids, with completion.
-public struct JumpOverlay: Sendable, Hashable {
-    public var input: String = ""
-    /// Framework views whose names match, listed before the entities.
-    public var views: [FrameworkViewKind] = []
-    public var candidates: [EntityID] = []
-    public var selection: Int = 0
-    public var scroll: Int = 0
+    /// Selects again what `entry` recorded, where the page and the Links pane still have it.
+    mutating func restoreSelections(of entry: HistoryEntry, links: Int, contextRows: Int) {
+        if let link = entry.selectedLink, link < links { selectedLink = link }
+        if let row = entry.contextSelection, row < contextRows {
+            contextSelection = row
+            contextScroll = entry.contextScroll
+        }
+    }
 }
 
 public enum Overlay: Sendable, Hashable {
@@ -74,8 +76,17 @@ public struct ExplorerState: Sendable, Hashable {
     /// After `m` or `'`: waiting for the mark's letter.
     public var pendingMark: MarkCommand?
 
-    /// A count typed before a command, as in `5j`.
-    public var pendingCount: Int?
+    /// The search whose results `n` and `N` go through, until Esc.
+    public var searchRun: SearchRun?
+    /// Searches run before, oldest first; `/` offers the newest again.
+    public var searchHistory: [String] = []
+    /// What was typed in the jump prompt before, oldest first.
+    public var jumpHistory: [String] = []
+
+    /// A count typed before a command, as in `5j`, and where it was typed.
+    public var count = CountPrefix<CountPlace>()
+    /// The count waiting for its key, if any.
+    public var pendingCount: Int? { count.value }
     public var message: String?
 
     public init(width: Int, height: Int, start: EntityID) {

@@ -46,7 +46,13 @@ struct ExplorerView {
         case .jump(let jump)?: cursor = drawJump(&grid, jump)
         case .editor(let editor, let id)?: cursor = drawEditor(&grid, editor, id)
         case nil:
-            if explorer.screenReader { cursor = selectionCursor(layout) }
+            guard explorer.screenReader else { break }
+            if let screen = explorer.framework {
+                let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
+                cursor = screen.selectionCursor(in: body)
+            } else {
+                cursor = selectionCursor(layout)
+            }
         }
         return Frame(grid: grid, cursor: cursor)
     }
@@ -93,27 +99,17 @@ struct ExplorerView {
             crumbs.append(shortTitle(entity))
         }
         let separator = boxes.isUnicode ? " › " : " > "
-        var text = " " + crumbs.joined(separator: separator)
-        let available = rect.width - 1
-        if DisplayWidth.of(text) > available {
-            // Keep the end of the breadcrumb, which says where you are.
-            let ellipsis = boxes.isUnicode ? "…" : "..."
-            var characters = Array(text)
-            while DisplayWidth.of(String(characters)) + DisplayWidth.of(ellipsis) + 1 > available,
-                !characters.isEmpty
-            {
-                characters.removeFirst()
-            }
-            text = " " + ellipsis + String(characters)
-        }
-        grid.write(text, x: rect.x, y: rect.y, style: theme[.titleBar], maxWidth: rect.width)
+        let text = Breadcrumb.fit(
+            crumbs, separator: separator, ellipsis: boxes.isUnicode ? "…" : "...",
+            width: rect.width - 1)
+        grid.write(" " + text, x: rect.x, y: rect.y, style: theme[.titleBar], maxWidth: rect.width)
     }
 
     private func shortTitle(_ entity: Entity) -> String {
         if entity.kind == .section, let number = entity.number {
             return (boxes.isUnicode ? "§" : "Section ") + number
         }
-        return truncate(entity.title, 28)
+        return Sanitizer.visible(entity.title)
     }
 
     private func groupTitle(_ key: String) -> String? {
@@ -168,7 +164,9 @@ struct ExplorerView {
             left += "  \(state.readerScroll + 1)-\(last)/\(total) \(percent)%"
         }
         if let count = state.pendingCount { left += "  count \(count)" }
-        if !state.searchTerms.isEmpty {
+        // The search's counter, only where its matches are: not over a view, and not on
+        // a page without any.
+        if explorer.framework == nil, !state.searchTerms.isEmpty, !explorer.page.matches.isEmpty {
             let matches = explorer.page.matches.count
             let current = state.currentMatch.map { "\($0 + 1)/" } ?? ""
             left += "  match \(current)\(matches)"
@@ -273,7 +271,7 @@ struct ExplorerView {
             let text: String
             switch row.item {
             case .group(let title):
-                text = "\(title) (\(row.childCount))"
+                text = "\(title) (\(row.entityCount))"
                 role = .group
             case .entity(let id):
                 let entity = model.entity(id)
@@ -336,19 +334,37 @@ struct ExplorerView {
                 grid.write(
                     "   " + line, x: rect.x, y: y, style: theme[.quote], maxWidth: rect.width)
             case .entry(let id):
-                let title = model.entity(id)?.displayTitle ?? id.description
-                let text = "   " + truncate(title, max(1, rect.width - 3))
-                if index == state.contextSelection, focused {
-                    grid.fill(
-                        Rect(x: rect.x, y: y, width: rect.width, height: 1),
-                        style: theme[.selection])
-                    grid.write(
-                        text, x: rect.x, y: y, style: theme[.selection], maxWidth: rect.width)
-                } else {
-                    grid.write(text, x: rect.x, y: y, style: theme[.text], maxWidth: rect.width)
-                }
+                let selected = index == state.contextSelection && focused
+                drawContextEntry(&grid, id, x: rect.x, y: y, width: rect.width, selected: selected)
             }
         }
+    }
+
+    /// A linked entity's title, and how else it is linked (dim) when there is room.
+    private func drawContextEntry(
+        _ grid: inout Grid, _ id: EntityID, x: Int, y: Int, width: Int, selected: Bool
+    ) {
+        let title = Sanitizer.visible(model.entity(id)?.displayTitle ?? id.description)
+        let room = max(1, width - 3)
+        var also = ""
+        if let others = explorer.context.otherRelations[id], !others.isEmpty {
+            also = boxes.isUnicode ? " · " : " - "
+            also += others.joined(separator: ", ")
+        }
+        let titleWidth = DisplayWidth.of(title)
+        // The title first; the other relations in what is left, if enough is.
+        let shownTitle = truncate(title, titleWidth + 8 <= room ? titleWidth : room)
+        let left = room - DisplayWidth.of(shownTitle)
+        let shownAlso = also.isEmpty || left < 8 ? "" : truncate(also, left)
+        if selected {
+            grid.fill(Rect(x: x, y: y, width: width, height: 1), style: theme[.selection])
+        }
+        let used = grid.write(
+            "   " + shownTitle, x: x, y: y, style: theme[selected ? .selection : .text],
+            maxWidth: width)
+        grid.write(
+            shownAlso, x: x + used, y: y, style: theme[selected ? .selection : .dim],
+            maxWidth: width - used)
     }
 
     // MARK: Overlays
@@ -379,11 +395,11 @@ struct ExplorerView {
     }
 
     private func drawHelp(_ grid: inout Grid, scroll: Int) {
-        let lines = HelpScreen.lines(keymap: explorer.keymap)
         let inner = drawBox(
-            &grid, width: 72, height: grid.height - 2,
+            &grid, width: HelpScreen.boxWidth(screenWidth: grid.width), height: grid.height - 2,
             title: "Keys" + boxes.dash + "press any other key to close")
-        let keyWidth = min(24, max(10, inner.width / 3))
+        let lines = HelpScreen.rows(keymap: explorer.keymap, width: inner.width)
+        let keyWidth = HelpScreen.keyWidth(inner: inner.width)
         for row in 0..<inner.height {
             let index = scroll + row
             guard lines.indices.contains(index) else { break }
@@ -401,16 +417,19 @@ struct ExplorerView {
         }
     }
 
-    private func drawPrompt(_ grid: inout Grid, _ inner: Rect, prompt: String, input: String) -> (
-        x: Int, y: Int
-    ) {
+    /// The prompt and its input on the box's first row; offered text is shown selected.
+    /// Returns where the text cursor goes.
+    private func drawPrompt(
+        _ grid: inout Grid, _ inner: Rect, prompt: String, input: String, offered: Bool = false
+    ) -> (x: Int, y: Int) {
         let promptWidth = grid.write(
             prompt, x: inner.x, y: inner.y, style: theme[.key], maxWidth: inner.width)
         let room = inner.width - promptWidth - 1
         var shown = Sanitizer.visible(input)
         while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
         let used = grid.write(
-            shown, x: inner.x + promptWidth, y: inner.y, style: theme[.text], maxWidth: room)
+            shown, x: inner.x + promptWidth, y: inner.y,
+            style: theme[offered ? .selection : .text], maxWidth: room)
         return (inner.x + promptWidth + used, inner.y)
     }
 
@@ -418,7 +437,8 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
             title: "Search" + boxes.dash + "Enter opens, Esc closes")
-        let cursor = drawPrompt(&grid, inner, prompt: "/", input: search.query)
+        var cursor = drawPrompt(
+            &grid, inner, prompt: "/", input: search.query, offered: search.input.isOffered)
         let perResult = 2
         let capacity = max(1, (inner.height - 2) / perResult)
         let first = max(0, min(search.selection - capacity + 1, search.count - capacity))
@@ -428,6 +448,10 @@ struct ExplorerView {
             status = "Type to search titles, summaries and text"
         } else if search.count == 0 {
             status = "No results"
+        } else if let correction = search.correction {
+            status =
+                "No results. Did you mean “\(correction)”? "
+                + "\(search.count) result\(search.count == 1 ? "" : "s") for it:"
         } else {
             status = "\(search.count) result\(search.count == 1 ? "" : "s")"
         }
@@ -449,6 +473,8 @@ struct ExplorerView {
                 head, x: inner.x, y: y, style: theme[selected ? .selection : .strong],
                 maxWidth: inner.width)
             drawSnippet(&grid, result.snippet, x: inner.x + 2, y: y + 1, width: inner.width - 2)
+            // A screen reader reads where the cursor is: on the selected result.
+            if selected, explorer.screenReader { cursor = (inner.x, y) }
         }
         return cursor
     }
@@ -510,29 +536,31 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 80, height: min(grid.height - 2, 20),
             title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
-        let cursor = drawPrompt(&grid, inner, prompt: ":", input: jump.input)
+        var cursor = drawPrompt(
+            &grid, inner, prompt: ":", input: jump.input.text, offered: jump.input.isOffered)
         let capacity = max(1, inner.height - 2)
         let start = max(0, jump.selection - capacity + 1)
-        if jump.candidates.isEmpty, jump.views.isEmpty {
+        if jump.targets.isEmpty {
             grid.write(
                 "Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim],
                 maxWidth: inner.width)
         }
         for slot in 0..<capacity {
             let index = start + slot
+            guard jump.targets.indices.contains(index) else { break }
             let y = inner.y + 2 + slot
             let selected = index == jump.selection
             let title: String
             let idText: String
-            if jump.views.indices.contains(index) {
-                title = jump.views[index].title
-                idText = "view/" + jump.views[index].rawValue
-            } else if jump.candidates.indices.contains(index - jump.views.count) {
-                let id = jump.candidates[index - jump.views.count]
-                title = model.entity(id)?.displayTitle ?? ""
+            switch jump.targets[index] {
+            case .view(let kind):
+                title = kind.title
+                idText = "view/" + kind.rawValue
+            case .entity(let id):
+                // The framework's code first, as the map and the matrix show it.
+                let code = explorer.lookup.codes[id].map { $0 + " " } ?? ""
+                title = code + (model.entity(id)?.displayTitle ?? "")
                 idText = id.description
-            } else {
-                break
             }
             let idWidth = min(DisplayWidth.of(idText), inner.width / 2)
             if selected {
@@ -546,37 +574,8 @@ struct ExplorerView {
             grid.write(
                 truncateFront(idText, idWidth), x: inner.x + inner.width - idWidth, y: y,
                 style: theme[selected ? .selection : .dim], maxWidth: idWidth)
+            if selected, explorer.screenReader { cursor = (inner.x, y) }
         }
         return cursor
-    }
-}
-
-/// Line-drawing strings for the terminal at hand: Unicode, or ASCII when the locale isn't UTF-8.
-struct Boxes {
-    let isUnicode: Bool
-    let horizontal: String
-    let vertical: String
-    let topLeft: String
-    let topRight: String
-    let bottomLeft: String
-    let bottomRight: String
-    let expanded: String
-    let collapsed: String
-    let dash: String
-    let visited: String
-
-    init(_ capabilities: Capabilities) {
-        let chars = capabilities.boxChars
-        isUnicode = capabilities.unicode
-        horizontal = String(chars.horizontal)
-        vertical = String(chars.vertical)
-        topLeft = String(chars.topLeft)
-        topRight = String(chars.topRight)
-        bottomLeft = String(chars.bottomLeft)
-        bottomRight = String(chars.bottomRight)
-        expanded = isUnicode ? "▾" : "-"
-        collapsed = isUnicode ? "▸" : "+"
-        dash = isUnicode ? " — " : " - "
-        visited = isUnicode ? "·" : "."
     }
 }

@@ -23,6 +23,8 @@ public struct NavigatorTree: Sendable, Hashable {
         public var hasChildren: Bool
         public var isExpanded: Bool
         public var childCount: Int
+        /// How many entities are under the row, at any depth: what a group's count shows.
+        public var entityCount: Int
     }
 
     public let roots: [Node]
@@ -144,13 +146,20 @@ public struct NavigatorTree: Sendable, Hashable {
     /// The rows shown, given which keys are folded.
     public func rows(collapsed: Set<String>) -> [Row] {
         var rows: [Row] = []
+        func entities(under node: Node) -> Int {
+            node.children.reduce(0) { count, child in
+                let isEntity = if case .entity = child.item { 1 } else { 0 }
+                return count + isEntity + entities(under: child)
+            }
+        }
         func visit(_ node: Node, depth: Int) {
             let expanded = !collapsed.contains(node.key)
             rows.append(
                 Row(
                     key: node.key, item: node.item, depth: depth,
                     hasChildren: !node.children.isEmpty,
-                    isExpanded: expanded, childCount: node.children.count))
+                    isExpanded: expanded, childCount: node.children.count,
+                    entityCount: entities(under: node)))
             if expanded {
                 for child in node.children { visit(child, depth: depth + 1) }
             }

@@ -37,6 +37,7 @@ struct FreshScreenCache: Sendable {
         var kind: FrameworkViewKind
         var width: Int
         var height: Int
+        var linear = false
     }
 
     static let capacity = 6
@@ -50,7 +51,9 @@ struct FreshScreenCache: Sendable {
             sized.append(entry)
             return entry.screen
         }
-        var screen = fresh[key.kind] ?? key.kind.makeScreen(model: model)
+        var screen =
+            fresh[key.kind].flatMap { $0.isLinear == key.linear ? $0 : nil }
+            ?? key.kind.makeScreen(model: model, linear: key.linear)
         fresh[key.kind] = screen
         screen.resize(width: key.width, height: key.height)
         sized.append((key, screen))

@@ -14,7 +14,8 @@ public enum Pane: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where each visible pane goes for a terminal size: three panes from 120 columns,
-/// two from 60, one below that; below 40x12 nothing fits.
+/// two from 60 (the reader and the side pane focused last, Contents on the left or Links
+/// on the right), one below that; below 40x12 nothing fits.
 public struct PaneLayout: Sendable, Hashable {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
@@ -54,9 +55,16 @@ public struct PaneLayout: Sendable, Hashable {
         case 1:
             panes = [(focus, body)]
         case 2:
-            let left = min(navigatorWidth ?? max(24, width * 3 / 10), width / 2)
-            let split = body.splitHorizontally(leftWidth: left)
-            panes = [(sidePane, split.left), (.reader, split.right)]
+            // The side pane stays where it is with three: Contents left, Links right.
+            if sidePane == .context {
+                let right = min(contextWidth ?? max(24, width * 3 / 10), width / 2)
+                let split = body.splitHorizontally(rightWidth: right)
+                panes = [(.reader, split.left), (.context, split.right)]
+            } else {
+                let left = min(navigatorWidth ?? max(24, width * 3 / 10), width / 2)
+                let split = body.splitHorizontally(leftWidth: left)
+                panes = [(.navigator, split.left), (.reader, split.right)]
+            }
         default:
             let left = min(navigatorWidth ?? max(28, width / 4), width / 3)
             let right = min(contextWidth ?? max(30, width / 4), width / 3)

@@ -18,10 +18,11 @@ public enum FrameworkViewKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// The screen of this kind for a model, with nothing moved or filtered yet.
-    public func makeScreen(model: ContentModel) -> FrameworkScreen {
+    /// The screen of this kind for a model, with nothing moved or filtered yet; `linear`
+    /// lays the map out one item a line, for screen readers.
+    public func makeScreen(model: ContentModel, linear: Bool = false) -> FrameworkScreen {
         switch self {
-        case .map: .map(MapScreen(model: model))
+        case .map: .map(MapScreen(model: model, linear: linear))
         case .matrix: .matrix(MatrixScreen(model: model))
         case .atlas: .atlas(AtlasScreen(model: model))
         }
@@ -47,6 +48,12 @@ public enum FrameworkScreen: Sendable {
         }
     }
 
+    /// Whether the screen is laid out one item a line, for screen readers.
+    var isLinear: Bool {
+        if case .map(let screen) = self { return screen.isLinear }
+        return false
+    }
+
     /// The entity Enter would open.
     public var selection: EntityID? {
         switch self {
@@ -69,6 +76,26 @@ public enum FrameworkScreen: Sendable {
             self = .atlas(screen)
         }
     }
+
+    /// Handles a key typed after a count: a move repeats `count` times (as `8l` in
+    /// vim), stopping early when the key does something else; other keys ignore it.
+    public mutating func handle(_ key: Key, count: Int) -> ScreenOutcome {
+        var outcome = handle(key)
+        guard FrameworkScreen.repeatable.contains(key) else { return outcome }
+        // No table has more rows or columns than this; a larger count moves to the end.
+        var left = min(count, 1000) - 1
+        while left > 0, outcome == .handled {
+            outcome = handle(key)
+            left -= 1
+        }
+        return outcome
+    }
+
+    /// Keys that move the selection by one step, which a count repeats.
+    static let repeatable: Set<Key> = [
+        .up, .down, .left, .right, .tab, .backTab, .pageUp, .pageDown, .character("h"),
+        .character("j"), .character("k"), .character("l"), .character("b"), .character(" "),
+    ]
 
     public mutating func handle(_ key: Key) -> ScreenOutcome {
         switch self {
@@ -98,6 +125,12 @@ public enum FrameworkScreen: Sendable {
         case .atlas(let screen):
             screen.render(into: &grid, in: rect, theme: theme, capabilities: capabilities)
         }
+    }
+
+    /// Where the selected item is drawn in `rect`, for the terminal's cursor (the map's).
+    public func selectionCursor(in rect: Rect) -> (x: Int, y: Int)? {
+        if case .map(let screen) = self { return screen.selectionCursor(in: rect) }
+        return nil
     }
 
     public func plainText(width: Int) -> String {

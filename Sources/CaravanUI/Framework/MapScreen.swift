@@ -19,8 +19,12 @@ public struct MapScreen: Sendable {
     /// that size do not lay the map out again (it only changes with the size).
     private var viewportCache: Layout?
 
-    public init(model: ContentModel) {
+    /// One item a line, without boxes: for screen readers.
+    public let isLinear: Bool
+
+    public init(model: ContentModel, linear: Bool = false) {
         index = FrameworkIndex(model: model)
+        isLinear = linear
         selectedKey = index.connotations.first.map { .connotation($0.id) }
         viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
     }
@@ -67,7 +71,20 @@ public struct MapScreen: Sendable {
         ScreenChrome.renderCanvasScreen(
             title: title, chrome: frame.chrome, canvas: frame.canvas,
             slot: currentSlot(in: frame.canvas), scroll: scroll, emptyMessage: nil,
-            into: &grid, area: area, theme: theme, glyphs: glyphs)
+            into: &grid, area: area, theme: theme, glyphs: glyphs, rule: !isLinear)
+    }
+
+    /// Where the selected item is drawn in `rect`, for the terminal's cursor.
+    public func selectionCursor(in rect: Rect) -> (x: Int, y: Int)? {
+        let frame = layout(width: rect.width, height: rect.height, glyphs: .full)
+        guard let slot = currentSlot(in: frame.canvas) else { return nil }
+        let body = frame.chrome.body
+        var top = ScreenChrome.scroll(
+            scroll, toShow: slot.rect, visible: body.height, total: frame.canvas.height)
+        top = min(max(0, top), max(0, frame.canvas.height - body.height))
+        let y = slot.rect.y - top
+        guard y >= 0, y < body.height else { return nil }
+        return (rect.x + body.x + slot.rect.x, rect.y + body.y + y)
     }
 
     /// The whole map as text, every line at most `width` columns, with ASCII lines and
@@ -113,8 +130,10 @@ public struct MapScreen: Sendable {
         let detailRows = ScreenChrome.detailRows(for: details, width: width, limit: 8)
         let chrome = ScreenChrome(
             area: Rect(width: width, height: height), detailRows: detailRows)
-        let canvas = MapLayout.canvas(
-            index, width: width, height: chrome.body.height, glyphs: glyphs)
+        let canvas =
+            isLinear
+            ? MapLayout.linearCanvas(index, width: width, glyphs: glyphs)
+            : MapLayout.canvas(index, width: width, height: chrome.body.height, glyphs: glyphs)
         return Layout(width: width, height: height, glyphs: glyphs, chrome: chrome, canvas: canvas)
     }
 

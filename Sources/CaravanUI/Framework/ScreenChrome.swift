@@ -201,7 +201,7 @@ extension ScreenChrome {
     static func renderCanvasScreen<Key: Hashable>(
         title: String, chrome: ScreenChrome, canvas: Canvas<Key>, slot: CanvasSlot<Key>?,
         scroll: Int, emptyMessage: String?, into grid: inout Grid, area: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs
+        glyphs: FrameworkGlyphs, rule: Bool = true
     ) {
         var local = Grid(width: area.width, height: area.height)
         local.fill(local.bounds, style: theme[.text])
@@ -219,8 +219,11 @@ extension ScreenChrome {
             body.write(emptyMessage, x: 0, y: 0, style: theme[.dim], maxWidth: body.width)
         }
         local.blit(body, x: chrome.body.x, y: chrome.body.y)
+        // Without a rule, the rule's row stays blank between the body and the detail.
         drawDetail(
-            slot?.detail, into: &local, rect: chrome.detail, theme: theme, glyphs: glyphs,
+            slot?.detail, into: &local,
+            rect: rule || chrome.detail.height < 2 ? chrome.detail : chrome.detail.inset(top: 1),
+            theme: theme, glyphs: glyphs, rule: rule,
             hints: "arrows/hjkl move  Enter open  Esc back")
         grid.blit(local, x: area.x, y: area.y)
     }

@@ -34,7 +34,7 @@ public struct PlainText {
             lines += headingLines("Links", level: headingLevel + 1)
             for (number, link) in layout.links.enumerated() {
                 let title = model.entity(link.target)?.displayTitle ?? ""
-                lines += wrap("[\(number + 1)] \(link.target) \(title)", indent: "    ")
+                lines.append(linkLine("[\(number + 1)] \(link.target) \(title)"))
             }
         }
         let typed = model.outgoing(from: entity.id).filter {
@@ -45,7 +45,7 @@ public struct PlainText {
             lines += headingLines("Links from here", level: headingLevel + 1)
             for link in typed {
                 let title = model.entity(link.target)?.displayTitle ?? ""
-                lines += wrap("- \(link.type.label): \(link.target) \(title)", indent: "    ")
+                lines.append(linkLine("- \(link.type.label): \(link.target) \(title)"))
             }
         }
         let backlinks = model.incoming(to: entity.id)
@@ -54,8 +54,7 @@ public struct PlainText {
             lines += headingLines("Linked from", level: headingLevel + 1)
             for link in backlinks {
                 let title = model.entity(link.source)?.displayTitle ?? ""
-                lines += wrap(
-                    "- \(link.type.inverseLabel): \(link.source) \(title)", indent: "    ")
+                lines.append(linkLine("- \(link.type.inverseLabel): \(link.source) \(title)"))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -65,8 +64,9 @@ public struct PlainText {
     /// concepts, references, then reading paths and decks.
     public func readAll() -> String {
         var parts: [String] = []
+        let sequence = ReadingSequence(model: model)
         for kind in EntityKind.allCases {
-            let entities = model.entities(of: kind)
+            let entities = sequence.entities(of: kind)
             guard !entities.isEmpty else { continue }
             if kind != .paper {
                 parts.append(
@@ -81,7 +81,7 @@ public struct PlainText {
 
     /// Ranked search results with snippets, one block per result.
     public func searchResults(_ results: [SearchIndex.Result], query: String) -> String {
-        guard !results.isEmpty else { return "No results for \(Sanitizer.visible(query))\n" }
+        guard !results.isEmpty else { return "" }
         var lines: [String] = []
         for (index, result) in results.enumerated() {
             let title = model.entity(result.id)?.displayTitle ?? ""
@@ -99,13 +99,12 @@ public struct PlainText {
 
     // MARK: Helpers
 
-    /// `# Title` style headings, wrapped to the width: marked for screen readers, bold
-    /// when colour is on.
+    /// `# Title` style headings, marked for screen readers, bold when colour is on. A
+    /// heading is one line however long, so moving by headings reads whole titles.
     func headingLines(_ text: String, level: Int) -> [String] {
         let marker = String(repeating: "#", count: max(1, min(level, 6))) + " "
-        return wrap(text, indent: String(repeating: " ", count: marker.count), first: marker).map {
-            color ? "\u{1B}[1m" + $0 + "\u{1B}[0m" : $0
-        }
+        let line = marker + Sanitizer.visible(text)
+        return [color ? "\u{1B}[1m" + line + "\u{1B}[0m" : line]
     }
 
     private func render(_ line: LayoutLine) -> String {
@@ -131,6 +130,11 @@ public struct PlainText {
             result.append(character)
         }
         return result + "\u{1B}[0m"
+    }
+
+    /// A link as one line, however long, so that `grep` finds its whole title.
+    func linkLine(_ text: String) -> String {
+        Sanitizer.visible(text)
     }
 
     /// Word-wraps text to the width, continuing lines with `indent`.

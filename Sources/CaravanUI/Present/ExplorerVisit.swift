@@ -43,7 +43,7 @@ public struct ExplorerVisit {
 
     func leaves(on key: Key) -> Bool {
         let state = explorer.state
-        guard state.overlay == nil, state.pendingCount == nil else { return false }
+        guard state.overlay == nil, state.count.value == nil else { return false }
         if key == .escape { return state.searchTerms.isEmpty }
         if leaveKeys.contains(key) { return true }
         return explorer.keymap.action(for: key) == .back && state.historyIndex == 0

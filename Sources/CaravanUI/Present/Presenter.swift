@@ -311,12 +311,15 @@ public struct Presenter: Program {
         var y = geometry.topMargin
         grid.write("Keys", x: geometry.textX, y: y, style: theme.title)
         y += 2
-        let lines = keymap.helpLines()
-        let keyWidth = min(24, (lines.map { Grid.measure($0.keys) }.max() ?? 0) + 2)
-        for line in lines where y < geometry.markerRow {
-            grid.write(line.keys, x: geometry.textX, y: y, style: theme.marker, maxWidth: keyWidth)
+        let entries = keymap.helpLines()
+        let keyWidth = min(24, (entries.map { Grid.measure($0.keys) }.max() ?? 0) + 2)
+        let rows = HelpColumns.wrap(
+            entries.map { ($0.keys, $0.help, false) }, keyWidth: keyWidth - 1,
+            textWidth: geometry.textWidth - keyWidth)
+        for row in rows where y < geometry.markerRow {
+            grid.write(row.keys, x: geometry.textX, y: y, style: theme.marker, maxWidth: keyWidth)
             grid.write(
-                line.help, x: geometry.textX + keyWidth, y: y, style: theme.text,
+                row.text, x: geometry.textX + keyWidth, y: y, style: theme.text,
                 maxWidth: geometry.textWidth - keyWidth)
             y += 1
         }

@@ -72,7 +72,11 @@ final class RegressionTests: XCTestCase {
         guard case .jump(let jump)? = explorer.state.overlay else {
             return XCTFail("the jump prompt is not open")
         }
-        let ids = Set(jump.candidates.map(\.description))
+        let ids = Set(
+            jump.targets.compactMap { target -> String? in
+                guard case .entity(let id) = target else { return nil }
+                return id.description
+            })
         for line in render(explorer).textLines() {
             // A candidate row is `│ title  id │`: the id is the last word inside the box.
             let parts = line.split(separator: "│")

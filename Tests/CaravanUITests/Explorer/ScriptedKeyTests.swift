@@ -92,10 +92,16 @@ final class ScriptedKeyTests: XCTestCase {
         XCTAssertEqual(explorer.state.currentMatch, 1)
         assertCurrentMatchVisible(explorer)
 
-        // N before the first match wraps to the last.
+        // N before the first match goes back to the result before, at its last match.
+        let section = explorer.state.current
         press(&explorer, "N N")
-        XCTAssertEqual(explorer.state.currentMatch, matches.count - 1)
-        XCTAssertEqual(explorer.state.message, "First match; wrapped to the last")
+        XCTAssertNotEqual(explorer.state.current, section)
+        XCTAssertEqual(explorer.state.currentMatch, explorer.page.matches.count - 1)
+        XCTAssertEqual(
+            explorer.state.current, search.results[index - 1].id, "the result listed before")
+        XCTAssertTrue(
+            explorer.state.message?.hasPrefix("Result \(index)/") ?? false,
+            explorer.state.message ?? "no message")
         assertCurrentMatchVisible(explorer)
     }
 
@@ -176,8 +182,8 @@ final class ScriptedKeyTests: XCTestCase {
         guard case .jump(let jump)? = explorer.state.overlay else {
             return XCTFail("the jump prompt closed")
         }
-        XCTAssertEqual(jump.input, "case/almaty-silk-road-brand")
-        XCTAssertEqual(jump.candidates.first, try entityID("case/almaty-silk-road-brand"))
+        XCTAssertEqual(jump.text, "case/almaty-silk-road-brand")
+        XCTAssertEqual(jump.targets.first, .entity(try entityID("case/almaty-silk-road-brand")))
         XCTAssertTrue(dump(render(explorer)).contains(":case/almaty-silk-road-brand"))
         press(&explorer, "Enter")
         XCTAssertEqual(explorer.state.current, try entityID("case/almaty-silk-road-brand"))

@@ -1,0 +1,49 @@
+import CaravanContent
+
+/// A note saved in the built-in editor, waiting for the host to write it to disk.
+public struct NoteSave: Sendable, Hashable {
+    public var id: EntityID
+    public var text: String
+
+    public init(id: EntityID, text: String) {
+        self.id = id
+        self.text = text
+    }
+}
+
+/// Saving notes written in the built-in editor. When the host keeps the reader's state
+/// on disk (``Explorer/hostWritesNotes``), Ctrl-S hands the note over and the editor
+/// stays open until the host says it is written: only then does the status say "Note
+/// saved", and if the write fails the text is still in the editor.
+extension Explorer {
+    /// Ctrl-S in the editor: hands the note to the host, or keeps it for the session.
+    mutating func saveFromEditor(_ editor: NoteEditor, text: String, for id: EntityID) {
+        if hostWritesNotes {
+            state.overlay = .editor(editor, id)
+            noteToSave = NoteSave(id: id, text: text)
+        } else {
+            state.overlay = nil
+            setNote(text, for: id)
+            state.message =
+                notes[id] == nil
+                ? "Note removed for this session" : "Note kept for this session, not on disk"
+        }
+    }
+
+    /// The note the host should write now, if Ctrl-S handed one over; taking it clears it.
+    public mutating func takeNoteToSave() -> NoteSave? {
+        defer { noteToSave = nil }
+        return noteToSave
+    }
+
+    /// The host wrote the note (with ``setNote(_:for:)`` before it): the editor closes.
+    public mutating func noteWritten(_ note: NoteSave) {
+        if case .editor(_, let id)? = state.overlay, id == note.id { state.overlay = nil }
+        state.message = notes[note.id] == nil ? "Note removed" : "Note saved"
+    }
+
+    /// The host could not write the note: the editor stays open with the text in it.
+    public mutating func noteNotWritten(_ note: NoteSave, reason: String) {
+        state.message = "Note not saved: \(reason). Ctrl-S tries again, Esc gives it up"
+    }
+}

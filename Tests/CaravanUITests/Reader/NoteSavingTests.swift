@@ -1,0 +1,59 @@
+import CaravanContent
+import XCTest
+
+@testable import CaravanUI
+
+/// "Note saved" is said only once the host has written the note; until then, and when
+/// the write fails, the text stays in the editor.
+final class NoteSavingTests: XCTestCase {
+    private func editing(_ text: String, hostWrites: Bool) throws -> Explorer {
+        var explorer = try makeExplorer(width: 80, height: 24, start: "concept/soft-power")
+        explorer.hostWritesNotes = hostWrites
+        press(&explorer, "a")
+        typeText(&explorer, text)
+        press(&explorer, "Ctrl-s")
+        return explorer
+    }
+
+    private func isEditing(_ explorer: Explorer) -> Bool {
+        if case .editor? = explorer.state.overlay { return true }
+        return false
+    }
+
+    func testTheEditorWaitsForTheHostToWrite() throws {
+        var explorer = try editing("Compare with the five links", hostWrites: true)
+        XCTAssertTrue(isEditing(explorer), "the editor stays open until the note is written")
+        XCTAssertNotEqual(explorer.state.message, "Note saved")
+        let note = try XCTUnwrap(explorer.takeNoteToSave())
+        XCTAssertEqual(note.text, "Compare with the five links")
+        XCTAssertNil(explorer.takeNoteToSave(), "taken once")
+
+        explorer.setNote(note.text, for: note.id)
+        explorer.noteWritten(note)
+        XCTAssertFalse(isEditing(explorer))
+        XCTAssertEqual(explorer.state.message, "Note saved")
+    }
+
+    func testAFailedWriteKeepsTheTextInTheEditor() throws {
+        var explorer = try editing("Do not lose this", hostWrites: true)
+        let note = try XCTUnwrap(explorer.takeNoteToSave())
+        explorer.noteNotWritten(note, reason: "the disk is full")
+        XCTAssertTrue(isEditing(explorer))
+        guard case .editor(let editor, _)? = explorer.state.overlay else {
+            return XCTFail("no editor")
+        }
+        XCTAssertEqual(editor.text, "Do not lose this")
+        XCTAssertTrue(explorer.state.message?.contains("not saved") ?? false)
+        XCTAssertTrue(dump(render(explorer)).contains("Do not lose this"))
+        // Ctrl-S hands it over again.
+        press(&explorer, "Ctrl-s")
+        XCTAssertEqual(explorer.takeNoteToSave()?.text, "Do not lose this")
+    }
+
+    func testWithoutAHostTheNoteIsKeptForTheSessionOnly() throws {
+        let explorer = try editing("Only for now", hostWrites: false)
+        XCTAssertFalse(isEditing(explorer))
+        XCTAssertEqual(explorer.notes[try entityID("concept/soft-power")], "Only for now")
+        XCTAssertEqual(explorer.state.message, "Note kept for this session, not on disk")
+    }
+}
