@@ -196,7 +196,7 @@ public enum MarkdownParser {
     private static func inline(_ node: OpaquePointer, depth: Int) -> MarkdownDocument.Inline? {
         if depth > maximumDepth { return .text(flatText(node)) }
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE: return .text(literal(node))
+        case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE: return .text(spacingOut(literal(node)))
         case CMARK_NODE_CODE: return .code(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
@@ -226,6 +226,18 @@ public enum MarkdownParser {
         return merged
     }
 
+    /// Text with the whitespace controls in it made spaces. In a text node they come from
+    /// character references (`&#10;`, `&#9;`): whitespace as written, not a control to show.
+    /// Raw HTML shown as text may run over lines; its line breaks are spaces too.
+    static func spacingOut(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x09 && $0 <= 0x0D }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append((0x09...0x0D).contains(scalar.value) ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
     /// All literal text below a node, iteratively (no recursion on hostile depth).
     private static func flatText(_ node: OpaquePointer) -> String {
         var text = ""
@@ -239,6 +251,6 @@ public enum MarkdownParser {
                 text += String(cString: value)
             }
         }
-        return text
+        return spacingOut(text)
     }
 }

@@ -317,6 +317,13 @@ final class BasicsTests: XCTestCase {
         XCTAssertTrue(brackets.plainText.contains("x"))
     }
 
+    func testCharacterReferencesForWhitespaceAreWhitespace() {
+        let document = MarkdownParser.parse("foo&#10;&#10;bar a&#9;b c&#13;d e&#27;f\n")
+        // A newline, tab or carriage return written as a reference is a space; other
+        // controls stay, for the viewer to show visibly.
+        XCTAssertEqual(document.plainText, "foo  bar a b c d e\u{1B}f")
+    }
+
     func testCodeLinesFollowCommonMark() {
         let body = "text\n\n    code\n\n- item\n\n    continued\n\n```\nfence\n```\n"
         let lines = MarkdownParser.codeLines(in: body)
