@@ -279,9 +279,10 @@ struct EntityFileParser {
             return parsed
         }
 
-        let document = MarkdownParser.parse(split.body)
+        let (document, outline) = MarkdownParser.parseBody(split.body)
         parsed.links += BodyLinkScanner.links(
-            in: split.body, firstLine: split.bodyLine, path: file.path, source: id)
+            in: split.body, outline: outline, firstLine: split.bodyLine, path: file.path,
+            source: id)
         let order = fieldNodes["order"].flatMap(Self.integer)
         let summary = fieldNodes["summary"]?.scalar?.string
         parsed.entity = Entity(
