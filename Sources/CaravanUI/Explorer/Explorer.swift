@@ -238,6 +238,12 @@ public struct Explorer: Program {
             state.overlay = .help(scroll: 0)
         case .search:
             state.overlay = .search(SearchOverlay())
+        case .problems:
+            if model.problems.all.isEmpty {
+                state.message = "No problems: the content checks clean"
+            } else {
+                state.overlay = .problems(ProblemList())
+            }
         case .jump:
             var jump = JumpOverlay()
             refreshJump(&jump)
@@ -802,6 +808,16 @@ public struct Explorer: Program {
                 refreshJump(&jump)
                 state.overlay = .jump(jump)
             default: break
+            }
+        case .problems(var list)?:
+            switch list.handle(key, keymap: keymap, model: model, height: state.height) {
+            case .open(let id):
+                state.overlay = nil
+                framework = nil
+                open(id, pushing: true)
+                setFocus(.reader)
+            case .close: state.overlay = nil
+            case .handled, .ignored: state.overlay = .problems(list)
             }
         case nil:
             break

@@ -5,9 +5,9 @@ struct ExplorerView {
     let explorer: Explorer
 
     private var state: ExplorerState { explorer.state }
-    private var theme: Theme { explorer.theme }
+    var theme: Theme { explorer.theme }
     /// Made once per frame: the views ask for line characters at every row.
-    private let boxes: Boxes
+    let boxes: Boxes
 
     init(explorer: Explorer) {
         self.explorer = explorer
@@ -45,6 +45,7 @@ struct ExplorerView {
         case .search(let search)?: cursor = drawSearch(&grid, search)
         case .jump(let jump)?: cursor = drawJump(&grid, jump)
         case .editor(let editor, let id)?: cursor = drawEditor(&grid, editor, id)
+        case .problems(let list)?: drawProblems(&grid, list)
         case nil:
             if explorer.screenReader { cursor = selectionCursor(layout) }
         }
@@ -173,19 +174,33 @@ struct ExplorerView {
             let current = state.currentMatch.map { "\($0 + 1)/" } ?? ""
             left += "  match \(current)\(matches)"
         }
+        // Errors in the content stay in sight, with the key that lists them; a message
+        // comes first, then the errors, then the hints, as room allows.
+        let problems = problemHint ?? ""
+        let problemWidth = DisplayWidth.of(problems)
         let hintWidth = DisplayWidth.of(hints)
-        let showHints = rect.width - DisplayWidth.of(left) > hintWidth + 2
-        if let message = state.message {
-            grid.write(
-                " " + message, x: rect.x, y: rect.y, style: theme[.statusMessage],
-                maxWidth: rect.width - (showHints ? hintWidth : 0))
-        } else {
-            grid.write(left, x: rect.x, y: rect.y, style: theme[.statusBar], maxWidth: rect.width)
-        }
+        let shown = state.message.map { " " + $0 } ?? left
+        let shownWidth = DisplayWidth.of(shown)
+        let showProblems =
+            !problems.isEmpty
+            && (state.message == nil || shownWidth + problemWidth + 2 <= rect.width)
+        let rightWidth = showProblems ? problemWidth : 0
+        let showHints =
+            problems.isEmpty
+            ? rect.width - DisplayWidth.of(left) > hintWidth + 2
+            : shownWidth + rightWidth + hintWidth + 2 <= rect.width
+        grid.write(
+            shown, x: rect.x, y: rect.y,
+            style: theme[state.message == nil ? .statusBar : .statusMessage],
+            maxWidth: rect.width - rightWidth - (showHints ? hintWidth : 0))
         if showHints {
             grid.write(
                 hints, x: rect.x + rect.width - hintWidth, y: rect.y, style: theme[.statusBar],
                 maxWidth: hintWidth)
+        }
+        if showProblems, rect.width > problemWidth {
+            let x = rect.x + rect.width - problemWidth - (showHints ? hintWidth : 0)
+            grid.write(problems, x: x, y: rect.y, style: theme[.error], maxWidth: problemWidth)
         }
     }
 
@@ -270,7 +285,7 @@ struct ExplorerView {
             }
             let indent = String(repeating: " ", count: min(row.depth * 2, max(0, rect.width / 2)))
             var role: Role = .text
-            let text: String
+            var text: String
             switch row.item {
             case .group(let title):
                 text = "\(title) (\(row.childCount))"
@@ -279,6 +294,11 @@ struct ExplorerView {
                 let entity = model.entity(id)
                 text = entity?.displayTitle ?? id.description
                 if id == state.current { role = .strong }
+                if model.isBroken(id) {
+                    // Marked in words a screen reader says, and in the error colour.
+                    text = "! " + text
+                    role = .error
+                }
             }
             let prefix = " " + indent + marker + " "
             let line = prefix + truncate(text, max(1, rect.width - DisplayWidth.of(prefix)))
@@ -354,7 +374,7 @@ struct ExplorerView {
     // MARK: Overlays
 
     /// A bordered box centred on the screen; returns the inner rectangle.
-    private func drawBox(_ grid: inout Grid, width: Int, height: Int, title: String) -> Rect {
+    func drawBox(_ grid: inout Grid, width: Int, height: Int, title: String) -> Rect {
         let w = min(width, grid.width - 2)
         let h = min(height, grid.height - 2)
         let x = max(0, (grid.width - w) / 2)
