@@ -53,7 +53,8 @@ struct ExploreCommand: ParsableCommand {
         let config = try loadConfig()
         var content = self.content
         if content.content == nil, let folder = config.contentFolder { content.content = folder }
-        let model = try content.loadValid()
+        // Broken files do not stop reading: the explorer marks them and lists their errors.
+        let model = try content.loadForReading(listing: false)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
         let chosenTheme = try theme.map { name -> Theme in
@@ -91,6 +92,9 @@ struct ExploreCommand: ParsableCommand {
             if let first = (warnings + dropped).first { explorer.showMessage(first) }
             store = opened
             state = loaded
+        }
+        if explorer.state.message == nil, let summary = model.problems.errorSummary {
+            explorer.showMessage("The content has \(summary); E lists them")
         }
         if let startView { explorer.showFramework(startView) }
         let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }

@@ -76,7 +76,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         if let view {
             let kind = try parseView(view)
             emit(kind.plainText(model: model, width: output.resolvedWidth))
@@ -113,7 +113,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let filter = try kind.map(parseKind)
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         let text = query.joined(separator: " ")
         let results = model.search.search(text + " ", kind: filter, limit: limit)
         let plain = PlainText(model: model, width: output.resolvedWidth, color: output.useColor)
@@ -135,7 +135,7 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() throws {
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         let plain = PlainText(model: model, width: output.resolvedWidth, color: output.useColor)
         emit(plain.readAll())
     }
