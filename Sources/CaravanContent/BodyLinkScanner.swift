@@ -52,7 +52,7 @@ enum BodyLinkScanner {
             : FrontMatterSplit.lines(of: body)
         for (offset, rawLine) in lines.enumerated() {
             // Most lines hold no `[@`: their bytes say so without a slower search.
-            guard mayHoldLinks(rawLine.utf8), !outline.isCode(offset + 1) else { continue }
+            guard mayHoldCitations(rawLine.utf8), !outline.isCode(offset + 1) else { continue }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             for finding in findings(in: line) { found.append((offset + 1, finding)) }
         }
@@ -98,23 +98,19 @@ enum BodyLinkScanner {
         return found
     }
 
-    /// Whether the bytes hold `](` or `[@`, which every link and citation has.
-    static func mayHoldLinks(_ bytes: Substring.UTF8View) -> Bool {
+    /// Whether the bytes hold `[@`, which every citation has.
+    static func mayHoldCitations(_ bytes: Substring.UTF8View) -> Bool {
         // Read from the stored bytes where it can be: far faster than through the view.
-        if let found = bytes.withContiguousStorageIfAvailable({ mayHoldLinks($0) }) {
+        if let found = bytes.withContiguousStorageIfAvailable({ mayHoldCitations($0) }) {
             return found
         }
-        return mayHoldLinks(bytes)
+        return mayHoldCitations(bytes)
     }
 
-    private static func mayHoldLinks<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+    private static func mayHoldCitations<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
-            if (previous == UInt8(ascii: "]") && byte == UInt8(ascii: "("))
-                || (previous == UInt8(ascii: "[") && byte == UInt8(ascii: "@"))
-            {
-                return true
-            }
+            if previous == UInt8(ascii: "["), byte == UInt8(ascii: "@") { return true }
             previous = byte
         }
         return false

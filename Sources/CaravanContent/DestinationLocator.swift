@@ -43,9 +43,7 @@ struct DestinationLocator {
 
     init(body: String, links: [BodyOutline.LinkNode]) {
         bytes = Array(body.utf8)
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-        lineStarts = starts
+        lineStarts = bytes.lineStarts
         var expected: [Key: Int] = [:]
         for link in links {
             expected[Key(block: link.block, destination: link.destination), default: 0] += 1
