@@ -96,9 +96,12 @@ struct LayoutBuilder {
         wrap(spans, firstIndent: [], restIndent: [])
     }
 
-    mutating func rule() {
-        layout.lines.append(
-            LayoutLine([Span(String(repeating: ruleText, count: min(width, 40)), .dim)]))
+    /// A thematic break: a short rule after the indent of the list or quote it is in.
+    mutating func rule(indent: [Span] = []) {
+        let indent = LayoutBuilder.fitted(indent, to: width - 1)
+        let used = indent.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let rule = String(repeating: ruleText, count: max(1, min(width - used, 40)))
+        layout.lines.append(LayoutLine(indent + [Span(rule, .dim)]))
     }
 
     /// Wraps spans to the width; `firstIndent` starts the first line, `restIndent` the others.

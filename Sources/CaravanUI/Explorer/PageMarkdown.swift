@@ -31,13 +31,17 @@ extension PageWriter {
                     children, indent: first + [Span(ornament.quoteBar, .quote)],
                     rest: rest + [Span(ornament.quoteBar, .quote)])
             case .code(let text):
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                // The first line takes the list's bullet or number when the item starts here.
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .enumerated()
+                {
                     builder.wrap(
-                        [Span(clean(String(line)), .code)], firstIndent: rest + [Span("  ")],
+                        [Span(clean(String(line)), .code)],
+                        firstIndent: (number == 0 ? first : rest) + [Span("  ")],
                         restIndent: rest + [Span("  ")])
                 }
             case .thematicBreak:
-                builder.rule()
+                builder.rule(indent: first)
             }
         }
     }
