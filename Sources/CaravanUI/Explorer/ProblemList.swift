@@ -106,9 +106,4 @@ extension ExplorerView {
                 maxWidth: inner.width)
         }
     }
-
-    /// `E 3 errors in 2 files` for the status bar, when the content has errors.
-    var problemHint: String? {
-        explorer.model.problems.errorSummary.map { "E " + $0 + "  " }
-    }
 }
