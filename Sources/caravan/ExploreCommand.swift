@@ -94,7 +94,8 @@ struct ExploreCommand: ParsableCommand {
             state = loaded
         }
         if explorer.state.message == nil, let summary = model.problems.errorSummary {
-            explorer.showMessage("The content has \(summary); E lists them")
+            let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
+            explorer.showMessage("The content has \(summary)" + (key ?? ""))
         }
         if let startView { explorer.showFramework(startView) }
         let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }

@@ -52,8 +52,11 @@ extension ExplorerView {
         }
     }
 
-    /// `E 3 errors in 2 files` for the status bar, when the content has errors.
+    /// `E 3 errors in 2 files` for the status bar, when the content has errors: the key
+    /// that lists them (as bound) and how many there are.
     var problemHint: String? {
-        explorer.model.problems.errorSummary.map { "E " + $0 + "  " }
+        guard let summary = explorer.model.problems.errorSummary else { return nil }
+        let key = explorer.keymap.keys(for: .problems).first.map { $0.name + " " } ?? ""
+        return key + summary + "  "
     }
 }

@@ -59,6 +59,16 @@ final class BrokenContentTests: XCTestCase {
         XCTAssertFalse(dump(render(clean)).contains("errors in"))
     }
 
+    func testTheHintNamesTheKeyAsBound() throws {
+        let bindings = Keymap.standard.bindings.filter { $0.action != .problems }
+        var explorer = Explorer(
+            model: Self.model, width: 120, height: 40,
+            keymap: Keymap(bindings: bindings + [(.function(5), .problems)]))
+        XCTAssertTrue(render(explorer).textLines()[39].contains("F5 2 errors in 2 files"))
+        press(&explorer, "F5")
+        guard case .problems = explorer.state.overlay else { return XCTFail("F5 did not list") }
+    }
+
     func testABrokenEntitysPageShowsItsProblemsAndWhatCouldBeRead() throws {
         let explorer = try explorer(start: "concept/broken")
         let page = pageText(explorer)
