@@ -8,10 +8,12 @@ public enum EntityPage {
     ///   - numberLinks: follow each link with `[n]`, for plain text where links are listed
     ///     as numbered references after the page.
     ///   - titleLevel: for plain text, the outline level of the entity's title: every
-    ///     heading on the page is then marked with `#`s for its level below it (the page's
-    ///     own sections one below, a body's `#` one below, its `##` two). Without it, as in
-    ///     the reader, a body's headings keep the marks they were written with and the
-    ///     page's sections, set apart by style, have none.
+    ///     heading on the page is then marked with `#`s for its level in the printed
+    ///     outline. The page's own sections and the body's highest headings are one below
+    ///     the title, and the body's other headings keep their distance from those (a body
+    ///     of `#` and `##` prints `##` and `###`; one of `##` and `###` prints the same).
+    ///     Without it, as in the reader, a body's headings keep the marks they were
+    ///     written with and the page's sections, set apart by style, have none.
     public static func layout(
         _ entity: Entity, in model: ContentModel, width: Int, searchTerms: [String] = [],
         numberLinks: Bool = false, ascii: Bool = false, titleLevel: Int? = nil
@@ -49,6 +51,8 @@ struct PageWriter {
     let numberLinks: Bool
     let ornament: Ornament
     let titleLevel: Int?
+    /// What a body heading's level is moved by to mark it: none in the reader.
+    var headingShift = 0
 
     /// `[n]` after a link in plain text; nothing on screen, where links are highlighted.
     func number(_ link: Int) -> [Span] {
@@ -73,6 +77,9 @@ struct PageWriter {
             slides(deck)
         } else if !entity.document.blocks.isEmpty {
             builder.blank()
+            if let titleLevel, let top = PageWriter.topHeadingLevel(in: entity.document.blocks) {
+                headingShift = titleLevel + 1 - top
+            }
             blocks(entity.document.blocks, indent: [], rest: [])
         }
         trailing(entity)

@@ -9,8 +9,8 @@ extension PageWriter {
             let first = index == 0 ? indent : rest
             switch block {
             case .heading(let level, let inlines):
-                // Marked once, with as many `#`s as its level (below the title in plain text).
-                let marks = headingMarks(level: (titleLevel ?? 0) + level)
+                // Marked once: as written, or in plain text by its place below the title.
+                let marks = headingMarks(level: level + headingShift)
                 let width = marks.reduce(0) { $0 + $1.text.count }
                 builder.wrap(
                     inlineSpans(inlines).map { $0.with(role: .heading, link: $0.link) },
@@ -87,5 +87,26 @@ extension PageWriter {
             }
         }
         return spans
+    }
+
+    /// The highest level (the fewest `#`s) of any heading in the blocks, lists and quotes
+    /// included.
+    static func topHeadingLevel(in blocks: [MarkdownDocument.Block]) -> Int? {
+        var top: Int?
+        var pending = blocks[...]
+        var nested: [[MarkdownDocument.Block]] = []
+        while true {
+            guard let block = pending.popFirst() else {
+                guard let next = nested.popLast() else { return top }
+                pending = next[...]
+                continue
+            }
+            switch block {
+            case .heading(let level, _): top = min(top ?? level, level)
+            case .list(_, _, let items): nested += items
+            case .quote(let children): nested.append(children)
+            case .paragraph, .code, .thematicBreak: break
+            }
+        }
     }
 }

@@ -74,9 +74,15 @@ struct CommonMarkExample {
         nodes { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }.map(\.url)
     }
 
-    /// The nodes of the types asked for, with their destinations (empty for most).
+    /// The highest level (fewest `#`s) of its headings, empty ones included.
+    var topHeadingLevel: Int? {
+        nodes { $0 == CMARK_NODE_HEADING }.map(\.level).min()
+    }
+
+    /// The nodes of the types asked for, with their destinations and heading levels (empty
+    /// and 0 for the others).
     private func nodes(_ wanted: (cmark_node_type) -> Bool) -> [(
-        type: cmark_node_type, url: String
+        type: cmark_node_type, url: String, level: Int
     )] {
         let parsed: OpaquePointer? = markdown.withCString {
             cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT)
@@ -85,13 +91,14 @@ struct CommonMarkExample {
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var found: [(type: cmark_node_type, url: String)] = []
+        var found: [(type: cmark_node_type, url: String, level: Int)] = []
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
                 let node = cmark_iter_get_node(iterator), wanted(cmark_node_get_type(node))
             else { continue }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            found.append((cmark_node_get_type(node), url))
+            let level = Int(cmark_node_get_heading_level(node))
+            found.append((cmark_node_get_type(node), url, level))
         }
         return found
     }

@@ -45,13 +45,15 @@ final class CommonMarkSpecTests: XCTestCase {
     }
 
     /// `show` keeps every word in order, every hard break as a new line, and marks each
-    /// heading once with a `#` more than its level (the entity's title is `#`).
+    /// heading once by its place below the entity's title (`#`): the body's highest
+    /// headings `##`, the others as many levels further as they are written.
     func testShowKeepsTheTextBreaksAndHeadingLevelsOfEveryExample() {
         var failed = 0
         for example in examples {
+            let top = example.topHeadingLevel ?? 1
             let printed = PrintedText(
                 show(example, width: 1000).components(separatedBy: "\n"),
-                problemsHeading: "## Problems", marks: { $0 + 1 })
+                problemsHeading: "## Problems", marks: { $0 + 2 - top })
             let failures = printed.failures(for: example.tokens)
             if !failures.isEmpty { failed += 1 }
             XCTAssertEqual(failures, [], "example \(example.number) (\(example.section))")
@@ -78,6 +80,18 @@ final class CommonMarkSpecTests: XCTestCase {
             let foo = try XCTUnwrap(lines.firstIndex(of: "foo"), "\(lines)")
             XCTAssertEqual(lines[foo + 1], "baz", "example \(number)")
         }
+    }
+
+    /// A body whose highest headings are `##` (its title being the entity's) prints them
+    /// as the page's own sections, not a level below them.
+    func testABodysHighestHeadingsSitOneBelowTheTitle() throws {
+        let example = try XCTUnwrap(examples.first { $0.markdown.hasPrefix("## foo ##\n") })
+        XCTAssertEqual(example.topHeadingLevel, 2)
+        let shown = show(example, width: 80).components(separatedBy: "\n")
+        XCTAssertEqual(
+            shown.filter { $0.hasPrefix("#") }, ["# Example 71: ATX headings", "## foo", "### bar"])
+        XCTAssertEqual(
+            page(example, width: 80).filter { $0.hasPrefix("#") }, ["## foo", "### bar"])
     }
 
     func testEachHeadingLevelIsMarkedOnceAndApart() throws {
