@@ -92,6 +92,38 @@ final class BodyLinkSyntaxTests: XCTestCase {
             ])
     }
 
+    /// Whatever the body, a link's diagnostic points into the file: a line it has, a
+    /// column on that line.
+    func testEveryLinkDiagnosticPointsIntoTheFile() {
+        var random = SplitMix64(seed: 21)
+        var checked = 0
+        let pieces = [
+            "[", "]", "(", ")", "<", ">", "\\", "`", "\n", "\n\n", " ", "  \n", "concept/nope",
+            "concept/base", "\r", "é", "漢", "> ", "- ", "1. ", "    ", ":", "\"t\"", "*",
+            "[a](concept/nope)", "[a](", "](concept/nope", "[a][r]", "\n[r]: concept/nope\n",
+            "[b](<concept/nope>)", "[a\nb](concept/nope)", "[a](\nconcept/nope)",
+        ]
+        for _ in 0..<2000 {
+            let count = Int.random(in: 1...30, using: &random)
+            let body = (0..<count).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let model = loadBody(body + "\n")
+            let file = "---\nid: concept/body\nkind: concept\ntitle: Body\n---\n" + body + "\n"
+            // Lines end at line feeds (a `\r\n` is one Character, so split the scalars).
+            let lines = file.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String(String.UnicodeScalarView($0)) }
+            for diagnostic in model.diagnostics where diagnostic.message.hasPrefix("link to") {
+                checked += 1
+                let line = diagnostic.location.line
+                XCTAssertTrue(lines.indices.contains(line - 1), "\(diagnostic.formatted) «\(body)»")
+                guard lines.indices.contains(line - 1) else { continue }
+                XCTAssertLessThanOrEqual(
+                    diagnostic.location.column, lines[line - 1].count + 1,
+                    "\(diagnostic.formatted) «\(body)»")
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+
     func testTheLinkedLibraryIsNamed() {
         XCTAssertTrue(
             MarkdownParser.libraryVersion.range(of: #"^\d+\.\d+"#, options: .regularExpression)
