@@ -87,9 +87,10 @@ let package = Package(
 
         .testTarget(
             name: "CaravanContentTests", dependencies: ["CaravanContent", "CaravanDefaultContent"]),
+        // libcmark too, to read the CommonMark spec's examples as the library parses them.
         .testTarget(
             name: "CaravanUITests",
-            dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent"],
+            dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent", "CCmark"],
             exclude: ["Golden"]),
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore"]),
         .testTarget(

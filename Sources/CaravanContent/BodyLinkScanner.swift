@@ -1,54 +1,77 @@
-/// Finds entity links `[text](kind/slug)` and citations `[@key]` in a Markdown body,
-/// with their exact line and column, skipping code.
+/// Finds entity links `[text](kind/slug)` and citations `[@key]` in a Markdown body, with
+/// the line and column where each is written. Links are the ones libcmark parses, so
+/// CommonMark decides what is a link (escapes, code, angle brackets, reference
+/// definitions); citations, which CommonMark does not know, are read from the lines,
+/// skipping code.
 enum BodyLinkScanner {
-    static func links(in body: String, firstLine: Int, path: String, source: EntityID)
-        -> [PendingLink]
-    {
-        var found: [PendingLink] = []
-        // Code blocks as CommonMark sees them: indented text in lists and paragraphs is not code.
-        // Parsed only when a line may hold a link.
-        var knownCodeLines: Set<Int>?
-        func isCode(_ line: Int) -> Bool {
-            let codeLines = knownCodeLines ?? MarkdownParser.codeLines(in: body)
-            knownCodeLines = codeLines
-            return codeLines.contains(line)
+    static func links(
+        in body: String, outline: BodyOutline, firstLine: Int, path: String, source: EntityID
+    ) -> [PendingLink] {
+        var found = citations(in: body, outline: outline) + mentions(in: body, outline: outline)
+        // In the order written: line by line, a line's citations before its links.
+        let order = found.indices.sorted {
+            let (a, b) = (found[$0], found[$1])
+            return (a.line, a.finding.type == .cites ? 0 : 1, a.finding.column, $0)
+                < (b.line, b.finding.type == .cites ? 0 : 1, b.finding.column, $1)
         }
+        found = order.map { found[$0] }
+        return found.map { item in
+            PendingLink(
+                source: source, type: item.finding.type, target: item.finding.target,
+                reversed: false,
+                location: SourceLocation(
+                    path: path, line: firstLine + item.line - 1, column: item.finding.column))
+        }
+    }
+
+    /// The links libcmark found whose destination is an id, each where it is written.
+    private static func mentions(in body: String, outline: BodyOutline) -> [(
+        line: Int, finding: Finding
+    )] {
+        let wanted = outline.links.filter { looksLikeEntityID($0.destination) }
+        guard !wanted.isEmpty else { return [] }
+        var locator = DestinationLocator(body: body, links: wanted)
+        return wanted.map { link in
+            let place = locator.place(of: link)
+            return (
+                place.line,
+                Finding(type: .mentions, target: .id(link.destination), column: place.column)
+            )
+        }
+    }
+
+    /// The citations of each line outside code blocks.
+    private static func citations(in body: String, outline: BodyOutline) -> [(
+        line: Int, finding: Finding
+    )] {
+        var found: [(line: Int, finding: Finding)] = []
         // Without carriage returns, lines end exactly at the line feed bytes.
         let lines =
             body.containsByte(0x0D)
             ? body.split(separator: "\n", omittingEmptySubsequences: false)
             : FrontMatterSplit.lines(of: body)
         for (offset, rawLine) in lines.enumerated() {
-            // Most lines hold neither `](` nor `[@`: their bytes say so without a slower search.
-            guard mayHoldLinks(rawLine.utf8), !isCode(offset + 1) else { continue }
+            // Most lines hold no `[@`: their bytes say so without a slower search.
+            guard mayHoldCitations(rawLine.utf8), !outline.isCode(offset + 1) else { continue }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let lineNumber = firstLine + offset
-            for finding in findings(in: line) {
-                found.append(
-                    PendingLink(
-                        source: source, type: finding.type, target: finding.target,
-                        reversed: false,
-                        location: SourceLocation(
-                            path: path, line: lineNumber, column: finding.column)))
-            }
+            for finding in findings(in: line) { found.append((offset + 1, finding)) }
         }
         return found
     }
 
-    /// A citation or an entity link on one line: what it names and the column (in
-    /// characters, from 1) where it stands.
+    /// A citation or an entity link: what it names and the column (in characters, from 1)
+    /// where it stands on its line.
     struct Finding: Equatable {
         var type: LinkType
         var target: PendingLink.Target
         var column: Int
     }
 
-    /// The citations of a line, then its entity links, each in the order written. Code
-    /// spans are skipped.
+    /// The citations of a line, in the order written. Code spans are skipped.
     static func findings(in line: Substring) -> [Finding] {
         // In ASCII text without carriage returns every character is one byte.
         if line.utf8.isASCIIWithoutCarriageReturns {
-            return ASCIILinkScanner(line.utf8).findings()
+            return ASCIICitationScanner(line.utf8).findings()
         }
         return characterFindings(in: line)
     }
@@ -72,43 +95,22 @@ enum BodyLinkScanner {
                         column: column(match.range.lowerBound)))
             }
         }
-        var searchStart = text.startIndex
-        while let open = text[searchStart...].firstRange(of: "](") {
-            let destinationStart = open.upperBound
-            guard
-                let close = text[destinationStart...].firstIndex(where: {
-                    $0 == ")" || $0 == " "
-                })
-            else { break }
-            let destination = String(text[destinationStart..<close])
-            if looksLikeEntityID(destination) {
-                found.append(
-                    Finding(
-                        type: .mentions, target: .id(destination),
-                        column: column(destinationStart)))
-            }
-            searchStart = close
-        }
         return found
     }
 
-    /// Whether the bytes hold `](` or `[@`, which every link and citation has.
-    static func mayHoldLinks(_ bytes: Substring.UTF8View) -> Bool {
+    /// Whether the bytes hold `[@`, which every citation has.
+    static func mayHoldCitations(_ bytes: Substring.UTF8View) -> Bool {
         // Read from the stored bytes where it can be: far faster than through the view.
-        if let found = bytes.withContiguousStorageIfAvailable({ mayHoldLinks($0) }) {
+        if let found = bytes.withContiguousStorageIfAvailable({ mayHoldCitations($0) }) {
             return found
         }
-        return mayHoldLinks(bytes)
+        return mayHoldCitations(bytes)
     }
 
-    private static func mayHoldLinks<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+    private static func mayHoldCitations<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
-            if (previous == UInt8(ascii: "]") && byte == UInt8(ascii: "("))
-                || (previous == UInt8(ascii: "[") && byte == UInt8(ascii: "@"))
-            {
-                return true
-            }
+            if previous == UInt8(ascii: "["), byte == UInt8(ascii: "@") { return true }
             previous = byte
         }
         return false
@@ -123,22 +125,7 @@ enum BodyLinkScanner {
         return parts.count == 2 && !parts[0].isEmpty && !parts[0].contains(".")
     }
 
-    /// ``looksLikeEntityID(_:)`` for ASCII bytes.
-    static func looksLikeEntityID(ascii destination: ArraySlice<UInt8>) -> Bool {
-        guard !destination.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") })
-        else { return false }
-        if let first = destination.first,
-            first == UInt8(ascii: "#") || first == UInt8(ascii: "/") || first == UInt8(ascii: ".")
-        {
-            return false
-        }
-        let slashes = destination.indices.filter { destination[$0] == UInt8(ascii: "/") }
-        guard slashes.count == 1, let slash = slashes.first else { return false }
-        let kind = destination[..<slash]
-        return !kind.isEmpty && !kind.contains(UInt8(ascii: "."))
-    }
-
-    /// Replaces the inside of `code spans` with spaces so nothing in them is taken as a link.
+    /// Replaces the inside of `code spans` with spaces so nothing in them is taken as a citation.
     static func blankingCodeSpans(_ line: String) -> String {
         guard line.contains("`") else { return line }
         var result = ""
@@ -157,7 +144,7 @@ enum BodyLinkScanner {
 
 /// ``BodyLinkScanner/characterFindings(in:)`` for a line of ASCII without carriage
 /// returns, where each character is one byte: the same steps on the bytes.
-private struct ASCIILinkScanner {
+private struct ASCIICitationScanner {
     private var bytes: [UInt8]
 
     init(_ line: Substring.UTF8View) {
@@ -183,32 +170,6 @@ private struct ASCIILinkScanner {
                         column: group.bytes.lowerBound + 1))
             }
         }
-        var start = 0
-        while let open = CitationSyntax.firstPair(
-            UInt8(ascii: "]"), UInt8(ascii: "("), in: bytes, from: start)
-        {
-            let destinationStart = open + 2
-            guard
-                let close = firstIndex(
-                    from: destinationStart,
-                    where: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: " ") })
-            else { break }
-            let destination = String(decoding: bytes[destinationStart..<close], as: UTF8.self)
-            if BodyLinkScanner.looksLikeEntityID(ascii: bytes[destinationStart..<close]) {
-                found.append(
-                    .init(type: .mentions, target: .id(destination), column: destinationStart + 1))
-            }
-            start = close
-        }
         return found
-    }
-
-    private func firstIndex(from start: Int, where matches: (UInt8) -> Bool) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if matches(bytes[index]) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -22,3 +22,22 @@ extension Substring.UTF8View {
         return withContiguousStorageIfAvailable { check($0) } ?? check(self)
     }
 }
+
+extension Array where Element == UInt8 {
+    /// The offsets just after each line feed, with 0 first: where each line starts.
+    /// Found with `memchr`, as the loader does this for every body with links.
+    var lineStarts: [Int] {
+        var starts = [0]
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count,
+                let found = memchr(base + offset, 0x0A, buffer.count - offset)
+            {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
+        return starts
+    }
+}

@@ -10,7 +10,7 @@ enum CitationSyntax {
 
     /// Every citation group in a line of text.
     static func matches(in text: String) -> [Match] {
-        guard BodyLinkScanner.mayHoldLinks(Substring(text).utf8) else { return [] }
+        guard BodyLinkScanner.mayHoldCitations(Substring(text).utf8) else { return [] }
         // In ASCII without carriage returns every character is one byte.
         if Substring(text).utf8.isASCIIWithoutCarriageReturns {
             let utf8 = text.utf8

@@ -17,7 +17,8 @@ public enum ContentLoader {
         var fieldLocations: [EntityID: [String: SourceLocation]] = [:]
         var parsedDecks: [EntityID: DeckParser.Result] = [:]
 
-        for (parsed, items) in parseEach(files) {
+        let results = parseEach(files)
+        for (parsed, items) in results {
             for item in items { log.append(item) }
             guard let entity = parsed.entity else { continue }
             if let earlier = firstDefinition[entity.id] {
@@ -31,6 +32,17 @@ public enum ContentLoader {
             parsedDecks[entity.id] = parsed.deck
             entities.append(entity)
             pending += parsed.links
+        }
+        // A broken file that names its id is kept as a placeholder, after every whole
+        // entity so that none of them gives way to it. Links to it resolve: the error is
+        // in its file, not in every file that links to it.
+        var placeholders: Set<EntityID> = []
+        for (parsed, _) in results {
+            guard let placeholder = parsed.placeholder, firstDefinition[placeholder.id] == nil
+            else { continue }
+            firstDefinition[placeholder.id] = placeholder.location
+            placeholders.insert(placeholder.id)
+            entities.append(placeholder)
         }
 
         let known = Set(entities.map(\.id))
@@ -88,7 +100,7 @@ public enum ContentLoader {
         checkRegions(entities: entities, locations: fieldLocations, log: &log)
         var model = ContentModel(entities: entities, links: links, diagnostics: [])
         DeckValidator.checkFit(decks, model: model, log: &log)
-        checkOrphans(model: model, log: &log)
+        checkOrphans(model: model, skipping: placeholders, log: &log)
         let all = (diagnostics + log.items).sorted {
             ($0.location, $0.severity.rawValue, $0.message) < (
                 $1.location, $1.severity.rawValue, $1.message
@@ -203,8 +215,11 @@ public enum ContentLoader {
         }
     }
 
-    /// Warns about entities that can't be reached by links from the paper.
-    private static func checkOrphans(model: ContentModel, log: inout DiagnosticLog) {
+    /// Warns about entities that can't be reached by links from the paper (broken files
+    /// already have their errors).
+    private static func checkOrphans(
+        model: ContentModel, skipping placeholders: Set<EntityID>, log: inout DiagnosticLog
+    ) {
         guard let paper = model.entities.first(where: { $0.kind == .paper }) else { return }
         var reached: Set<EntityID> = [paper.id]
         var queue = [paper.id]
@@ -214,7 +229,8 @@ public enum ContentLoader {
                 if reached.insert(other).inserted { queue.append(other) }
             }
         }
-        for entity in model.entities where !reached.contains(entity.id) {
+        for entity in model.entities
+        where !reached.contains(entity.id) && !placeholders.contains(entity.id) {
             log.warning(
                 "`\(entity.id)` is an orphan: no chain of links joins it to the paper",
                 at: entity.location)

@@ -5,7 +5,11 @@ import Foundation
 public struct ContentModel: Sendable {
     public let entities: [Entity]
     public let links: [Link]
-    public internal(set) var diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic] {
+        didSet { problems = ContentProblems(diagnostics) }
+    }
+    /// The diagnostics by file, for marking broken entities.
+    public private(set) var problems: ContentProblems
     /// The full-text index. It is built on another thread from the moment the model is
     /// made, so a first screen need not wait for it; asking for it waits until it is ready.
     public var search: SearchIndex { searchIndex.value }
@@ -14,6 +18,8 @@ public struct ContentModel: Sendable {
     let parsedDecks = DeckCache()
 
     private let position: [EntityID: Int]
+    /// Each entity's place in reading order, by the path of its file.
+    let entitiesByPath: [String: Int]
     private let outgoingLinks: [EntityID: [Link]]
     private let incomingLinks: [EntityID: [Link]]
     /// The first reference in reading order with each citation key.
@@ -29,10 +35,16 @@ public struct ContentModel: Sendable {
         self.entities = sorted
         self.links = links
         self.diagnostics = diagnostics
+        problems = ContentProblems(diagnostics)
         var position: [EntityID: Int] = [:]
         position.reserveCapacity(sorted.count)
-        for (index, entity) in sorted.enumerated() { position[entity.id] = index }
+        var byPath: [String: Int] = [:]
+        for (index, entity) in sorted.enumerated() {
+            position[entity.id] = index
+            byPath[entity.location.path] = index
+        }
         self.position = position
+        entitiesByPath = byPath
         // Each entity's links are put in reading order once, not on every question.
         func inReadingOrder(_ group: [Link], of end: KeyPath<Link, EntityID>) -> [Link] {
             let places = group.map { position[$0[keyPath: end]] ?? Int.max }

@@ -19,6 +19,9 @@ struct PendingLink {
 /// What one file yields: its entity (when it has a usable id) and the links it states.
 struct ParsedFile {
     var entity: Entity?
+    /// For a file that yields no entity but names its id: the entity as far as it can be
+    /// read, so a reader can still open it, marked broken.
+    var placeholder: Entity?
     var links: [PendingLink] = []
     /// Where each top-level field was written, for later checks.
     var fieldLocations: [String: SourceLocation] = [:]
@@ -58,7 +61,16 @@ struct EntityFileParser {
         return at(yamlLine + last.line + index - (yamlLineStarts.count - 1), mark.column)
     }
 
+    /// The file's entity, or, when it has errors that leave none, what can be saved of it.
     mutating func parse() -> ParsedFile {
+        var parsed = parseEntityFile()
+        if parsed.entity == nil, !log.items.isEmpty {
+            parsed.placeholder = BrokenFileSalvage.placeholder(for: file)
+        }
+        return parsed
+    }
+
+    private mutating func parseEntityFile() -> ParsedFile {
         let parsed = ParsedFile()
         guard let text = decodeText() else { return parsed }
         let split: FrontMatterSplit
@@ -279,9 +291,10 @@ struct EntityFileParser {
             return parsed
         }
 
-        let document = MarkdownParser.parse(split.body)
+        let (document, outline) = MarkdownParser.parseBody(split.body)
         parsed.links += BodyLinkScanner.links(
-            in: split.body, firstLine: split.bodyLine, path: file.path, source: id)
+            in: split.body, outline: outline, firstLine: split.bodyLine, path: file.path,
+            source: id)
         let order = fieldNodes["order"].flatMap(Self.integer)
         let summary = fieldNodes["summary"]?.scalar?.string
         parsed.entity = Entity(

@@ -106,35 +106,39 @@ extension MarkdownDocument.Inline {
 public enum MarkdownParser {
     /// Parses a body. Raw HTML is kept as text; citations are recognised in text.
     public static func parse(_ source: String) -> MarkdownDocument {
-        let parsed: OpaquePointer? = source.withCString { pointer in
-            cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT | CMARK_OPT_NORMALIZE)
+        withTree(of: source) { root in
+            MarkdownDocument(blocks: root.map { blocks(under: $0, depth: 0) } ?? [])
         }
-        guard let root = parsed else { return MarkdownDocument(blocks: []) }
-        defer { cmark_node_free(root) }
-        return MarkdownDocument(blocks: blocks(under: root, depth: 0))
+    }
+
+    /// Parses an entity's body once for both its document and its outline: where libcmark
+    /// found links and code, for the loader's checks.
+    static func parseBody(_ source: String) -> (document: MarkdownDocument, outline: BodyOutline) {
+        withTree(of: source) { root in
+            guard let root else { return (MarkdownDocument(blocks: []), BodyOutline()) }
+            return (MarkdownDocument(blocks: blocks(under: root, depth: 0)), BodyOutline(root))
+        }
     }
 
     /// The lines (1-based) of `source` inside code and raw HTML blocks, where nothing is a link.
     static func codeLines(in source: String) -> Set<Int> {
-        let parsed: OpaquePointer? = source.withCString { pointer in
-            cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT)
-        }
-        guard let root = parsed else { return [] }
-        defer { cmark_node_free(root) }
-        guard let iterator = cmark_iter_new(root) else { return [] }
-        defer { cmark_iter_free(iterator) }
         var lines: Set<Int> = []
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                let node = cmark_iter_get_node(iterator)
-            else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let first = Int(cmark_node_get_start_line(node))
-            let last = Int(cmark_node_get_end_line(node))
-            if first <= last { lines.formUnion(first...last) }
-        }
+        for range in parseBody(source).outline.codeBlocks { lines.formUnion(range) }
         return lines
+    }
+
+    /// The version of libcmark the build links, such as `0.30.2`.
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
+    /// Runs `body` on the tree libcmark parses from `source`, freed afterwards.
+    private static func withTree<Result>(
+        of source: String, _ body: (OpaquePointer?) -> Result
+    ) -> Result {
+        let parsed: OpaquePointer? = source.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT | CMARK_OPT_NORMALIZE)
+        }
+        defer { if let parsed { cmark_node_free(parsed) } }
+        return body(parsed)
     }
 
     /// Nesting deeper than this is flattened into text, so hostile input can't exhaust the stack.
@@ -196,7 +200,7 @@ public enum MarkdownParser {
     private static func inline(_ node: OpaquePointer, depth: Int) -> MarkdownDocument.Inline? {
         if depth > maximumDepth { return .text(flatText(node)) }
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE: return .text(literal(node))
+        case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE: return .text(spacingOut(literal(node)))
         case CMARK_NODE_CODE: return .code(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
@@ -226,6 +230,18 @@ public enum MarkdownParser {
         return merged
     }
 
+    /// Text with the whitespace controls in it made spaces. In a text node they come from
+    /// character references (`&#10;`, `&#9;`): whitespace as written, not a control to show.
+    /// Raw HTML shown as text may run over lines; its line breaks are spaces too.
+    static func spacingOut(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x09 && $0 <= 0x0D }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append((0x09...0x0D).contains(scalar.value) ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
     /// All literal text below a node, iteratively (no recursion on hostile depth).
     private static func flatText(_ node: OpaquePointer) -> String {
         var text = ""
@@ -239,6 +255,6 @@ public enum MarkdownParser {
                 text += String(cString: value)
             }
         }
-        return text
+        return spacingOut(text)
     }
 }

@@ -30,9 +30,30 @@ struct ContentOptions: ParsableArguments {
         return name + "-" + String(hash, radix: 16)
     }
 
+    /// Loads the content to read it: valid entities open and broken ones are marked.
+    /// `caravan check` is what fails on errors; here they are listed on standard error
+    /// (unless `listing` is off, for the explorer, which lists them itself) and reading
+    /// goes on. Only content with nothing to read stops, as `loadValid` does.
+    func loadForReading(listing: Bool = true) throws -> ContentModel {
+        let model = load()
+        guard let summary = model.problems.errorSummary else { return model }
+        if model.entities.isEmpty { return try loadValid(model) }
+        guard listing else { return model }
+        let errors = model.errors
+        for error in errors.prefix(20) { printError(error.formatted) }
+        if errors.count > 20 { printError("... and \(errors.count - 20) more errors") }
+        printError(
+            "caravan: the content has \(summary); entities from those files are marked broken"
+                + " (`caravan check` lists every problem)")
+        return model
+    }
+
     /// Loads the content and stops with its errors when it has any.
     func loadValid() throws -> ContentModel {
-        let model = load()
+        try loadValid(load())
+    }
+
+    private func loadValid(_ model: ContentModel) throws -> ContentModel {
         let errors = model.errors
         guard errors.isEmpty else {
             for error in errors.prefix(20) { printError(error.formatted) }

@@ -54,7 +54,8 @@ struct ExploreCommand: ParsableCommand {
         let config = try loadConfig()
         var content = self.content
         if content.content == nil, let folder = config.contentFolder { content.content = folder }
-        let model = try content.loadValid()
+        // Broken files do not stop reading: the explorer marks them and lists their errors.
+        let model = try content.loadForReading(listing: false)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
         let chosenTheme = try theme.map { name -> Theme in
@@ -92,6 +93,10 @@ struct ExploreCommand: ParsableCommand {
             if let first = (warnings + dropped).first { explorer.showMessage(first) }
             store = opened
             state = loaded
+        }
+        if explorer.state.message == nil, let summary = model.problems.errorSummary {
+            let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
+            explorer.showMessage("The content has \(summary)" + (key ?? ""))
         }
         if let startView { explorer.showFramework(startView) }
         let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }

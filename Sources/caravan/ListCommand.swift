@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let filter = try kind.map(parseKind)
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         let entities = ReadingSequence(model: model).entities.filter {
             filter == nil || $0.kind == filter
         }

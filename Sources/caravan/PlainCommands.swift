@@ -78,7 +78,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         if let view {
             let kind = try parseView(view)
             let text = kind.plainText(model: model, width: output.resolvedWidth)
@@ -116,7 +116,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let filter = try kind.map(parseKind)
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         let text = query.joined(separator: " ")
         // The last word may be the start of one, as in the explorer's prompt.
         let results = model.search.search(text, kind: filter, limit: limit)
@@ -147,7 +147,7 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() throws {
-        let model = try content.loadValid()
+        let model = try content.loadForReading()
         let plain = PlainText(model: model, width: output.resolvedWidth, color: output.useColor)
         emit(plain.readAll())
     }

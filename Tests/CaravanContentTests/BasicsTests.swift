@@ -208,8 +208,9 @@ final class BasicsTests: XCTestCase {
         let body = citations + String(repeating: "[x](case/y) ", count: count)
         let source = try XCTUnwrap(EntityID("concept/s"))
         let start = Date()
-        let links = BodyLinkScanner.links(in: body, firstLine: 1, path: "s.md", source: source)
-        _ = MarkdownParser.parse(body)
+        let links = BodyLinkScanner.links(
+            in: body, outline: MarkdownParser.parseBody(body).outline, firstLine: 1,
+            path: "s.md", source: source)
         let elapsed = Date().timeIntervalSince(start)
         XCTAssertLessThan(elapsed, 10, "scanning \(body.count) characters took \(elapsed) s")
 
@@ -236,7 +237,9 @@ final class BasicsTests: XCTestCase {
     func testBodyScannerPositions() throws {
         let source = try XCTUnwrap(EntityID("concept/s"))
         let body = "Intro `[a](case/code)` text\n\nSee [b](case/real) and [@key, p. 1].\n"
-        let links = BodyLinkScanner.links(in: body, firstLine: 10, path: "s.md", source: source)
+        let links = BodyLinkScanner.links(
+            in: body, outline: MarkdownParser.parseBody(body).outline, firstLine: 10,
+            path: "s.md", source: source)
         XCTAssertEqual(links.count, 2)
         let mention = try XCTUnwrap(links.first { $0.type == .mentions })
         XCTAssertEqual(mention.location, SourceLocation(path: "s.md", line: 12, column: 9))
@@ -315,6 +318,13 @@ final class BasicsTests: XCTestCase {
         let brackets = MarkdownParser.parse(
             String(repeating: "[", count: depth) + "x" + String(repeating: "](y)", count: depth))
         XCTAssertTrue(brackets.plainText.contains("x"))
+    }
+
+    func testCharacterReferencesForWhitespaceAreWhitespace() {
+        let document = MarkdownParser.parse("foo&#10;&#10;bar a&#9;b c&#13;d e&#27;f\n")
+        // A newline, tab or carriage return written as a reference is a space; other
+        // controls stay, for the viewer to show visibly.
+        XCTAssertEqual(document.plainText, "foo  bar a b c d e\u{1B}f")
     }
 
     func testCodeLinesFollowCommonMark() {

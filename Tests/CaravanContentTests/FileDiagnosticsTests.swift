@@ -223,13 +223,15 @@ final class FileDiagnosticsTests: XCTestCase {
         XCTAssertTrue(model.entities.isEmpty)
     }
 
-    func testMissingKind() {
+    func testMissingKind() throws {
         let model = load(entityFile("nokind.md", "id: concept/x\ntitle: X\n"))
         assertDiagnosticCount(model.diagnostics, 1)
         assertDiagnostic(
             model.diagnostics, .error, path: "nokind.md", line: 1, column: 1,
             message: "missing required field `kind`")
-        XCTAssertTrue(model.entities.isEmpty)
+        // The id names the entity: it is kept to be read, marked broken.
+        XCTAssertEqual(model.entities.map(\.id.description), ["concept/x"])
+        XCTAssertTrue(model.isBroken(try XCTUnwrap(EntityID("concept/x"))))
     }
 
     func testMissingKindAndIDAreBothReported() {
@@ -391,14 +393,16 @@ final class FileDiagnosticsTests: XCTestCase {
             ]))
     }
 
-    func testIDNotMatchingKind() {
+    func testIDNotMatchingKind() throws {
         let model = load(entityFile("mismatch.md", "id: case/foo\nkind: concept\ntitle: X\n"))
         assertDiagnosticCount(model.diagnostics, 1)
         assertDiagnostic(
             model.diagnostics, .error, path: "mismatch.md", line: 2, column: 5,
             message: "id `case/foo` does not match kind `concept`",
             suggestion: "did you mean `concept/foo`?")
-        XCTAssertTrue(model.entities.isEmpty)
+        // Kept under the id it is written with, marked broken.
+        XCTAssertEqual(model.entities.map(\.id.description), ["case/foo"])
+        XCTAssertEqual(model.diagnostics(for: try XCTUnwrap(EntityID("case/foo"))).count, 1)
     }
 
     func testBadSlugs() {

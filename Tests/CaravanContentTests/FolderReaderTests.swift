@@ -241,8 +241,15 @@ final class FolderReaderTests: XCTestCase {
             model.diagnostics, .warning, path: "c/d-link.md", line: 1, message: "is an orphan")
         assertDiagnostic(
             model.diagnostics, .error, path: "c/e-big.md", line: 1, message: "larger than 1024 KiB")
-        // Files whose problems still leave an id and a kind yield entities.
-        XCTAssertEqual(model.entities.map(\.id.description), ["paper/p", "concept/b", "concept/d"])
+        // Files whose problems still leave an id and a kind yield entities; files whose
+        // front matter is broken but names an id yield placeholders. All are marked broken
+        // but the one with no error (its warning does not count).
+        XCTAssertEqual(
+            model.entities.map(\.id.description),
+            ["paper/p", "concept/b", "concept/c", "concept/d", "concept/a"])
+        XCTAssertEqual(
+            model.entities.filter { model.isBroken($0.id) }.map(\.id.description),
+            ["concept/b", "concept/c", "concept/d", "concept/a"])
     }
 }
 

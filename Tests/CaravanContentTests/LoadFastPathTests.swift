@@ -86,18 +86,6 @@ final class LoadFastPathTests: XCTestCase {
         return found
     }
 
-    func testEntityIDShapeInASCIIMatchesTheTextWay() {
-        let destinations = [
-            "", "a", "a/b", "/b", "a/", "a//b", "a/b/c", "a.b/c", "a/b.c", "#a/b", ".a/b", "a:b/c",
-            "a/b?c", "concept/soft-power", "https://x.org/a", "ab", "/", "//",
-        ]
-        for destination in destinations {
-            XCTAssertEqual(
-                BodyLinkScanner.looksLikeEntityID(ascii: Array(destination.utf8)[...]),
-                BodyLinkScanner.looksLikeEntityID(destination), destination)
-        }
-    }
-
     // MARK: Front matter, dates and ids
 
     /// Front matter split as it was before it was sliced from the text.

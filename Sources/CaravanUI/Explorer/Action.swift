@@ -25,6 +25,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case problems
     case setMark = "set-mark"
     case jumpToMark = "jump-to-mark"
     case annotate
@@ -62,6 +63,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .search: "Search everything"
         case .nextMatch: "Next search match; after the last, the next result's first"
         case .previousMatch: "Previous search match; before the first, the previous result's last"
+        case .problems: "List the content's errors and warnings"
         case .setMark: "Set a mark: press a letter after it"
         case .jumpToMark: "Go to a mark: press its letter after it"
         case .annotate: "Write or edit your note on this entity"
@@ -83,7 +85,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .nextLink, .previousLink, .open, .toggleGroup, .expandAll, .collapseAll, .back,
             .forward:
             "Links and history"
-        case .jump, .search, .nextMatch, .previousMatch: "Finding"
+        case .jump, .search, .nextMatch, .previousMatch, .problems: "Finding"
         case .frameworkMap, .caseMatrix, .atlas: "Seeing the framework"
         case .setMark, .jumpToMark, .annotate: "Marks and notes"
         case .present, .help, .quit: "General"
@@ -156,6 +158,7 @@ public struct Keymap: Sendable {
         add(.search, "/")
         add(.nextMatch, "n")
         add(.previousMatch, "N")
+        add(.problems, "E")
         add(.frameworkMap, "M")
         add(.caseMatrix, "X")
         add(.atlas, "A")

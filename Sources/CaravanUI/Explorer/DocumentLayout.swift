@@ -8,12 +8,30 @@ public struct Span: Hashable, Sendable {
     public var link: Int?
     /// Index into `DocumentLayout.matches` when the text is a search match.
     public var match: Int?
+    /// Set on the empty span that stands for a hard line break: the line ends there.
+    public var breaksLine = false
 
     public init(_ text: String, _ role: Role = .text, link: Int? = nil, match: Int? = nil) {
         self.text = text
         self.role = role
         self.link = link
         self.match = match
+    }
+
+    /// A hard line break, as Markdown writes it with two spaces or a backslash at the end
+    /// of a line.
+    public static var lineBreak: Span {
+        var span = Span("")
+        span.breaksLine = true
+        return span
+    }
+
+    /// The same span in another role, as part of a link or not.
+    func with(role: Role, link: Int?) -> Span {
+        var span = self
+        span.role = role
+        span.link = link
+        return span
     }
 }
 
@@ -78,15 +96,22 @@ struct LayoutBuilder {
         wrap(spans, firstIndent: [], restIndent: [])
     }
 
-    mutating func rule() {
-        layout.lines.append(
-            LayoutLine([Span(String(repeating: ruleText, count: min(width, 40)), .dim)]))
+    /// A thematic break: a short rule after the indent of the list or quote it is in.
+    mutating func rule(indent: [Span] = []) {
+        let indent = LayoutBuilder.fitted(indent, to: width - 1)
+        let used = indent.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let rule = String(repeating: ruleText, count: max(1, min(width - used, 40)))
+        layout.lines.append(LayoutLine(indent + [Span(rule, .dim)]))
     }
 
     /// Wraps spans to the width; `firstIndent` starts the first line, `restIndent` the others.
     /// Lines break only at spaces, except that a word wider than a line is broken by character.
     mutating func wrap(_ spans: [Span], firstIndent: [Span], restIndent: [Span]) {
         let marked = searchTerms.isEmpty ? spans : markMatches(spans)
+        // Deep nesting must not push the text off the line: the indent gives way first.
+        let room = min(width, max(8, width / 4))
+        let firstIndent = LayoutBuilder.fitted(firstIndent, to: width - room)
+        let restIndent = LayoutBuilder.fitted(restIndent, to: width - room)
         let restWidth = restIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
         var current = LayoutLine(firstIndent)
         var used = firstIndent.reduce(0) { $0 + DisplayWidth.of($1.text) }
@@ -101,6 +126,10 @@ struct LayoutBuilder {
         }
 
         for word in LayoutBuilder.words(marked) {
+            if word.breaksLine {
+                newLine(&self)
+                continue
+            }
             if word.isSpace {
                 let spaceWidth = DisplayWidth.of(word.pieces.map(\.text).joined())
                 if lineHasWords, used + spaceWidth <= width {
@@ -149,20 +178,26 @@ struct LayoutBuilder {
         }
     }
 
-    /// A run of spaces, or a word made of pieces that may come from several spans.
+    /// A run of spaces, or a word made of pieces that may come from several spans, or a
+    /// hard line break.
     struct Word {
         var isSpace: Bool
         var pieces: [Span]
+        var breaksLine = false
     }
 
     /// Splits spans into words and runs of spaces; a word may cross span boundaries.
     static func words(_ spans: [Span]) -> [Word] {
         var words: [Word] = []
         for span in spans {
+            if span.breaksLine {
+                words.append(Word(isSpace: false, pieces: [], breaksLine: true))
+                continue
+            }
             for token in tokens(span.text) {
                 let isSpace = token.first == " "
                 let piece = Span(token, span.role, link: span.link, match: span.match)
-                if let last = words.last, last.isSpace == isSpace, !isSpace {
+                if let last = words.last, last.isSpace == isSpace, !isSpace, !last.breaksLine {
                     words[words.count - 1].pieces.append(piece)
                 } else {
                     words.append(Word(isSpace: isSpace, pieces: [piece]))
@@ -195,6 +230,25 @@ struct LayoutBuilder {
             }
         }
         layout.lines.append(merged)
+    }
+
+    /// An indent cut from the front (where the outer levels are) to at most `limit` cells,
+    /// keeping the marks of the innermost level.
+    static func fitted(_ indent: [Span], to limit: Int) -> [Span] {
+        var excess = indent.reduce(0) { $0 + DisplayWidth.of($1.text) } - max(0, limit)
+        guard excess > 0 else { return indent }
+        var result = indent
+        while excess > 0, !result.isEmpty {
+            var text = result[0].text
+            guard let first = text.first else {
+                result.removeFirst()
+                continue
+            }
+            text.removeFirst()
+            excess -= DisplayWidth.of(first)
+            if text.isEmpty { result.removeFirst() } else { result[0].text = text }
+        }
+        return result
     }
 
     func trimTrailingSpace(_ line: inout LayoutLine) {
@@ -256,6 +310,10 @@ struct LayoutBuilder {
     private mutating func markMatches(_ spans: [Span]) -> [Span] {
         var result: [Span] = []
         for span in spans {
+            if span.breaksLine {
+                result.append(span)
+                continue
+            }
             let characters = Array(span.text)
             var index = 0
             var plainStart = 0

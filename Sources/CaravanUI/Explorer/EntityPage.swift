@@ -4,17 +4,25 @@ import Foundation
 /// Lays out one entity for the reader: its title, its structured facts (figures, claims,
 /// questions, bibliographic data...) and its Markdown body, with every link followable.
 public enum EntityPage {
-    /// - Parameter numberLinks: follow each link with `[n]`, for plain text where links
-    ///   are listed as numbered references after the page.
+    /// - Parameters:
+    ///   - numberLinks: follow each link with `[n]`, for plain text where links are listed
+    ///     as numbered references after the page.
+    ///   - titleLevel: for plain text, the outline level of the entity's title: every
+    ///     heading on the page is then marked with `#`s for its level in the printed
+    ///     outline. The page's own sections and the body's highest headings are one below
+    ///     the title, and the body's other headings keep their distance from those (a body
+    ///     of `#` and `##` prints `##` and `###`; one of `##` and `###` prints the same).
+    ///     Without it, as in the reader, a body's headings keep the marks they were
+    ///     written with and the page's sections, set apart by style, have none.
     public static func layout(
         _ entity: Entity, in model: ContentModel, width: Int, searchTerms: [String] = [],
-        numberLinks: Bool = false, ascii: Bool = false
+        numberLinks: Bool = false, ascii: Bool = false, titleLevel: Int? = nil
     ) -> DocumentLayout {
         let ornament = ascii ? Ornament.ascii : Ornament.unicode
         var page = PageWriter(
             model: model,
             builder: LayoutBuilder(width: width, searchTerms: searchTerms, rule: ornament.rule),
-            numberLinks: numberLinks, ornament: ornament)
+            numberLinks: numberLinks, ornament: ornament, titleLevel: titleLevel)
         page.write(entity)
         return page.builder.layout
     }
@@ -25,24 +33,30 @@ public enum EntityPage {
     }
 }
 
-private struct PageWriter {
+/// Writes one entity's page into a layout; its Markdown body is written by the
+/// extension in `PageMarkdown.swift`.
+struct PageWriter {
     let model: ContentModel
     var builder: LayoutBuilder
     let numberLinks: Bool
     let ornament: Ornament
+    let titleLevel: Int?
+    /// What a body heading's level is moved by to mark it: none in the reader.
+    var headingShift = 0
 
     /// `[n]` after a link in plain text; nothing on screen, where links are highlighted.
-    private func number(_ link: Int) -> [Span] {
+    func number(_ link: Int) -> [Span] {
         numberLinks ? [Span("[\(link + 1)]", .dim)] : []
     }
 
-    private func clean(_ text: String) -> String { Sanitizer.visible(text) }
+    func clean(_ text: String) -> String { Sanitizer.visible(text) }
 
     mutating func write(_ entity: Entity) {
         builder.wrap([Span(clean(entity.displayTitle), .title)], firstIndent: [], restIndent: [])
         var kindLine = kindDescription(entity)
         if let owner = ownerLine(entity) { kindLine += ornament.separator + owner }
         builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
+        if model.isBroken(entity.id) { problems(model.diagnostics(for: entity.id)) }
         if let summary = entity.summary, !summary.isEmpty {
             builder.blank()
             builder.wrap([Span(clean(summary), .emphasis)], firstIndent: [], restIndent: [])
@@ -53,6 +67,9 @@ private struct PageWriter {
             slides(deck)
         } else if !entity.document.blocks.isEmpty {
             builder.blank()
+            if let titleLevel, let top = PageWriter.topHeadingLevel(in: entity.document.blocks) {
+                headingShift = titleLevel + 1 - top
+            }
             blocks(entity.document.blocks, indent: [], rest: [])
         }
         trailing(entity)
@@ -88,9 +105,30 @@ private struct PageWriter {
             ])
     }
 
+    /// A heading of the page's own (facts, claims, problems): one level below the title.
     private mutating func heading(_ text: String) {
         builder.blank()
-        builder.wrap([Span(text, .heading)], firstIndent: [], restIndent: [])
+        let marks = titleLevel.map { headingMarks(level: $0 + 1) } ?? []
+        builder.wrap(
+            [Span(text, .heading)], firstIndent: marks,
+            restIndent: [Span(String(repeating: " ", count: marks.map(\.text.count).reduce(0, +)))])
+    }
+
+    /// `##` and a space for a heading of outline level `level`; the space is a span of its
+    /// own so that an empty heading leaves no trailing space.
+    func headingMarks(level: Int) -> [Span] {
+        [Span(String(repeating: "#", count: max(1, level)), .heading), Span(" ", .heading)]
+    }
+
+    /// Where the entity's file has errors: each of its diagnostics, as `caravan check`
+    /// prints them, so the reader knows what is missing and where to mend it.
+    private mutating func problems(_ diagnostics: [Diagnostic]) {
+        heading("Problems")
+        for diagnostic in diagnostics {
+            builder.wrap(
+                [Span(clean(diagnostic.formatted), diagnostic.severity == .error ? .error : .dim)],
+                firstIndent: [], restIndent: [Span("    ")])
+        }
     }
 
     private mutating func bullets(_ items: [String], numbered: Bool = false) {
@@ -312,87 +350,6 @@ private struct PageWriter {
             heading("Discussion questions")
             bullets(questions, numbered: true)
         }
-    }
-
-    // MARK: Markdown
-
-    private mutating func blocks(_ blocks: [MarkdownDocument.Block], indent: [Span], rest: [Span]) {
-        for (index, block) in blocks.enumerated() {
-            if index > 0 { builder.blank() }
-            let first = index == 0 ? indent : rest
-            switch block {
-            case .heading(let level, let inlines):
-                let marker = level <= 2 ? "" : String(repeating: "#", count: level - 1) + " "
-                builder.wrap(
-                    [Span(marker, .heading)]
-                        + inlineSpans(inlines).map { Span($0.text, .heading, link: $0.link) },
-                    firstIndent: first, restIndent: rest)
-            case .paragraph(let inlines):
-                builder.wrap(inlineSpans(inlines), firstIndent: first, restIndent: rest)
-            case .list(let ordered, let start, let items):
-                for (offset, item) in items.enumerated() {
-                    let marker = ordered ? "\(start + offset). " : ornament.bullet
-                    let pad = Span(String(repeating: " ", count: marker.count))
-                    self.blocks(
-                        item, indent: (offset == 0 ? first : rest) + [Span(marker, .dim)],
-                        rest: rest + [pad])
-                }
-            case .quote(let children):
-                self.blocks(
-                    children, indent: first + [Span(ornament.quoteBar, .quote)],
-                    rest: rest + [Span(ornament.quoteBar, .quote)])
-            case .code(let text):
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    builder.wrap(
-                        [Span(clean(String(line)), .code)], firstIndent: rest + [Span("  ")],
-                        restIndent: rest + [Span("  ")])
-                }
-            case .thematicBreak:
-                builder.rule()
-            }
-        }
-    }
-
-    private mutating func inlineSpans(_ inlines: [MarkdownDocument.Inline], role: Role = .text)
-        -> [Span]
-    {
-        var spans: [Span] = []
-        for inline in inlines {
-            switch inline {
-            case .text(let text): spans.append(Span(clean(text), role))
-            case .code(let text): spans.append(Span(clean(text), .code))
-            case .softBreak, .lineBreak: spans.append(Span(" ", role))
-            case .emphasis(let children): spans += inlineSpans(children, role: .emphasis)
-            case .strong(let children): spans += inlineSpans(children, role: .strong)
-            case .link(let destination, let target, let children):
-                if let target, model.contains(target) {
-                    let link = builder.registerLink(target)
-                    spans += inlineSpans(children, role: .link).map {
-                        Span($0.text, .link, link: link)
-                    }
-                    spans += number(link)
-                } else {
-                    spans += inlineSpans(children, role: role)
-                    spans.append(Span(" <" + clean(destination) + ">", .dim))
-                }
-            case .citation(let citations):
-                spans.append(Span("(", .citation))
-                for (index, citation) in citations.enumerated() {
-                    if index > 0 { spans.append(Span("; ", .citation)) }
-                    if let reference = model.reference(forKey: citation.key) {
-                        let link = builder.registerLink(reference.id)
-                        var text = EntityPage.citationLabel(reference)
-                        if let locator = citation.locator { text += ", " + locator }
-                        spans.append(Span(clean(text), .citation, link: link))
-                        spans += number(link)
-                    } else {
-                        spans.append(Span("@" + clean(citation.key), .citation))
-                    }
-                }
-                spans.append(Span(")", .citation))
-            }
-        }
-        return spans
     }
 }
 

@@ -245,6 +245,12 @@ public struct Explorer: Program {
             state.overlay = .help(scroll: 0)
         case .search:
             state.overlay = .search(newSearchPrompt())
+        case .problems:
+            if model.problems.all.isEmpty {
+                state.message = "No problems: the content checks clean"
+            } else {
+                state.overlay = .problems(ProblemList())
+            }
         case .jump:
             var jump = JumpOverlay(history: state.jumpHistory)
             jump.refresh(lookup: lookup)
@@ -726,6 +732,16 @@ public struct Explorer: Program {
                     open(id, pushing: true)
                     state.focus = .reader
                 }
+            }
+        case .problems(var list)?:
+            switch list.handle(key, keymap: keymap, model: model, height: state.height) {
+            case .open(let id):
+                state.overlay = nil
+                framework = nil
+                open(id, pushing: true)
+                setFocus(.reader)
+            case .close: state.overlay = nil
+            case .handled, .ignored: state.overlay = .problems(list)
             }
         case nil:
             break

@@ -43,6 +43,8 @@ public enum Overlay: Sendable, Hashable {
     case editor(NoteEditor, EntityID)
     case search(SearchOverlay)
     case jump(JumpOverlay)
+    /// The content's errors and warnings.
+    case problems(ProblemList)
 }
 
 /// Everything the explorer shows, as a value. Only `update` changes it.

@@ -4,10 +4,10 @@ import CaravanContent
 struct ExplorerView {
     let explorer: Explorer
 
-    private var state: ExplorerState { explorer.state }
-    private var theme: Theme { explorer.theme }
+    var state: ExplorerState { explorer.state }
+    var theme: Theme { explorer.theme }
     /// Made once per frame: the views ask for line characters at every row.
-    private let boxes: Boxes
+    let boxes: Boxes
 
     init(explorer: Explorer) {
         self.explorer = explorer
@@ -45,6 +45,7 @@ struct ExplorerView {
         case .search(let search)?: cursor = drawSearch(&grid, search)
         case .jump(let jump)?: cursor = drawJump(&grid, jump)
         case .editor(let editor, let id)?: cursor = drawEditor(&grid, editor, id)
+        case .problems(let list)?: drawProblems(&grid, list)
         case nil:
             guard explorer.screenReader else { break }
             if let screen = explorer.framework {
@@ -77,7 +78,7 @@ struct ExplorerView {
         }
     }
 
-    private func fillRow(_ grid: inout Grid, _ rect: Rect, _ role: Role) {
+    func fillRow(_ grid: inout Grid, _ rect: Rect, _ role: Role) {
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme[role])
     }
 
@@ -148,43 +149,6 @@ struct ExplorerView {
             characters.removeFirst()
         }
         return ellipsis + String(characters)
-    }
-
-    private func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
-        fillRow(&grid, rect, .statusBar)
-        let hints = "? help  / search  : jump  q quit "
-        var left =
-            " "
-            + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
-        if explorer.framework == nil, explorer.paneLayout.order.contains(.reader) {
-            let total = explorer.page.lines.count
-            let visible = explorer.visibleRows(.reader)
-            let last = min(total, state.readerScroll + visible)
-            let percent = total <= visible ? 100 : last * 100 / max(1, total)
-            left += "  \(state.readerScroll + 1)-\(last)/\(total) \(percent)%"
-        }
-        if let count = state.pendingCount { left += "  count \(count)" }
-        // The search's counter, only where its matches are: not over a view, and not on
-        // a page without any.
-        if explorer.framework == nil, !state.searchTerms.isEmpty, !explorer.page.matches.isEmpty {
-            let matches = explorer.page.matches.count
-            let current = state.currentMatch.map { "\($0 + 1)/" } ?? ""
-            left += "  match \(current)\(matches)"
-        }
-        let hintWidth = DisplayWidth.of(hints)
-        let showHints = rect.width - DisplayWidth.of(left) > hintWidth + 2
-        if let message = state.message {
-            grid.write(
-                " " + message, x: rect.x, y: rect.y, style: theme[.statusMessage],
-                maxWidth: rect.width - (showHints ? hintWidth : 0))
-        } else {
-            grid.write(left, x: rect.x, y: rect.y, style: theme[.statusBar], maxWidth: rect.width)
-        }
-        if showHints {
-            grid.write(
-                hints, x: rect.x + rect.width - hintWidth, y: rect.y, style: theme[.statusBar],
-                maxWidth: hintWidth)
-        }
     }
 
     private func drawPaneHeader(
@@ -268,7 +232,7 @@ struct ExplorerView {
             }
             let indent = String(repeating: " ", count: min(row.depth * 2, max(0, rect.width / 2)))
             var role: Role = .text
-            let text: String
+            var text: String
             switch row.item {
             case .group(let title):
                 text = "\(title) (\(row.entityCount))"
@@ -277,6 +241,11 @@ struct ExplorerView {
                 let entity = model.entity(id)
                 text = entity?.displayTitle ?? id.description
                 if id == state.current { role = .strong }
+                if model.isBroken(id) {
+                    // Marked in words a screen reader says, and in the error colour.
+                    text = "! " + text
+                    role = .error
+                }
             }
             let prefix = " " + indent + marker + " "
             let line = prefix + truncate(text, max(1, rect.width - DisplayWidth.of(prefix)))
@@ -370,7 +339,7 @@ struct ExplorerView {
     // MARK: Overlays
 
     /// A bordered box centred on the screen; returns the inner rectangle.
-    private func drawBox(_ grid: inout Grid, width: Int, height: Int, title: String) -> Rect {
+    func drawBox(_ grid: inout Grid, width: Int, height: Int, title: String) -> Rect {
         let w = min(width, grid.width - 2)
         let h = min(height, grid.height - 2)
         let x = max(0, (grid.width - w) / 2)

@@ -16,19 +16,15 @@ public struct PlainText {
 
     /// One entity: its page, then its links as numbered references, then what links to it.
     public func entity(_ entity: Entity, headingLevel: Int = 1) -> String {
+        // The page marks its own headings, each level once, below the title's level.
         let layout = EntityPage.layout(
-            entity, in: model, width: width, numberLinks: true, ascii: true)
+            entity, in: model, width: width, numberLinks: true, ascii: true,
+            titleLevel: headingLevel)
         var lines: [String] = []
         // The title may take several layout lines; it is written again as one heading.
         let titleLines = layout.lines.prefix { $0.spans.first?.role == .title }.count
         lines += headingLines(Sanitizer.visible(entity.displayTitle), level: headingLevel)
-        for line in layout.lines.dropFirst(titleLines) {
-            if line.spans.first?.role == .heading {
-                lines += headingLines(line.text, level: headingLevel + 1)
-            } else {
-                lines.append(render(line))
-            }
-        }
+        lines += layout.lines.dropFirst(titleLines).map(render)
         if !layout.links.isEmpty {
             lines.append("")
             lines += headingLines("Links", level: headingLevel + 1)
@@ -111,7 +107,7 @@ public struct PlainText {
         guard color else { return line.text }
         return line.spans.map { span in
             switch span.role {
-            case .title, .heading, .strong, .group: "\u{1B}[1m" + span.text + "\u{1B}[0m"
+            case .title, .heading, .strong, .group, .error: "\u{1B}[1m" + span.text + "\u{1B}[0m"
             case .link, .citation: "\u{1B}[4m" + span.text + "\u{1B}[0m"
             case .emphasis, .quote: "\u{1B}[3m" + span.text + "\u{1B}[0m"
             case .dim: "\u{1B}[2m" + span.text + "\u{1B}[0m"

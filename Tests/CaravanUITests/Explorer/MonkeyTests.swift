@@ -151,7 +151,7 @@ final class MonkeyTests: XCTestCase {
             }
             let isPrompt: Bool
             switch overlay {
-            case .help: isPrompt = false
+            case .help, .problems: isPrompt = false
             case .search, .jump, .editor: isPrompt = true
             }
             if isPrompt, frame.cursor == nil {

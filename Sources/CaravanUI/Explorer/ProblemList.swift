@@ -1,0 +1,109 @@
+import CaravanContent
+
+/// The list of the content's problems (`E`), as a compiler's error list in an editor: every
+/// error and warning with its file, line and column; Enter opens the entity of the
+/// selected problem's file. It reads the model's diagnostics as data, so content loaded
+/// again brings its own list.
+public struct ProblemList: Sendable, Hashable {
+    public var selection = 0
+    public var scroll = 0
+    /// Why the last Enter opened nothing, shown until the next key.
+    public var notice: String?
+
+    public init() {}
+
+    /// How many problems fit in the list's box on a screen `height` rows high (each takes
+    /// two rows; a summary line is above them and a notice line below).
+    static func slots(height: Int) -> Int {
+        max(1, (max(0, height - 4) - 2) / 2)
+    }
+
+    /// What a key does: moves the selection, closes the list, or opens an entity.
+    mutating func handle(_ key: Key, keymap: Keymap, model: ContentModel, height: Int)
+        -> ScreenOutcome
+    {
+        notice = nil
+        let problems = model.problems.all
+        let page = ProblemList.slots(height: height)
+        if key == .escape { return .close }
+        switch keymap.action(for: key) {
+        case .lineDown?, .nextLink?: select(selection + 1, of: problems.count, page: page)
+        case .lineUp?, .previousLink?: select(selection - 1, of: problems.count, page: page)
+        case .pageDown?: select(selection + page, of: problems.count, page: page)
+        case .pageUp?: select(selection - page, of: problems.count, page: page)
+        case .halfPageDown?: select(selection + max(1, page / 2), of: problems.count, page: page)
+        case .halfPageUp?: select(selection - max(1, page / 2), of: problems.count, page: page)
+        case .top?: select(0, of: problems.count, page: page)
+        case .bottom?: select(problems.count - 1, of: problems.count, page: page)
+        case .quit?, .problems?: return .close
+        case .open?:
+            guard problems.indices.contains(selection) else { return .handled }
+            let path = problems[selection].location.path
+            if let entity = model.entity(inFile: path) { return .open(entity.id) }
+            notice = "No entity to open: the file could not be read far enough to name one"
+        default:
+            return .ignored
+        }
+        return .handled
+    }
+
+    private mutating func select(_ index: Int, of count: Int, page: Int) {
+        selection = min(max(0, index), max(0, count - 1))
+        if selection < scroll { scroll = selection }
+        if selection >= scroll + page { scroll = selection - page + 1 }
+        scroll = min(max(0, scroll), max(0, count - page))
+    }
+}
+
+extension ExplorerView {
+    /// The problems list over the panes: a summary, then each problem on two rows (its
+    /// place, then its message), and why Enter opened nothing, when it did not.
+    func drawProblems(_ grid: inout Grid, _ list: ProblemList) {
+        let problems = explorer.model.problems
+        let inner = drawBox(
+            &grid, width: 100, height: grid.height - 2,
+            title: "Problems" + boxes.dash + "Enter opens the entity, Esc closes")
+        guard inner.height > 0 else { return }
+        let errors = problems.errorCount
+        func counted(_ count: Int, _ noun: String) -> String {
+            "\(count) \(noun)\(count == 1 ? "" : "s")"
+        }
+        var summary =
+            counted(errors, "error") + ", " + counted(problems.all.count - errors, "warning")
+        if errors > 0 { summary += " in " + counted(problems.filesWithErrors, "file") }
+        summary += "; `caravan check` prints them"
+        grid.write(summary, x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
+        let slots = ProblemList.slots(height: grid.height)
+        for slot in 0..<slots {
+            let index = list.scroll + slot
+            guard problems.all.indices.contains(index) else { break }
+            let problem = problems.all[index]
+            let y = inner.y + 1 + slot * 2
+            guard y + 1 < inner.maxY else { break }
+            let selected = index == list.selection
+            let place =
+                "\(problem.location.path):\(problem.location.line):\(problem.location.column)"
+            if selected {
+                grid.fill(
+                    Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[.selection])
+            }
+            let severity = problem.severity.rawValue + " "
+            let used = grid.write(
+                severity, x: inner.x, y: y,
+                style: theme[selected ? .selection : problem.severity == .error ? .error : .dim],
+                maxWidth: inner.width)
+            grid.write(
+                place, x: inner.x + used, y: y, style: theme[selected ? .selection : .strong],
+                maxWidth: inner.width - used)
+            var message = problem.message
+            if let suggestion = problem.suggestion { message += " (\(suggestion))" }
+            grid.write(
+                "  " + message, x: inner.x, y: y + 1, style: theme[.text], maxWidth: inner.width)
+        }
+        if let notice = list.notice {
+            grid.write(
+                notice, x: inner.x, y: inner.maxY - 1, style: theme[.statusMessage],
+                maxWidth: inner.width)
+        }
+    }
+}
