@@ -6,14 +6,12 @@ struct ExplorerView {
 
     var state: ExplorerState { explorer.state }
     var theme: Theme { explorer.theme }
-    /// Made once per frame: the views ask for line characters at every row.
-    let boxes: Boxes
+    /// ASCII for a screen reader, which would read box drawing aloud.
+    let glyphs: Glyphs
 
     init(explorer: Explorer) {
         self.explorer = explorer
-        boxes = Boxes(
-            explorer.screenReader
-                ? Capabilities(colors: .none, unicode: false) : explorer.capabilities)
+        glyphs = explorer.screenReader ? .ascii : explorer.capabilities.glyphs
     }
     private var model: ContentModel { explorer.model }
 
@@ -33,7 +31,7 @@ struct ExplorerView {
             var rect = entry.rect
             if index > 0 {
                 let separator = Rect(x: rect.x, y: rect.y, width: 1, height: rect.height)
-                grid.fill(separator, with: boxes.vertical.first ?? "|", style: theme[.border])
+                grid.fill(separator, with: glyphs.box.vertical, style: theme[.border])
                 rect = rect.inset(left: 1)
             }
             drawPane(entry.pane, in: rect, grid: &grid)
@@ -99,16 +97,15 @@ struct ExplorerView {
         } else if let entity = model.entity(state.current) {
             crumbs.append(shortTitle(entity))
         }
-        let separator = boxes.isUnicode ? " › " : " > "
         let text = Breadcrumb.fit(
-            crumbs, separator: separator, ellipsis: boxes.isUnicode ? "…" : "...",
-            width: rect.width - 1)
+            crumbs, separator: glyphs.crumb, ellipsis: glyphs.ellipsis, width: rect.width - 1)
         grid.write(" " + text, x: rect.x, y: rect.y, style: theme[.titleBar], maxWidth: rect.width)
     }
 
     private func shortTitle(_ entity: Entity) -> String {
         if entity.kind == .section, let number = entity.number {
-            return (boxes.isUnicode ? "§" : "Section ") + number
+            // At the start of a crumb: "§3b", or "Section 3b".
+            return glyphs.section.prefix(1).uppercased() + glyphs.section.dropFirst() + number
         }
         return Sanitizer.visible(entity.title)
     }
@@ -129,7 +126,7 @@ struct ExplorerView {
         guard DisplayWidth.of(text) > width, width > 1 else { return text }
         var result = ""
         var used = 0
-        let ellipsis = boxes.isUnicode ? "…" : "~"
+        let ellipsis = glyphs.cut
         for character in text {
             let w = DisplayWidth.of(character)
             if used + w > width - 1 { break }
@@ -143,7 +140,7 @@ struct ExplorerView {
     private func truncateFront(_ raw: String, _ width: Int) -> String {
         let text = Sanitizer.visible(raw)
         guard DisplayWidth.of(text) > width, width > 1 else { return text }
-        let ellipsis = boxes.isUnicode ? "…" : "~"
+        let ellipsis = glyphs.cut
         var characters = Array(text)
         while DisplayWidth.of(String(characters)) > width - 1, !characters.isEmpty {
             characters.removeFirst()
@@ -155,7 +152,7 @@ struct ExplorerView {
         _ grid: inout Grid, _ rect: Rect, title: String, right: String, focused: Bool
     ) {
         let role: Role = focused ? .focusedBorder : .border
-        let rule = explorer.screenReader ? " " : boxes.horizontal
+        let rule = explorer.screenReader ? " " : String(glyphs.box.horizontal)
         let line = String(repeating: rule, count: max(0, rect.width))
         grid.write(line, x: rect.x, y: rect.y, style: theme[role], maxWidth: rect.width)
         let rightWidth = DisplayWidth.of(right)
@@ -224,9 +221,9 @@ struct ExplorerView {
             let selected = index == state.navigatorSelection
             let marker: String
             if row.hasChildren {
-                marker = row.isExpanded ? boxes.expanded : boxes.collapsed
+                marker = row.isExpanded ? glyphs.unfolded : glyphs.folded
             } else if case .entity(let id) = row.item, explorer.visited.contains(id) {
-                marker = boxes.visited
+                marker = glyphs.visited
             } else {
                 marker = " "
             }
@@ -317,7 +314,7 @@ struct ExplorerView {
         let room = max(1, width - 3)
         var also = ""
         if let others = explorer.context.otherRelations[id], !others.isEmpty {
-            also = boxes.isUnicode ? " · " : " - "
+            also = glyphs.separator
             also += others.joined(separator: ", ")
         }
         let titleWidth = DisplayWidth.of(title)
@@ -346,17 +343,20 @@ struct ExplorerView {
         let y = max(1, (grid.height - h) / 2)
         let outer = Rect(x: x, y: y, width: w, height: h)
         grid.fill(outer, style: theme[.text])
-        let horizontal = String(repeating: boxes.horizontal, count: max(0, w - 2))
+        let box = glyphs.box
+        let horizontal = glyphs.rule(w - 2)
         grid.write(
-            boxes.topLeft + horizontal + boxes.topRight, x: x, y: y, style: theme[.focusedBorder],
-            maxWidth: w)
+            String(box.topLeft) + horizontal + String(box.topRight), x: x, y: y,
+            style: theme[.focusedBorder], maxWidth: w)
         grid.write(
-            boxes.bottomLeft + horizontal + boxes.bottomRight, x: x, y: y + h - 1,
+            String(box.bottomLeft) + horizontal + String(box.bottomRight), x: x, y: y + h - 1,
             style: theme[.focusedBorder], maxWidth: w)
         for row in (y + 1)..<max(y + 1, y + h - 1) {
-            grid.write(boxes.vertical, x: x, y: row, style: theme[.focusedBorder], maxWidth: 1)
             grid.write(
-                boxes.vertical, x: x + w - 1, y: row, style: theme[.focusedBorder], maxWidth: 1)
+                String(box.vertical), x: x, y: row, style: theme[.focusedBorder], maxWidth: 1)
+            grid.write(
+                String(box.vertical), x: x + w - 1, y: row, style: theme[.focusedBorder],
+                maxWidth: 1)
         }
         grid.write(
             " " + title + " ", x: x + 2, y: y, style: theme[.paneTitle], maxWidth: max(0, w - 4))
@@ -366,7 +366,7 @@ struct ExplorerView {
     private func drawHelp(_ grid: inout Grid, scroll: Int) {
         let inner = drawBox(
             &grid, width: HelpScreen.boxWidth(screenWidth: grid.width), height: grid.height - 2,
-            title: "Keys" + boxes.dash + "press any other key to close")
+            title: "Keys" + glyphs.dash + "press any other key to close")
         let lines = HelpScreen.rows(keymap: explorer.keymap, width: inner.width)
         let keyWidth = HelpScreen.keyWidth(inner: inner.width)
         for row in 0..<inner.height {
@@ -405,7 +405,7 @@ struct ExplorerView {
     private func drawSearch(_ grid: inout Grid, _ search: SearchOverlay) -> (x: Int, y: Int) {
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
-            title: "Search" + boxes.dash + "Enter opens, Esc closes")
+            title: "Search" + glyphs.dash + "Enter opens, Esc closes")
         var cursor = drawPrompt(
             &grid, inner, prompt: "/", input: search.query, offered: search.input.isOffered)
         let perResult = 2
@@ -474,7 +474,7 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 76, height: min(grid.height - 2, 18), title: truncate(title, 50))
         let hint =
-            "Ctrl-S saves" + boxes.dash + "Esc cancels" + boxes.dash + "an empty note is removed"
+            "Ctrl-S saves" + glyphs.dash + "Esc cancels" + glyphs.dash + "an empty note is removed"
         grid.write(
             hint, x: inner.x, y: inner.y + inner.height - 1, style: theme[.dim],
             maxWidth: inner.width)
@@ -504,7 +504,7 @@ struct ExplorerView {
     private func drawJump(_ grid: inout Grid, _ jump: JumpOverlay) -> (x: Int, y: Int) {
         let inner = drawBox(
             &grid, width: 80, height: min(grid.height - 2, 20),
-            title: "Jump to" + boxes.dash + "Tab completes, Enter opens")
+            title: "Jump to" + glyphs.dash + "Tab completes, Enter opens")
         var cursor = drawPrompt(
             &grid, inner, prompt: ":", input: jump.input.text, offered: jump.input.isOffered)
         let capacity = max(1, inner.height - 2)

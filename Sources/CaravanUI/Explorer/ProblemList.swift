@@ -62,7 +62,7 @@ extension ExplorerView {
         let problems = explorer.model.problems
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
-            title: "Problems" + boxes.dash + "Enter opens the entity, Esc closes")
+            title: "Problems" + glyphs.dash + "Enter opens the entity, Esc closes")
         guard inner.height > 0 else { return }
         let errors = problems.errorCount
         func counted(_ count: Int, _ noun: String) -> String {

@@ -31,7 +31,7 @@ public struct AtlasScreen: Sendable {
         regions = AtlasRegion.regions(of: index)
         order = regions.flatMap(\.cases).map(\.id)
         selectedCase = order.first
-        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
+        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .unicode)
     }
 
     /// The selected case: what Enter opens.
@@ -39,7 +39,7 @@ public struct AtlasScreen: Sendable {
 
     /// Whether an area of this size shows the map rather than the list.
     public func showsMap(width: Int, height: Int) -> Bool {
-        layout(width: width, height: height, glyphs: .full).isMap
+        layout(width: width, height: height, glyphs: .unicode).isMap
     }
 
     /// Tells the screen the size it is drawn at, so moves and scrolling match what is
@@ -47,7 +47,7 @@ public struct AtlasScreen: Sendable {
     public mutating func resize(width: Int, height: Int) {
         viewportWidth = max(0, width)
         viewportHeight = max(0, height)
-        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
+        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .unicode)
         keepSelectionVisible(in: viewportLayout)
     }
 
@@ -85,7 +85,7 @@ public struct AtlasScreen: Sendable {
     ) {
         let area = rect.intersection(grid.bounds)
         guard !area.isEmpty else { return }
-        let glyphs = FrameworkGlyphs(capabilities)
+        let glyphs = capabilities.glyphs
         let frame = layout(width: area.width, height: area.height, glyphs: glyphs)
         ScreenChrome.renderCanvasScreen(
             title: title, chrome: frame.chrome, canvas: frame.canvas,
@@ -98,7 +98,7 @@ public struct AtlasScreen: Sendable {
     /// columns, the list below that; then each case's place and what it illustrates.
     public func plainText(width: Int) -> String {
         let width = min(max(1, width), Grid.maximumDimension)
-        let glyphs = FrameworkGlyphs.plain
+        let glyphs = Glyphs.ascii
         var lines = TextFit.wrap(title, width: width)
         lines.append("")
         let map =
@@ -124,13 +124,13 @@ public struct AtlasScreen: Sendable {
     private struct Layout: Sendable {
         var width: Int
         var height: Int
-        var glyphs: FrameworkGlyphs
+        var glyphs: Glyphs
         var chrome: ScreenChrome
         var canvas: Canvas<EntityID>
         var isMap: Bool
     }
 
-    private func layout(width: Int, height: Int, glyphs: FrameworkGlyphs) -> Layout {
+    private func layout(width: Int, height: Int, glyphs: Glyphs) -> Layout {
         if let cached = viewportCache, cached.width == width, cached.height == height,
             cached.glyphs == glyphs
         {
@@ -159,7 +159,7 @@ public struct AtlasScreen: Sendable {
     }
 
     private var viewportLayout: Layout {
-        layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
+        layout(width: viewportWidth, height: viewportHeight, glyphs: .unicode)
     }
 
     private func currentSlot(in canvas: Canvas<EntityID>) -> CanvasSlot<EntityID>? {

@@ -78,7 +78,7 @@ enum MapLayout {
     /// The richest layout no taller than `height` rows, or the leanest when none is; with
     /// no height, the richest.
     static func canvas(
-        _ index: FrameworkIndex, width: Int, height: Int?, glyphs: FrameworkGlyphs
+        _ index: FrameworkIndex, width: Int, height: Int?, glyphs: Glyphs
     ) -> Canvas<MapSlotKey> {
         let levels = levels(sideBySide: isSideBySide(index, width: width))
         var chosen = Canvas<MapSlotKey>(width: width)
@@ -91,7 +91,7 @@ enum MapLayout {
     }
 
     static func canvas(
-        _ index: FrameworkIndex, width: Int, level: MapDetailLevel, glyphs: FrameworkGlyphs
+        _ index: FrameworkIndex, width: Int, level: MapDetailLevel, glyphs: Glyphs
     ) -> Canvas<MapSlotKey> {
         var writer = MapWriter(index: index, level: level, glyphs: glyphs, width: width)
         if index.connotations.isEmpty {
@@ -106,7 +106,7 @@ enum MapLayout {
     }
 
     /// Every detail the map can show, to size the detail rows once for all selections.
-    static func details(_ index: FrameworkIndex, glyphs: FrameworkGlyphs) -> [SelectionDetail] {
+    static func details(_ index: FrameworkIndex, glyphs: Glyphs) -> [SelectionDetail] {
         var details: [SelectionDetail] = []
         for connotation in index.connotations {
             details.append(detail(connotation, index: index))
@@ -158,7 +158,7 @@ enum MapLayout {
 
     static func detail(
         _ tie: FrameworkIndex.Tie, connotation: FrameworkIndex.Connotation,
-        target: FrameworkIndex.TieTarget, glyphs: FrameworkGlyphs
+        target: FrameworkIndex.TieTarget, glyphs: Glyphs
     ) -> SelectionDetail {
         SelectionDetail(
             title: "\(connotation.title) \(glyphs.tie) \(target.title)", text: tie.note)
@@ -169,14 +169,14 @@ enum MapLayout {
 private struct MapWriter {
     let index: FrameworkIndex
     let level: MapDetailLevel
-    let glyphs: FrameworkGlyphs
+    let glyphs: Glyphs
     var canvas: Canvas<MapSlotKey>
     /// The widest mechanism code, so titles line up.
     let codeWidth: Int
     /// The widest case count.
     let countWidth: Int
 
-    init(index: FrameworkIndex, level: MapDetailLevel, glyphs: FrameworkGlyphs, width: Int) {
+    init(index: FrameworkIndex, level: MapDetailLevel, glyphs: Glyphs, width: Int) {
         self.index = index
         self.level = level
         self.glyphs = glyphs

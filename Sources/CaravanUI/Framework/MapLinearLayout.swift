@@ -5,7 +5,7 @@ import CaravanContent
 /// and lever, then its mechanisms indented under it (parts under their parents), then
 /// every tie, grouped by what it ties to.
 extension MapLayout {
-    static func linearCanvas(_ index: FrameworkIndex, width: Int, glyphs: FrameworkGlyphs)
+    static func linearCanvas(_ index: FrameworkIndex, width: Int, glyphs: Glyphs)
         -> Canvas<MapSlotKey>
     {
         var canvas = Canvas<MapSlotKey>(width: width)

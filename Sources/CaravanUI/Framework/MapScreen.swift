@@ -26,7 +26,7 @@ public struct MapScreen: Sendable {
         index = FrameworkIndex(model: model)
         isLinear = linear
         selectedKey = index.connotations.first.map { .connotation($0.id) }
-        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
+        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .unicode)
     }
 
     /// The entity Enter opens.
@@ -37,7 +37,7 @@ public struct MapScreen: Sendable {
     public mutating func resize(width: Int, height: Int) {
         viewportWidth = max(0, width)
         viewportHeight = max(0, height)
-        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
+        viewportCache = layout(width: viewportWidth, height: viewportHeight, glyphs: .unicode)
         keepSelectionVisible()
     }
 
@@ -66,7 +66,7 @@ public struct MapScreen: Sendable {
     ) {
         let area = rect.intersection(grid.bounds)
         guard !area.isEmpty else { return }
-        let glyphs = FrameworkGlyphs(capabilities)
+        let glyphs = capabilities.glyphs
         let frame = layout(width: area.width, height: area.height, glyphs: glyphs)
         ScreenChrome.renderCanvasScreen(
             title: title, chrome: frame.chrome, canvas: frame.canvas,
@@ -76,7 +76,7 @@ public struct MapScreen: Sendable {
 
     /// Where the selected item is drawn in `rect`, for the terminal's cursor.
     public func selectionCursor(in rect: Rect) -> (x: Int, y: Int)? {
-        let frame = layout(width: rect.width, height: rect.height, glyphs: .full)
+        let frame = layout(width: rect.width, height: rect.height, glyphs: .unicode)
         guard let slot = currentSlot(in: frame.canvas) else { return nil }
         let body = frame.chrome.body
         var top = ScreenChrome.scroll(
@@ -91,7 +91,7 @@ public struct MapScreen: Sendable {
     /// symbols: the richest layout, wrapped, with every note written out.
     public func plainText(width: Int) -> String {
         let width = min(max(1, width), Grid.maximumDimension)
-        let glyphs = FrameworkGlyphs.plain
+        let glyphs = Glyphs.ascii
         let canvas = MapLayout.canvas(index, width: width, height: nil, glyphs: glyphs)
         var lines = TextFit.wrap(title, width: width)
         lines.append("")
@@ -115,12 +115,12 @@ public struct MapScreen: Sendable {
     private struct Layout: Sendable {
         var width: Int
         var height: Int
-        var glyphs: FrameworkGlyphs
+        var glyphs: Glyphs
         var chrome: ScreenChrome
         var canvas: Canvas<MapSlotKey>
     }
 
-    private func layout(width: Int, height: Int, glyphs: FrameworkGlyphs) -> Layout {
+    private func layout(width: Int, height: Int, glyphs: Glyphs) -> Layout {
         if let cached = viewportCache, cached.width == width, cached.height == height,
             cached.glyphs == glyphs
         {
@@ -139,7 +139,7 @@ public struct MapScreen: Sendable {
 
     /// The layout at the size the screen was last told, for moving and scrolling.
     private var viewportLayout: Layout {
-        layout(width: viewportWidth, height: viewportHeight, glyphs: .full)
+        layout(width: viewportWidth, height: viewportHeight, glyphs: .unicode)
     }
 
     /// The selected slot, or the first showing the same entity when this layout lacks it

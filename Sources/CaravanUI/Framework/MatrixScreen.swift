@@ -80,7 +80,7 @@ public struct MatrixScreen: Sendable {
     ) {
         let area = rect.intersection(grid.bounds)
         guard !area.isEmpty else { return }
-        let glyphs = FrameworkGlyphs(capabilities)
+        let glyphs = capabilities.glyphs
         var local = Grid(width: area.width, height: area.height)
         local.fill(local.bounds, style: theme[.text])
         let geometry = geometry(width: area.width, height: area.height)
@@ -136,7 +136,7 @@ public struct MatrixScreen: Sendable {
     /// by side), then the name of every column.
     public func plainText(width: Int) -> String {
         let width = min(max(1, width), Grid.maximumDimension)
-        let drawer = MatrixDrawer(table: table, theme: .monochrome, glyphs: .plain)
+        let drawer = MatrixDrawer(table: table, theme: .monochrome, glyphs: .ascii)
         var lines = TextFit.wrap(title, width: width)
         let all = Array(table.columns.indices)
         let tail = 1 + MatrixColumnLayout.countWidth(table)
@@ -233,7 +233,7 @@ public struct MatrixScreen: Sendable {
     }
 
     private func drawLegend(
-        _ grid: inout Grid, rect: Rect, theme: Theme, glyphs: FrameworkGlyphs
+        _ grid: inout Grid, rect: Rect, theme: Theme, glyphs: Glyphs
     ) {
         guard !rect.isEmpty, table.columns.indices.contains(cursorColumn) else { return }
         let column = table.columns[cursorColumn]
@@ -254,9 +254,9 @@ public struct MatrixScreen: Sendable {
 struct MatrixDrawer {
     let table: MatrixTable
     let theme: Theme
-    let glyphs: FrameworkGlyphs
+    let glyphs: Glyphs
 
-    private var vertical: String { String(glyphs.chars.vertical) }
+    private var vertical: String { String(glyphs.box.vertical) }
 
     private func drawSeparators(_ grid: inout Grid, layout: MatrixColumnLayout, y: Int) {
         for x in layout.separators + [layout.countX] {

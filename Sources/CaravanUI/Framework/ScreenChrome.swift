@@ -1,40 +1,3 @@
-/// Symbols the framework screens draw, with ASCII stand-ins for terminals without UTF-8
-/// and for plain text.
-struct FrameworkGlyphs: Sendable, Hashable {
-    /// A case illustrates this: `●` or `x`.
-    var mark: String
-    /// Nothing here: `·` or `.`.
-    var blank: String
-    var ellipsis: String
-    var bullet: String
-    /// Ties one thing to another: `↔` or `<->`.
-    var tie: String
-    /// Leads into a group: `▸` or `>`.
-    var into: String
-    var separator: String
-    /// Between the ends of a range: `–` or `-`.
-    var range: String
-    var chars: BoxChars
-
-    init(_ capabilities: Capabilities) {
-        let unicode = capabilities.unicode
-        mark = unicode ? "●" : "x"
-        blank = unicode ? "·" : "."
-        ellipsis = capabilities.symbols.ellipsis
-        bullet = capabilities.symbols.bullet
-        tie = unicode ? "↔" : "<->"
-        into = unicode ? "▸" : ">"
-        separator = unicode ? " · " : " - "
-        range = unicode ? "–" : "-"
-        chars = capabilities.boxChars
-    }
-
-    /// For plain text and ASCII terminals.
-    static let plain = FrameworkGlyphs(.minimal)
-    /// For UTF-8 terminals.
-    static let full = FrameworkGlyphs(.full)
-}
-
 /// The parts every framework screen shares: a title row with key hints, the body, and
 /// the detail lines about the selection at the bottom.
 struct ScreenChrome: Sendable {
@@ -57,7 +20,7 @@ struct ScreenChrome: Sendable {
     /// The title on the left, the key hints on the right when both fit.
     static func drawTitle(
         _ text: String, hints: String, into grid: inout Grid, rect: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs
+        glyphs: Glyphs
     ) {
         guard !rect.isEmpty else { return }
         let hintWidth = TextFit.width(hints)
@@ -90,12 +53,12 @@ struct ScreenChrome: Sendable {
     /// run out the last one ends with an ellipsis.
     static func drawDetail(
         _ detail: SelectionDetail?, into grid: inout Grid, rect: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs, rule: Bool = true, hints: String = ""
+        glyphs: Glyphs, rule: Bool = true, hints: String = ""
     ) {
         guard !rect.isEmpty else { return }
         var y = rect.y
         if rule && rect.height >= 2 {
-            let rule = String(repeating: glyphs.chars.horizontal, count: rect.width)
+            let rule = String(repeating: glyphs.box.horizontal, count: rect.width)
             grid.write(rule, x: rect.x, y: y, style: theme[.border], maxWidth: rect.width)
             let label = " " + hints + " "
             let labelWidth = TextFit.width(label)
@@ -201,7 +164,7 @@ extension ScreenChrome {
     static func renderCanvasScreen<Key: Hashable>(
         title: String, chrome: ScreenChrome, canvas: Canvas<Key>, slot: CanvasSlot<Key>?,
         scroll: Int, emptyMessage: String?, into grid: inout Grid, area: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs, rule: Bool = true
+        glyphs: Glyphs, rule: Bool = true
     ) {
         var local = Grid(width: area.width, height: area.height)
         local.fill(local.bounds, style: theme[.text])
@@ -214,7 +177,7 @@ extension ScreenChrome {
         top = min(max(0, top), max(0, canvas.height - chrome.body.height))
         var body = Grid(width: chrome.body.width, height: chrome.body.height)
         body.fill(body.bounds, style: theme[.text])
-        canvas.draw(into: &body, top: top, theme: theme, chars: glyphs.chars, selected: slot?.key)
+        canvas.draw(into: &body, top: top, theme: theme, chars: glyphs.box, selected: slot?.key)
         if let emptyMessage {
             body.write(emptyMessage, x: 0, y: 0, style: theme[.dim], maxWidth: body.width)
         }

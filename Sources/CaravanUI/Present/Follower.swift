@@ -131,7 +131,7 @@ public struct Follower: FollowsPresenter {
             index: status.slide, count: status.count, elapsed: Int(now - status.started),
             label: label
         )
-        .draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        .draw(into: &grid, row: height - 1, theme: theme, glyphs: capabilities.glyphs)
         return Frame(grid: grid)
     }
 }

@@ -134,19 +134,19 @@ public struct NotesScreen: FollowsPresenter {
                     maxWidth: x + textWidth - column)
             }
         }
-        let symbols = capabilities.unicode ? Symbols.unicode : Symbols.ascii
+        let glyphs = capabilities.glyphs
         if top + notesRows < lines.count, height > 5 {
-            let more = " \(symbols.arrowDown) more (j) "
+            let more = " \(glyphs.arrowDown) more (j) "
             grid.write(
                 more, x: x + textWidth - Grid.measure(more), y: height - 4, style: theme.notice)
         }
-        let rule = String(repeating: capabilities.unicode ? "─" : "-", count: textWidth)
+        let rule = glyphs.rule(textWidth)
         grid.write(rule, x: x, y: height - 3, style: theme.barLeft)
         let next = status.nextTitle.map { "Next: " + $0 } ?? "Last slide"
         grid.write(next, x: x, y: height - 2, style: theme.heading, maxWidth: textWidth)
         let elapsed = Int(now - status.started)
         SlideFooter(index: status.slide, count: status.count, elapsed: elapsed, label: "following")
-            .draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+            .draw(into: &grid, row: height - 1, theme: theme, glyphs: glyphs)
         return Frame(grid: grid)
     }
 }

@@ -277,7 +277,7 @@ public struct Presenter: Program {
         case .blank:
             return Frame(grid: grid)
         case .overview(let overview):
-            overview.draw(deck, into: &grid, theme: theme, unicode: capabilities.unicode)
+            overview.draw(deck, into: &grid, theme: theme, glyphs: capabilities.glyphs)
         case .help:
             drawHelp(into: &grid)
         case .slide, .explorer:
@@ -291,7 +291,7 @@ public struct Presenter: Program {
                 grid.write("This deck has no slides", x: 2, y: 1, style: theme.title)
             }
         }
-        footer.draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        footer.draw(into: &grid, row: height - 1, theme: theme, glyphs: capabilities.glyphs)
         return Frame(grid: grid)
     }
 

@@ -49,7 +49,7 @@ public struct SlideOverview: Sendable, Hashable {
     }
 
     public func draw(
-        _ deck: Deck, into grid: inout Grid, theme: PresenterTheme, unicode: Bool = true
+        _ deck: Deck, into grid: inout Grid, theme: PresenterTheme, glyphs: Glyphs = .unicode
     ) {
         let layout = Layout(width: grid.width, height: grid.height)
         let header = "\(deck.title): \(deck.slides.count) slides"
@@ -70,14 +70,15 @@ public struct SlideOverview: Sendable, Hashable {
                 " \(number)  ", x: x, y: y, style: index == selection ? style : theme.marker)
             grid.write(
                 SlideOverview.truncate(
-                    slide.title, to: layout.cellWidth - used - 2, unicode: unicode), x: x + used,
+                    slide.title, to: layout.cellWidth - used - 2, cut: glyphs.cut), x: x + used,
                 y: y,
                 style: style, maxWidth: layout.cellWidth - used - 1)
         }
     }
 
-    /// Text cut to a width with "…" (or "~") at the end.
-    static func truncate(_ text: String, to width: Int, unicode: Bool = true) -> String {
+    /// Text cut to a width with a one-column mark (`…` or `~`) at the end.
+    static func truncate(_ text: String, to width: Int, cut: String = Glyphs.unicode.cut) -> String
+    {
         guard Grid.measure(text) > width, width > 1 else { return text }
         var result = ""
         var used = 0
@@ -87,6 +88,6 @@ public struct SlideOverview: Sendable, Hashable {
             result.append(character)
             used += characterWidth
         }
-        return result + (unicode ? "…" : "~")
+        return result + cut
     }
 }

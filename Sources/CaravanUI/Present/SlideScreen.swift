@@ -107,12 +107,12 @@ public struct SlideScreen: Sendable {
     private func drawMarkers(into grid: inout Grid, scroll: Int, theme: PresenterTheme) {
         let row = geometry.markerRow
         guard row > bodyTop, overflows else { return }
-        let symbols = unicode ? Symbols.unicode : Symbols.ascii
+        let glyphs = Glyphs(unicode: unicode)
         if scroll > 0 {
-            grid.write(" \(symbols.arrowUp) more ", x: geometry.textX, y: row, style: theme.notice)
+            grid.write(" \(glyphs.arrowUp) more ", x: geometry.textX, y: row, style: theme.notice)
         }
         if scroll < maximumScroll {
-            let text = " \(symbols.arrowDown) more "
+            let text = " \(glyphs.arrowDown) more "
             let x = geometry.textX + geometry.textWidth - Grid.measure(text)
             grid.write(text, x: x, y: row, style: theme.notice)
         }
@@ -149,13 +149,13 @@ public struct SlideFooter: Sendable, Hashable {
         return "\(two(seconds / 60)):\(two(seconds % 60))"
     }
 
-    public func draw(into grid: inout Grid, row: Int, theme: PresenterTheme, unicode: Bool) {
+    public func draw(into grid: inout Grid, row: Int, theme: PresenterTheme, glyphs: Glyphs) {
         guard row >= 0, row < grid.height else { return }
         grid.fill(Rect(x: 0, y: row, width: grid.width, height: 1), style: theme.background)
         let left =
             " "
             + (prompt ?? "\(index + 1)/\(count)"
-                + (label.map { (unicode ? " · " : " - ") + $0 } ?? "")) + " "
+                + (label.map { glyphs.separator + $0 } ?? "")) + " "
         let right = elapsed.map { " " + SlideFooter.clock($0) + " " } ?? " "
         let leftWidth = grid.write(
             left, x: 0, y: row, style: prompt == nil ? theme.footer : theme.notice)
@@ -165,11 +165,12 @@ public struct SlideFooter: Sendable, Hashable {
         let barWidth = rightX - leftWidth - 1
         guard barWidth >= 4 else { return }
         let done = count > 0 ? barWidth * (index + 1) / count : 0
-        let (full, empty) = unicode ? ("━", "─") : ("=", "-")
         grid.write(
-            String(repeating: full, count: done), x: leftWidth + 1, y: row, style: theme.barDone)
+            String(repeating: glyphs.progressDone, count: done), x: leftWidth + 1, y: row,
+            style: theme.barDone)
         grid.write(
-            String(repeating: empty, count: barWidth - done), x: leftWidth + 1 + done, y: row,
+            String(repeating: glyphs.progressLeft, count: barWidth - done), x: leftWidth + 1 + done,
+            y: row,
             style: theme.barLeft)
     }
 }

@@ -145,7 +145,7 @@ final class MonkeyTests: XCTestCase {
             !PaneLayout.isTooSmall(width: state.width, height: state.height)
         {
             // The overlay's box is the only thing drawn with corners.
-            let corner = String(explorer.capabilities.boxChars.topLeft)
+            let corner = String(explorer.capabilities.glyphs.box.topLeft)
             if !frame.grid.cells.contains(where: { $0.grapheme == corner }) {
                 failures.append("an overlay is open but its box is not drawn")
             }

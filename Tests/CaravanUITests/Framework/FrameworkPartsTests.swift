@@ -114,7 +114,7 @@ final class FrameworkPartsTests: XCTestCase {
         let detail = SelectionDetail(
             title: "Brand expansion", text: "Segmenting the markets along the route opens them")
         ScreenChrome.drawDetail(
-            detail, into: &grid, rect: grid.bounds, theme: .dark, glyphs: .full)
+            detail, into: &grid, rect: grid.bounds, theme: .dark, glyphs: .unicode)
         let lines = grid.textLines()
         XCTAssertTrue(lines[0].hasPrefix("──"))
         XCTAssertEqual(lines[1], "Brand expansion")
