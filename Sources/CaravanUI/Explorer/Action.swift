@@ -92,6 +92,21 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The move this action makes in a list or a pane, if it is one.
+    public var motion: Motion? {
+        switch self {
+        case .lineDown: .lineDown
+        case .lineUp: .lineUp
+        case .pageDown: .pageDown
+        case .pageUp: .pageUp
+        case .halfPageDown: .halfPageDown
+        case .halfPageUp: .halfPageUp
+        case .top: .top
+        case .bottom: .bottom
+        default: nil
+        }
+    }
+
     /// Whether a count typed before the key (`5j`) repeats the action.
     var takesCount: Bool {
         switch self {

@@ -16,8 +16,7 @@ extension Explorer {
         guard !search.query.isEmpty else { return search }
         search.run(searchContext)
         if let run = state.searchRun, run.query == search.query {
-            search.selection = min(run.position, max(0, search.count - 1))
-            search.fillSnippets(searchContext)
+            search.select(run.position, searchContext)
         }
         return search
     }

@@ -25,7 +25,7 @@ public struct Explorer: Program {
     /// Marks set with `m` and a letter: where they were set.
     public var marks: [Character: HistoryEntry] = [:]
     /// The reader's notes, by entity.
-    public private(set) var notes: [EntityID: String] = [:]
+    public internal(set) var notes: [EntityID: String] = [:]
     /// Whether notes are written in an external editor (the runner then handles
     /// `editRequest`) or in the built-in one.
     public var usesExternalEditor = false
@@ -42,17 +42,17 @@ public struct Explorer: Program {
     /// The framework map, matrix or atlas, when one is open over the panes.
     public internal(set) var framework: FrameworkScreen?
     /// The screen an entity was opened from, and the history index to return to it at.
-    private var frameworkReturn: (screen: FrameworkScreen, historyIndex: Int)?
+    var frameworkReturn: (screen: FrameworkScreen, historyIndex: Int)?
 
     // Derived from the state; rebuilt only when what they depend on changes.
-    public private(set) var rows: [NavigatorTree.Row] = []
-    public private(set) var context: ContextList
-    public private(set) var page: DocumentLayout
-    private var pageKey: PageKey
-    private var pageCache = PageCache()
-    private var freshScreens = FreshScreenCache()
+    public internal(set) var rows: [NavigatorTree.Row] = []
+    public internal(set) var context: ContextList
+    public internal(set) var page: DocumentLayout
+    var pageKey: PageKey
+    var pageCache = PageCache()
+    var freshScreens = FreshScreenCache()
 
-    private struct PageKey: Hashable {
+    struct PageKey: Hashable {
         var id: EntityID
         var width: Int
         var terms: [String]
@@ -102,45 +102,6 @@ public struct Explorer: Program {
         return max(1, rect.height - 1)
     }
 
-    /// The reader's text width.
-    var readerTextWidth: Int {
-        let rect =
-            paneLayout.rect(of: .reader)
-            ?? PaneLayout(
-                width: state.width, height: state.height, focus: .reader, sidePane: state.sidePane,
-                zoomed: true
-            )
-            .rect(of: .reader) ?? Rect(x: 0, y: 0, width: state.width, height: state.height)
-        return max(10, min(rect.width - 3, 100))
-    }
-
-    private mutating func refreshPage() {
-        let key = PageKey(id: state.current, width: readerTextWidth, terms: state.searchTerms)
-        guard key != pageKey else { return }
-        pageKey = key
-        page = layout(of: state.current)
-        if let link = state.selectedLink, link >= page.links.count { state.selectedLink = nil }
-        clampReader()
-    }
-
-    /// An entity's page at the reader's width with the search's words marked, from the
-    /// cache when it was laid out before.
-    mutating func layout(of id: EntityID) -> DocumentLayout {
-        let width = readerTextWidth
-        guard let entity = model.entity(id) else { return DocumentLayout(width: width) }
-        let terms = state.searchTerms
-        let ascii = !capabilities.unicode
-        let key = PageCache.Key(id: id, width: width, terms: terms, ascii: ascii)
-        return pageCache.page(for: key) {
-            EntityPage.layout(entity, in: model, width: width, searchTerms: terms, ascii: ascii)
-        }
-    }
-
-    private mutating func clampReader() {
-        let maximum = max(0, page.lines.count - visibleRows(.reader))
-        state.readerScroll = min(max(0, state.readerScroll), maximum)
-    }
-
     // MARK: Update
 
     public mutating func update(_ event: InputEvent) -> [Effect] {
@@ -175,7 +136,7 @@ public struct Explorer: Program {
         }
     }
 
-    private mutating func handle(_ key: Key) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Effect] {
         if state.overlay != nil { return handleOverlay(key) }
         if let command = state.pendingMark {
             state.pendingMark = nil
@@ -271,7 +232,7 @@ public struct Explorer: Program {
         case .collapseAll:
             state.collapsed = tree.foldableKeys
             rebuildRows()
-            state.navigatorSelection = 0
+            state.navigator.selection = 0
             revealInNavigator(state.current, expand: false)
         default:
             switch state.focus {
@@ -287,14 +248,14 @@ public struct Explorer: Program {
 
     /// h and l step through Contents, the reader and Links, left to right as three panes
     /// stand; with fewer on screen, the pane focused comes in on its own side.
-    private mutating func moveFocus(by step: Int) {
+    mutating func moveFocus(by step: Int) {
         let order: [Pane] = [.navigator, .reader, .context]
         guard let index = order.firstIndex(of: state.focus) else { return }
         let next = min(max(0, index + step), order.count - 1)
         setFocus(order[next])
     }
 
-    private mutating func cycleFocus() {
+    mutating func cycleFocus() {
         let order: [Pane] = [.navigator, .reader, .context]
         let index = order.firstIndex(of: state.focus) ?? 0
         setFocus(order[(index + 1) % order.count])
@@ -305,486 +266,6 @@ public struct Explorer: Program {
         if pane != .reader { state.sidePane = pane }
         refreshPage()
         if pane == .context { keepContextSelectionVisible() }
-    }
-
-    // MARK: Navigator
-
-    private mutating func rebuildRows() {
-        rows = tree.rows(collapsed: state.collapsed)
-        state.navigatorSelection = min(max(0, state.navigatorSelection), max(0, rows.count - 1))
-        keepNavigatorSelectionVisible()
-    }
-
-    private mutating func navigatorAction(_ action: Action, count: Int) {
-        let page = visibleRows(.navigator)
-        switch action {
-        case .lineDown: selectRow(state.navigatorSelection + count)
-        case .lineUp: selectRow(state.navigatorSelection - count)
-        case .pageDown: selectRow(state.navigatorSelection + page * count)
-        case .pageUp: selectRow(state.navigatorSelection - page * count)
-        case .halfPageDown: selectRow(state.navigatorSelection + max(1, page / 2) * count)
-        case .halfPageUp: selectRow(state.navigatorSelection - max(1, page / 2) * count)
-        case .top: selectRow(0)
-        case .bottom: selectRow(rows.count - 1)
-        case .toggleGroup: toggleSelectedRow()
-        case .open:
-            guard rows.indices.contains(state.navigatorSelection) else { return }
-            let row = rows[state.navigatorSelection]
-            switch row.item {
-            case .group: toggleSelectedRow()
-            case .entity(let id):
-                open(id, pushing: true)
-                setFocus(.reader)
-            }
-        case .nextLink, .previousLink:
-            readerAction(action, count: count)
-        default: break
-        }
-    }
-
-    private mutating func selectRow(_ index: Int) {
-        guard !rows.isEmpty else { return }
-        state.navigatorSelection = min(max(0, index), rows.count - 1)
-        keepNavigatorSelectionVisible()
-        // Moving through the tree previews the entity in the reader.
-        if case .entity(let id) = rows[state.navigatorSelection].item, id != state.current {
-            show(id)
-        }
-    }
-
-    private mutating func toggleSelectedRow() {
-        guard rows.indices.contains(state.navigatorSelection) else { return }
-        let row = rows[state.navigatorSelection]
-        guard row.hasChildren else { return }
-        if state.collapsed.contains(row.key) {
-            state.collapsed.remove(row.key)
-        } else {
-            state.collapsed.insert(row.key)
-        }
-        rebuildRows()
-    }
-
-    private mutating func keepNavigatorSelectionVisible() {
-        let visible = visibleRows(.navigator)
-        if state.navigatorSelection < state.navigatorScroll {
-            state.navigatorScroll = state.navigatorSelection
-        } else if state.navigatorSelection >= state.navigatorScroll + visible {
-            state.navigatorScroll = state.navigatorSelection - visible + 1
-        }
-        state.navigatorScroll = min(max(0, state.navigatorScroll), max(0, rows.count - visible))
-    }
-
-    /// Unfolds the groups above `id` and selects its row.
-    private mutating func revealInNavigator(_ id: EntityID, expand: Bool = true) {
-        if expand, let ancestors = tree.ancestors(of: id) {
-            let before = state.collapsed
-            state.collapsed.subtract(ancestors)
-            if before != state.collapsed { rows = tree.rows(collapsed: state.collapsed) }
-        }
-        if let index = rows.firstIndex(where: { $0.item == .entity(id) }) {
-            state.navigatorSelection = index
-            // A jump lands with the selection a third of the way down, with context above it.
-            let visible = visibleRows(.navigator)
-            if index < state.navigatorScroll || index >= state.navigatorScroll + visible {
-                state.navigatorScroll = max(0, index - visible / 3)
-            }
-        }
-        keepNavigatorSelectionVisible()
-    }
-
-    // MARK: Reader
-
-    private mutating func readerAction(_ action: Action, count: Int) {
-        let visible = visibleRows(.reader)
-        switch action {
-        case .lineDown: scrollReader(to: state.readerScroll + count)
-        case .lineUp: scrollReader(to: state.readerScroll - count)
-        case .pageDown: scrollReader(to: state.readerScroll + max(1, visible - 2) * count)
-        case .pageUp: scrollReader(to: state.readerScroll - max(1, visible - 2) * count)
-        case .halfPageDown: scrollReader(to: state.readerScroll + max(1, visible / 2) * count)
-        case .halfPageUp: scrollReader(to: state.readerScroll - max(1, visible / 2) * count)
-        case .top: scrollReader(to: 0)
-        case .bottom: scrollReader(to: page.lines.count)
-        case .nextLink: moveLink(by: count)
-        case .previousLink: moveLink(by: -count)
-        case .open:
-            if let link = state.selectedLink, page.links.indices.contains(link) {
-                open(page.links[link].target, pushing: true)
-            } else {
-                state.message = "No link selected: Tab selects the next link"
-            }
-        default: break
-        }
-    }
-
-    private mutating func scrollReader(to line: Int) {
-        state.readerScroll = line
-        clampReader()
-        // Keep the selected link on screen, or let it go.
-        if let link = state.selectedLink, page.links.indices.contains(link) {
-            let place = page.links[link].line
-            if place < state.readerScroll || place >= state.readerScroll + visibleRows(.reader) {
-                state.selectedLink = nil
-            }
-        }
-    }
-
-    private mutating func moveLink(by step: Int) {
-        guard !page.links.isEmpty else {
-            state.message = "This page has no links"
-            return
-        }
-        let visible = visibleRows(.reader)
-        let count = page.links.count
-        var next: Int
-        if let current = state.selectedLink {
-            next = ((current + step) % count + count) % count
-        } else {
-            // Start from the first link on screen (or the last, going backwards).
-            let onScreen = page.links.indices.filter {
-                page.links[$0].line >= state.readerScroll
-                    && page.links[$0].line < state.readerScroll + visible
-            }
-            if step > 0 {
-                next =
-                    onScreen.first ?? page.links.indices.first {
-                        page.links[$0].line >= state.readerScroll
-                    } ?? 0
-                next = (next + step - 1) % count
-            } else {
-                next = onScreen.last ?? count - 1
-                next = ((next + step + 1) % count + count) % count
-            }
-        }
-        state.selectedLink = next
-        let line = page.links[next].line
-        if line < state.readerScroll {
-            state.readerScroll = line
-        } else if line >= state.readerScroll + visible {
-            state.readerScroll = line - visible + 1
-        }
-        clampReader()
-    }
-
-    mutating func scrollToLine(_ line: Int) {
-        let visible = visibleRows(.reader)
-        if line < state.readerScroll || line >= state.readerScroll + visible {
-            state.readerScroll = max(0, line - visible / 3)
-        }
-        clampReader()
-    }
-
-    // MARK: Context
-
-    private mutating func contextAction(_ action: Action, count: Int) {
-        let entries = context.entryIndexes
-        guard !entries.isEmpty else { return }
-        let position = entries.firstIndex(of: state.contextSelection) ?? 0
-        let page = max(1, visibleRows(.context) - 1)
-        func select(_ index: Int) {
-            state.contextSelection = entries[min(max(0, index), entries.count - 1)]
-            keepContextSelectionVisible()
-        }
-        switch action {
-        case .lineDown: select(position + count)
-        case .lineUp: select(position - count)
-        case .pageDown: select(position + page * count)
-        case .pageUp: select(position - page * count)
-        case .halfPageDown: select(position + max(1, page / 2) * count)
-        case .halfPageUp: select(position - max(1, page / 2) * count)
-        case .top: select(0)
-        case .bottom: select(entries.count - 1)
-        case .open:
-            if case .entry(let id) = context.rows[state.contextSelection] {
-                open(id, pushing: true)
-            }
-        case .nextLink, .previousLink: readerAction(action, count: count)
-        default: break
-        }
-    }
-
-    private mutating func keepContextSelectionVisible() {
-        let entries = context.entryIndexes
-        if !entries.contains(state.contextSelection) { state.contextSelection = entries.first ?? 0 }
-        let visible = visibleRows(.context)
-        // Show the group header above the selection when it is the first of its group.
-        let top = state.contextSelection > 0 ? state.contextSelection - 1 : 0
-        if top < state.contextScroll {
-            state.contextScroll = top
-        } else if state.contextSelection >= state.contextScroll + visible {
-            state.contextScroll = state.contextSelection - visible + 1
-        }
-        state.contextScroll = min(max(0, state.contextScroll), max(0, context.rows.count - visible))
-    }
-
-    // MARK: Opening and history
-
-    /// Shows an entity without adding to history (previewing from the navigator).
-    private mutating func show(_ id: EntityID) {
-        guard model.contains(id) else { return }
-        state.recordPlace()
-        state.current = id
-        state.history[state.historyIndex] = HistoryEntry(id: id, scroll: 0)
-        enter(id, scroll: 0)
-    }
-
-    /// Opens an entity, adding it to history.
-    public mutating func open(_ id: EntityID, pushing: Bool) {
-        guard model.contains(id) else {
-            state.message = "No such entity: \(id)"
-            return
-        }
-        if pushing {
-            state.recordPlace()
-            if state.history[state.historyIndex].id != id {
-                state.history.removeSubrange((state.historyIndex + 1)...)
-                state.history.append(HistoryEntry(id: id, scroll: 0))
-                state.historyIndex = state.history.count - 1
-                if state.history.count > 500 {
-                    state.history.removeFirst(state.history.count - 500)
-                    state.historyIndex = state.history.count - 1
-                }
-            }
-        }
-        state.current = id
-        enter(id, scroll: 0)
-        revealInNavigator(id)
-    }
-
-    private mutating func enter(_ id: EntityID, scroll: Int) {
-        state.selectedLink = nil
-        state.currentMatch = nil
-        visited.insert(id)
-        context = ContextList(for: id, in: model, note: notes[id])
-        state.contextSelection = context.entryIndexes.first ?? 0
-        state.contextScroll = 0
-        refreshPage()
-        state.readerScroll = scroll
-        clampReader()
-    }
-
-    private mutating func goBack(_ count: Int) {
-        guard state.historyIndex > 0 else {
-            state.message = "At the start of history"
-            return
-        }
-        state.recordPlace()
-        state.historyIndex = max(0, state.historyIndex - count)
-        restoreHistoryEntry()
-    }
-
-    private mutating func goForward(_ count: Int) {
-        guard state.historyIndex < state.history.count - 1 else {
-            state.message = "At the end of history"
-            return
-        }
-        state.recordPlace()
-        state.historyIndex = min(state.history.count - 1, state.historyIndex + count)
-        restoreHistoryEntry()
-    }
-
-    /// Opens the framework map, matrix or atlas over the panes.
-    public mutating func showFramework(_ kind: FrameworkViewKind) {
-        if framework?.kind == kind { return }
-        let size = FreshScreenCache.Key(
-            kind: kind, width: state.width, height: max(0, state.height - 2), linear: screenReader)
-        framework = freshScreens.screen(for: size, model: model)
-        frameworkReturn = nil
-    }
-
-    private mutating func restoreHistoryEntry() {
-        if let saved = frameworkReturn, saved.historyIndex == state.historyIndex {
-            // Back to the view the entity was opened from, as it was left.
-            framework = saved.screen
-            frameworkReturn = nil
-        }
-        let entry = state.history[state.historyIndex]
-        state.current = entry.id
-        enter(entry.id, scroll: entry.scroll)
-        state.restoreSelections(of: entry, links: page.links.count, contextRows: context.rows.count)
-        keepContextSelectionVisible()
-        revealInNavigator(entry.id)
-    }
-
-    // MARK: Marks and notes
-
-    private mutating func handleMark(_ command: MarkCommand, _ key: Key) {
-        guard case .character(let letter) = key else {
-            state.message = "No mark: marks are letters"
-            return
-        }
-        switch command {
-        case .set:
-            guard letter.isLetter else {
-                state.message = "No mark: marks are letters"
-                return
-            }
-            marks[letter] = HistoryEntry(id: state.current, scroll: state.readerScroll)
-            state.message = "Mark \(letter) set"
-        case .jump:
-            if letter == "'" {
-                goBack(1)
-                return
-            }
-            guard let mark = marks[letter], model.contains(mark.id) else {
-                state.message = "No mark \(letter)"
-                return
-            }
-            framework = nil
-            open(mark.id, pushing: true)
-            state.readerScroll = mark.scroll
-            clampReader()
-            setFocus(.reader)
-        }
-    }
-
-    /// Shows a one-line message in the status bar until the next key.
-    public mutating func showMessage(_ text: String) {
-        state.message = text
-    }
-
-    /// Replaces the note on an entity (an empty text removes it).
-    public mutating func setNote(_ text: String, for id: EntityID) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
-            notes[id] = nil
-        } else {
-            notes[id] = text
-        }
-        if id == state.current { context = ContextList(for: id, in: model, note: notes[id]) }
-    }
-
-    /// Replaces every note at once (when state is loaded).
-    public mutating func setNotes(_ all: [EntityID: String]) {
-        notes = all.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        context = ContextList(for: state.current, in: model, note: notes[state.current])
-    }
-
-    /// Restores a reading position: the entity, its scroll and the history that led to it.
-    public mutating func restore(history: [HistoryEntry], index: Int) {
-        let valid = history.filter { model.contains($0.id) }
-        guard !valid.isEmpty else { return }
-        state.history = valid
-        state.historyIndex = min(max(0, index), valid.count - 1)
-        restoreHistoryEntry()
-    }
-
-    // MARK: Overlays
-
-    private mutating func handleOverlay(_ key: Key) -> [Effect] {
-        switch state.overlay {
-        case .help(let scroll)?:
-            let inner = HelpScreen.boxWidth(screenWidth: state.width) - 4
-            let lines = HelpScreen.rows(keymap: keymap, width: inner).count
-            let visible = max(1, state.height - 4)
-            var next = scroll
-            switch keymap.action(for: key) {
-            case .lineDown?: next += 1
-            case .lineUp?: next -= 1
-            case .pageDown?: next += visible
-            case .pageUp?: next -= visible
-            case .top?: next = 0
-            case .bottom?: next = lines
-            default:
-                state.overlay = nil
-                return []
-            }
-            state.overlay = .help(scroll: min(max(0, next), max(0, lines - visible)))
-        case .editor(var editor, let id)?:
-            switch editor.handle(key) {
-            case .editing:
-                state.overlay = .editor(editor, id)
-            case .save(let text):
-                saveFromEditor(editor, text: text, for: id)
-            case .cancel:
-                state.overlay = nil
-                state.message = "Note not changed"
-            }
-        case .search(var search)?:
-            switch search.handle(key, in: searchContext) {
-            case .editing:
-                state.overlay = .search(search)
-            case .close:
-                state.overlay = nil
-            case .nothing:
-                state.overlay = nil
-                if !search.query.isEmpty { state.message = "No results for “\(search.query)”" }
-            case .open(let index):
-                state.overlay = nil
-                openResult(of: search, at: index)
-            }
-        case .jump(var jump)?:
-            switch jump.handle(key, lookup: lookup) {
-            case .editing:
-                state.overlay = .jump(jump)
-            case .close:
-                state.overlay = nil
-            case .nothing:
-                state.overlay = nil
-                state.message = "Nothing matches “\(jump.text)”"
-            case .open(let target):
-                state.overlay = nil
-                LineInput.remember(jump.text, in: &state.jumpHistory)
-                switch target {
-                case .view(let kind): showFramework(kind)
-                case .entity(let id):
-                    framework = nil
-                    open(id, pushing: true)
-                    state.focus = .reader
-                }
-            }
-        case .problems(var list)?:
-            switch list.handle(key, keymap: keymap, model: model, height: state.height) {
-            case .open(let id):
-                state.overlay = nil
-                framework = nil
-                open(id, pushing: true)
-                setFocus(.reader)
-            case .close: state.overlay = nil
-            case .handled, .ignored: state.overlay = .problems(list)
-            }
-        case nil:
-            break
-        }
-        return []
-    }
-
-    // MARK: Mouse
-
-    private mutating func handleMouse(_ mouse: MouseEvent) {
-        guard state.overlay == nil else { return }
-        state.count.drop()
-        let layout = paneLayout
-        for (pane, rect) in layout.panes where rect.contains(x: mouse.x, y: mouse.y) {
-            switch mouse.kind {
-            case .wheelUp:
-                state.focus = pane
-                _ = perform(.lineUp, count: 3)
-            case .wheelDown:
-                state.focus = pane
-                _ = perform(.lineDown, count: 3)
-            case .click:
-                setFocus(pane)
-                let row = mouse.y - rect.y - 1
-                guard row >= 0 else { return }
-                switch pane {
-                case .navigator:
-                    selectRow(state.navigatorScroll + row)
-                case .context:
-                    let index = state.contextScroll + row
-                    if context.rows.indices.contains(index),
-                        case .entry(let id) = context.rows[index]
-                    {
-                        open(id, pushing: true)
-                    }
-                case .reader:
-                    let line = state.readerScroll + row
-                    if let link = page.links.firstIndex(where: { $0.line == line }) {
-                        state.selectedLink = link
-                    }
-                }
-            }
-        }
     }
 
     // MARK: View

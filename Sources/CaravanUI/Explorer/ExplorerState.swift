@@ -8,8 +8,7 @@ public struct HistoryEntry: Sendable, Hashable {
     /// The link selected in the reader.
     public var selectedLink: Int?
     /// The Links pane's selected row and its scroll.
-    public var contextSelection: Int?
-    public var contextScroll = 0
+    public var context: ScrollState?
 
     public init(id: EntityID, scroll: Int) {
         self.id = id
@@ -21,19 +20,15 @@ extension ExplorerState {
     /// Records where the reader is in the current history entry.
     mutating func recordPlace() {
         guard history.indices.contains(historyIndex) else { return }
-        history[historyIndex].scroll = readerScroll
+        history[historyIndex].scroll = reader.offset
         history[historyIndex].selectedLink = selectedLink
-        history[historyIndex].contextSelection = contextSelection
-        history[historyIndex].contextScroll = contextScroll
+        history[historyIndex].context = context
     }
 
     /// Selects again what `entry` recorded, where the page and the Links pane still have it.
     mutating func restoreSelections(of entry: HistoryEntry, links: Int, contextRows: Int) {
         if let link = entry.selectedLink, link < links { selectedLink = link }
-        if let row = entry.contextSelection, row < contextRows {
-            contextSelection = row
-            contextScroll = entry.contextScroll
-        }
+        if let saved = entry.context, saved.selection < contextRows { context = saved }
     }
 }
 
@@ -57,15 +52,16 @@ public struct ExplorerState: Sendable, Hashable {
     public var zoomed = false
 
     public var collapsed: Set<String> = []
-    public var navigatorSelection = 0
-    public var navigatorScroll = 0
+    /// The navigator's selected row and scroll.
+    public var navigator = ScrollState()
 
     public var current: EntityID
-    public var readerScroll = 0
+    /// How far the reader is scrolled.
+    public var reader = ScrollState()
     public var selectedLink: Int?
 
-    public var contextSelection = 0
-    public var contextScroll = 0
+    /// The Links pane's selected row (always an entry, never a heading) and scroll.
+    public var context = ScrollState()
 
     public var history: [HistoryEntry]
     public var historyIndex = 0
@@ -90,6 +86,9 @@ public struct ExplorerState: Sendable, Hashable {
     /// The count waiting for its key, if any.
     public var pendingCount: Int? { count.value }
     public var message: String?
+
+    /// The reader's first line on screen.
+    public var readerScroll: Int { reader.offset }
 
     public init(width: Int, height: Int, start: EntityID) {
         self.width = width

@@ -194,18 +194,18 @@ struct ExplorerView {
         let top = rect.y + 1
         switch state.focus {
         case .navigator:
-            let row = state.navigatorSelection - state.navigatorScroll
+            let row = state.navigator.selection - state.navigator.offset
             return (rect.x + 1, top + max(0, row))
         case .reader:
             if let link = state.selectedLink, explorer.page.links.indices.contains(link) {
-                let line = explorer.page.links[link].line - state.readerScroll
+                let line = explorer.page.links[link].line - state.reader.offset
                 let column = explorer.page.lines[explorer.page.links[link].line].spans
                     .prefix { $0.link != link }.reduce(0) { $0 + DisplayWidth.of($1.text) }
                 return (rect.x + 1 + column, top + max(0, line))
             }
             return (rect.x + 1, top)
         case .context:
-            return (rect.x + 3, top + max(0, state.contextSelection - state.contextScroll))
+            return (rect.x + 3, top + max(0, state.context.selection - state.context.offset))
         }
     }
 
@@ -214,11 +214,11 @@ struct ExplorerView {
     private func drawNavigator(_ grid: inout Grid, _ rect: Rect, focused: Bool) {
         let rows = explorer.rows
         for line in 0..<rect.height {
-            let index = state.navigatorScroll + line
+            let index = state.navigator.offset + line
             guard rows.indices.contains(index) else { break }
             let row = rows[index]
             let y = rect.y + line
-            let selected = index == state.navigatorSelection
+            let selected = index == state.navigator.selection
             let marker: String
             if row.hasChildren {
                 marker = row.isExpanded ? glyphs.unfolded : glyphs.folded
@@ -264,7 +264,7 @@ struct ExplorerView {
     private func drawReader(_ grid: inout Grid, _ rect: Rect, focused: Bool) {
         let page = explorer.page
         for line in 0..<rect.height {
-            let index = state.readerScroll + line
+            let index = state.reader.offset + line
             guard page.lines.indices.contains(index) else { break }
             var x = rect.x + 1
             let limit = rect.x + rect.width - 1
@@ -290,7 +290,7 @@ struct ExplorerView {
             return
         }
         for line in 0..<rect.height {
-            let index = state.contextScroll + line
+            let index = state.context.offset + line
             guard rows.indices.contains(index) else { break }
             let y = rect.y + line
             switch rows[index] {
@@ -300,7 +300,7 @@ struct ExplorerView {
                 grid.write(
                     "   " + line, x: rect.x, y: y, style: theme[.quote], maxWidth: rect.width)
             case .entry(let id):
-                let selected = index == state.contextSelection && focused
+                let selected = index == state.context.selection && focused
                 drawContextEntry(&grid, id, x: rect.x, y: y, width: rect.width, selected: selected)
             }
         }
@@ -409,9 +409,10 @@ struct ExplorerView {
         var cursor = drawPrompt(
             &grid, inner, prompt: "/", input: search.query, offered: search.input.isOffered)
         let perResult = 2
-        let capacity = max(1, (inner.height - 2) / perResult)
-        let first = max(0, min(search.selection - capacity + 1, search.count - capacity))
-        let start = min(max(0, first), max(0, search.selection))
+        let capacity = SearchOverlay.visibleResults(screenHeight: grid.height)
+        var list = search.list
+        list.keepVisible(visible: capacity, total: search.count)
+        let start = list.offset
         let status: String
         if search.query.isEmpty {
             status = "Type to search titles, summaries and text"
@@ -507,8 +508,10 @@ struct ExplorerView {
             title: "Jump to" + glyphs.dash + "Tab completes, Enter opens")
         var cursor = drawPrompt(
             &grid, inner, prompt: ":", input: jump.input.text, offered: jump.input.isOffered)
-        let capacity = max(1, inner.height - 2)
-        let start = max(0, jump.selection - capacity + 1)
+        let capacity = JumpOverlay.visibleTargets(screenHeight: grid.height)
+        var list = jump.list
+        list.keepVisible(visible: capacity, total: jump.targets.count)
+        let start = list.offset
         if jump.targets.isEmpty {
             grid.write(
                 "Nothing matches", x: inner.x, y: inner.y + 1, style: theme[.dim],

@@ -21,7 +21,9 @@ public struct JumpOverlay: Sendable, Hashable {
     public var input: LineInput
     /// Views and entities that match, best first.
     public private(set) var targets: [JumpTarget] = []
-    public var selection: Int = 0
+    /// The selected target and the first one shown.
+    public var list = ScrollState()
+    public var selection: Int { list.selection }
 
     /// What a key did.
     enum Outcome: Equatable {
@@ -38,7 +40,14 @@ public struct JumpOverlay: Sendable, Hashable {
 
     public var text: String { input.text }
 
-    mutating func handle(_ key: Key, lookup: EntityLookup) -> Outcome {
+    /// How many targets the prompt lists on a screen `height` rows high, in its box of at
+    /// most 20 rows under the input and a blank row.
+    static func visibleTargets(screenHeight height: Int) -> Int {
+        max(1, min(height - 2, 20) - 4)
+    }
+
+    mutating func handle(_ key: Key, lookup: EntityLookup, screenHeight: Int) -> Outcome {
+        let visible = JumpOverlay.visibleTargets(screenHeight: screenHeight)
         switch key {
         case .escape:
             return .close
@@ -53,9 +62,11 @@ public struct JumpOverlay: Sendable, Hashable {
                 refresh(lookup: lookup)
             }
         case .up where !targets.isEmpty, .backTab:
-            selection = max(0, selection - 1)
+            list.move(
+                .lineUp, paging: .list(visible: visible), visible: visible, total: targets.count)
         case .down where !targets.isEmpty:
-            selection = min(max(0, targets.count - 1), selection + 1)
+            list.move(
+                .lineDown, paging: .list(visible: visible), visible: visible, total: targets.count)
         default:
             if input.handle(key, hasChoices: !targets.isEmpty) == true { refresh(lookup: lookup) }
         }
@@ -83,7 +94,7 @@ public struct JumpOverlay: Sendable, Hashable {
         let leading = views.filter { $0.tier <= best }.map { JumpTarget.view($0.kind) }
         let trailing = views.filter { $0.tier > best }.map { JumpTarget.view($0.kind) }
         targets = leading + entities.map { JumpTarget.entity($0.id) } + trailing
-        selection = 0
+        list = ScrollState()
     }
 }
 

@@ -5,8 +5,9 @@ import CaravanContent
 /// selected problem's file. It reads the model's diagnostics as data, so content loaded
 /// again brings its own list.
 public struct ProblemList: Sendable, Hashable {
-    public var selection = 0
-    public var scroll = 0
+    /// The selected problem and the first one shown.
+    public var scroll = ScrollState()
+    public var selection: Int { scroll.selection }
     /// Why the last Enter opened nothing, shown until the next key.
     public var notice: String?
 
@@ -26,15 +27,16 @@ public struct ProblemList: Sendable, Hashable {
         let problems = model.problems.all
         let page = ProblemList.slots(height: height)
         if key == .escape { return .close }
-        switch keymap.action(for: key) {
-        case .lineDown?, .nextLink?: select(selection + 1, of: problems.count, page: page)
-        case .lineUp?, .previousLink?: select(selection - 1, of: problems.count, page: page)
-        case .pageDown?: select(selection + page, of: problems.count, page: page)
-        case .pageUp?: select(selection - page, of: problems.count, page: page)
-        case .halfPageDown?: select(selection + max(1, page / 2), of: problems.count, page: page)
-        case .halfPageUp?: select(selection - max(1, page / 2), of: problems.count, page: page)
-        case .top?: select(0, of: problems.count, page: page)
-        case .bottom?: select(problems.count - 1, of: problems.count, page: page)
+        let action = keymap.action(for: key)
+        // Tab and S-Tab step through the problems as they step through links.
+        let motion: Motion? =
+            action == .nextLink ? .lineDown : action == .previousLink ? .lineUp : action?.motion
+        if let motion {
+            scroll.move(
+                motion, paging: .list(visible: page), visible: page, total: problems.count)
+            return .handled
+        }
+        switch action {
         case .quit?, .problems?: return .close
         case .open?:
             guard problems.indices.contains(selection) else { return .handled }
@@ -45,13 +47,6 @@ public struct ProblemList: Sendable, Hashable {
             return .ignored
         }
         return .handled
-    }
-
-    private mutating func select(_ index: Int, of count: Int, page: Int) {
-        selection = min(max(0, index), max(0, count - 1))
-        if selection < scroll { scroll = selection }
-        if selection >= scroll + page { scroll = selection - page + 1 }
-        scroll = min(max(0, scroll), max(0, count - page))
     }
 }
 
@@ -75,7 +70,7 @@ extension ExplorerView {
         grid.write(summary, x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
         let slots = ProblemList.slots(height: grid.height)
         for slot in 0..<slots {
-            let index = list.scroll + slot
+            let index = list.scroll.offset + slot
             guard problems.all.indices.contains(index) else { break }
             let problem = problems.all[index]
             let y = inner.y + 1 + slot * 2

@@ -12,8 +12,9 @@ public struct SearchOverlay: Sendable, Hashable {
     public var results: [SearchIndex.Result] = []
     /// Ranked hits after `results` whose snippets are made when they come into view.
     public var pending: [SearchIndex.Hit] = []
-    public var selection: Int = 0
-    public var scroll: Int = 0
+    /// The selected result and the first one shown.
+    public var list = ScrollState()
+    public var selection: Int { list.selection }
 
     /// What a key did.
     enum Outcome: Equatable {
@@ -52,10 +53,9 @@ public struct SearchOverlay: Sendable, Hashable {
         case .backspace where input.text.isEmpty:
             return .close
         case .up where count > 0, .backTab:
-            selection = max(0, selection - 1)
+            move(.lineUp, context)
         case .down where count > 0, .tab:
-            selection = min(max(0, count - 1), selection + 1)
-            fillSnippets(context)
+            move(.lineDown, context)
         default:
             if input.handle(key, hasChoices: count > 0) == true { run(context) }
         }
@@ -76,8 +76,26 @@ public struct SearchOverlay: Sendable, Hashable {
         }
         results = notes
         pending = hits
-        selection = 0
-        scroll = 0
+        list = ScrollState()
+        fillSnippets(context)
+    }
+
+    /// How many results the prompt shows on a screen `height` rows high: two rows each,
+    /// under the input and the count, in a box two rows shorter than the screen.
+    static func visibleResults(screenHeight height: Int) -> Int {
+        max(1, (height - 6) / 2)
+    }
+
+    /// Selects a result (clamped) and keeps it in sight.
+    mutating func select(_ index: Int, _ context: SearchContext) {
+        list.select(
+            index, visible: SearchOverlay.visibleResults(screenHeight: context.rows), total: count)
+        fillSnippets(context)
+    }
+
+    private mutating func move(_ motion: Motion, _ context: SearchContext) {
+        let visible = SearchOverlay.visibleResults(screenHeight: context.rows)
+        list.move(motion, paging: .list(visible: visible), visible: visible, total: count)
         fillSnippets(context)
     }
 

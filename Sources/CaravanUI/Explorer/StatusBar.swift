@@ -12,9 +12,9 @@ extension ExplorerView {
         if explorer.framework == nil, explorer.paneLayout.order.contains(.reader) {
             let total = explorer.page.lines.count
             let visible = explorer.visibleRows(.reader)
-            let last = min(total, state.readerScroll + visible)
+            let last = min(total, state.reader.offset + visible)
             let percent = total <= visible ? 100 : last * 100 / max(1, total)
-            left += "  \(state.readerScroll + 1)-\(last)/\(total) \(percent)%"
+            left += "  \(state.reader.offset + 1)-\(last)/\(total) \(percent)%"
         }
         if let count = state.pendingCount { left += "  count \(count)" }
         // The search's counter, only where its matches are: not over a view, and not on

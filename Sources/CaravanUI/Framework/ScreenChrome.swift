@@ -94,11 +94,9 @@ struct ScreenChrome: Sendable {
     /// The first row to show so that rows `rect.y..<rect.maxY` are visible in `visible`
     /// rows, moving as little as possible from `current`.
     static func scroll(_ current: Int, toShow rect: Rect, visible: Int, total: Int) -> Int {
-        guard visible > 0 else { return 0 }
-        var top = current
-        if rect.maxY > top + visible { top = rect.maxY - visible }
-        if rect.y < top { top = rect.y }
-        return min(max(0, top), max(0, total - visible))
+        var scroll = ScrollState(offset: current)
+        scroll.reveal(rect.y..<rect.maxY, visible: visible, total: total)
+        return scroll.offset
     }
 }
 

@@ -1,4 +1,5 @@
 import CaravanContent
+import Foundation
 
 /// A note saved in the built-in editor, waiting for the host to write it to disk.
 public struct NoteSave: Sendable, Hashable {
@@ -16,6 +17,28 @@ public struct NoteSave: Sendable, Hashable {
 /// stays open until the host says it is written: only then does the status say "Note
 /// saved", and if the write fails the text is still in the editor.
 extension Explorer {
+    /// Shows a one-line message in the status bar until the next key.
+    public mutating func showMessage(_ text: String) {
+        state.message = text
+    }
+
+    /// Replaces the note on an entity (an empty text removes it).
+    public mutating func setNote(_ text: String, for id: EntityID) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            notes[id] = nil
+        } else {
+            notes[id] = text
+        }
+        if id == state.current { context = ContextList(for: id, in: model, note: notes[id]) }
+    }
+
+    /// Replaces every note at once (when state is loaded).
+    public mutating func setNotes(_ all: [EntityID: String]) {
+        notes = all.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        context = ContextList(for: state.current, in: model, note: notes[state.current])
+    }
+
     /// Ctrl-S in the editor: hands the note to the host, or keeps it for the session.
     mutating func saveFromEditor(_ editor: NoteEditor, text: String, for id: EntityID) {
         if hostWritesNotes {
