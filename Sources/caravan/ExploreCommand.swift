@@ -24,8 +24,8 @@ struct ExploreCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Open a view of the framework: map, matrix or atlas.", valueName: "NAME")
-    )
+        help: ArgumentHelp(
+            "Open a view of the framework: \(FrameworkViewKind.spokenList).", valueName: "NAME"))
     var view: String?
 
     @Option(
@@ -51,7 +51,7 @@ struct ExploreCommand: ParsableCommand {
     var mouse = false
 
     func run() throws {
-        let config = try loadConfig()
+        let config = try loadUserConfig(ignoring: ignoreConfig)
         var content = self.content
         if content.content == nil, let folder = config.contentFolder { content.content = folder }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
@@ -77,7 +77,8 @@ struct ExploreCommand: ParsableCommand {
         if capabilities.colors == .none { resolvedTheme = .monochrome }
         var explorer = Explorer(
             model: model, width: session.width, height: session.height, start: start,
-            keymap: config.apply(to: .standard), theme: resolvedTheme, capabilities: capabilities,
+            keys: config.apply(to: KeyBindings.standard), theme: resolvedTheme,
+            capabilities: capabilities,
             screenReader: screenReader || config.screenReader)
         explorer.navigatorWidth = config.navigatorWidth
         explorer.contextWidth = config.contextWidth
@@ -107,17 +108,6 @@ struct ExploreCommand: ParsableCommand {
         }
     }
 
-    /// The config file, unless --ignore-config; a broken one stops with its problems.
-    private func loadConfig() throws -> Config {
-        if ignoreConfig { return Config() }
-        let problems = Config.problems(inFileAt: nil)
-        guard problems.isEmpty else {
-            for problem in problems { printError(problem.description) }
-            printError("caravan: fix the config file, or run with --ignore-config")
-            throw ExitCode(2)
-        }
-        return try Config.load(path: nil)
-    }
 }
 
 /// Parses a framework view name, with a suggestion when it is misspelt.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanTerminal
 import CaravanUI
 
@@ -24,12 +25,14 @@ struct FollowCommand: ParsableCommand {
     var auto = false
 
     func run() throws {
+        let keys = try loadUserConfig().apply(to: KeyBindings.standard)
         let model = try content.loadValid()
         let client = try presenter.client(anySession: auto)
         try runFollowing(
             {
                 Follower(
-                    model: model, width: $0.width, height: $0.height, capabilities: $0.capabilities)
+                    model: model, width: $0.width, height: $0.height,
+                    capabilities: $0.capabilities, keys: keys)
             },
             client: client)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanTerminal
 import CaravanUI
 import Foundation
@@ -74,9 +75,14 @@ struct NotesCommand: ParsableCommand {
     @OptionGroup var presenter: PresenterOptions
 
     func run() throws {
+        let keymap = try loadUserConfig().apply(to: Keymap<Action>.standard)
         let client = try presenter.client()
         try runFollowing(
-            { NotesScreen(width: $0.width, height: $0.height, capabilities: $0.capabilities) },
+            {
+                NotesScreen(
+                    width: $0.width, height: $0.height, capabilities: $0.capabilities,
+                    keymap: keymap)
+            },
             client: client)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanContent
 import CaravanTerminal
 import CaravanUI
@@ -58,6 +59,7 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() throws {
+        let config = try loadUserConfig()
         let model = try content.loadValid()
         let deckID = try chooseDeck(in: model)
         guard let deck = model.deck(deckID), !deck.slides.isEmpty else {
@@ -76,7 +78,8 @@ struct PresentCommand: ParsableCommand {
         server.start()
         let presenter = Presenter(
             model: model, deck: deck, width: terminal.width, height: terminal.height,
-            start: (slide ?? 1) - 1, capabilities: terminal.capabilities)
+            start: (slide ?? 1) - 1, keys: config.apply(to: KeyBindings.standard),
+            capabilities: terminal.capabilities)
         var program = BroadcastingPresenter(presenter: presenter, server: server)
         let outcome = terminal.run(program: &program)
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }

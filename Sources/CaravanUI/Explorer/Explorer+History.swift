@@ -66,19 +66,10 @@ extension Explorer {
         restoreHistoryEntry()
     }
 
-    /// Opens the framework map, matrix or atlas over the panes.
-    public mutating func showFramework(_ kind: FrameworkViewKind) {
-        if framework?.kind == kind { return }
-        let size = FreshScreenCache.Key(
-            kind: kind, width: state.width, height: max(0, state.height - 2), linear: screenReader)
-        framework = freshScreens.screen(for: size, model: model)
-        frameworkReturn = nil
-    }
-
     mutating func restoreHistoryEntry() {
         if let saved = frameworkReturn, saved.historyIndex == state.historyIndex {
             // Back to the view the entity was opened from, as it was left.
-            framework = saved.screen
+            framework = saved.view
             frameworkReturn = nil
         }
         let entry = state.history[state.historyIndex]

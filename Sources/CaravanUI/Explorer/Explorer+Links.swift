@@ -3,26 +3,23 @@ import CaravanContent
 /// The Links pane (``Pane/context``): the current entity's links and backlinks, grouped;
 /// only entries are selected, never the group headings.
 extension Explorer {
-    mutating func contextAction(_ action: Action, count: Int) {
+    mutating func contextMove(_ motion: Motion, count: Int) {
         let entries = context.entryIndexes
         guard !entries.isEmpty else { return }
-        if let motion = action.motion {
-            let position = entries.firstIndex(of: state.context.selection) ?? 0
-            let target = motion.target(
-                from: position, count: count, paging: .list(visible: visibleRows(.context) - 1),
-                last: entries.count - 1)
-            state.context.selection = entries[min(max(0, target), entries.count - 1)]
-            keepContextSelectionVisible()
-            return
-        }
-        switch action {
-        case .open:
-            if case .entry(let id) = context.rows[state.context.selection] {
-                open(id, pushing: true)
-            }
-        case .nextLink, .previousLink: readerAction(action, count: count)
-        default: break
-        }
+        let position = entries.firstIndex(of: state.context.selection) ?? 0
+        let target = motion.target(
+            from: position, count: count, paging: .list(visible: visibleRows(.context) - 1),
+            last: entries.count - 1)
+        state.context.selection = entries[min(max(0, target), entries.count - 1)]
+        keepContextSelectionVisible()
+    }
+
+    /// Enter in the Links pane opens the selected entry.
+    mutating func contextOpen() {
+        guard context.rows.indices.contains(state.context.selection),
+            case .entry(let id) = context.rows[state.context.selection]
+        else { return }
+        open(id, pushing: true)
     }
 
     /// Keeps the selection on an entry and in sight, with the heading above the first

@@ -3,28 +3,22 @@ import CaravanContent
 /// The navigator pane: the tree of the content, folding, and previewing the selected
 /// entity in the reader.
 extension Explorer {
-    mutating func navigatorAction(_ action: Action, count: Int) {
-        if let motion = action.motion {
-            let visible = visibleRows(.navigator)
-            selectRow(
-                motion.target(
-                    from: state.navigator.selection, count: count,
-                    paging: .list(visible: visible), last: rows.count - 1))
-            return
-        }
-        switch action {
-        case .toggleGroup: toggleSelectedRow()
-        case .open:
-            guard rows.indices.contains(state.navigator.selection) else { return }
-            switch rows[state.navigator.selection].item {
-            case .group: toggleSelectedRow()
-            case .entity(let id):
-                open(id, pushing: true)
-                setFocus(.reader)
-            }
-        case .nextLink, .previousLink:
-            readerAction(action, count: count)
-        default: break
+    mutating func navigatorMove(_ motion: Motion, count: Int) {
+        let visible = visibleRows(.navigator)
+        selectRow(
+            motion.target(
+                from: state.navigator.selection, count: count, paging: .list(visible: visible),
+                last: rows.count - 1))
+    }
+
+    /// Enter on a group folds or unfolds it; on an entity, opens it in the reader.
+    mutating func navigatorOpen() {
+        guard rows.indices.contains(state.navigator.selection) else { return }
+        switch rows[state.navigator.selection].item {
+        case .group: toggleSelectedRow()
+        case .entity(let id):
+            open(id, pushing: true)
+            setFocus(.reader)
         }
     }
 
@@ -43,7 +37,7 @@ extension Explorer {
         keepNavigatorSelectionVisible()
     }
 
-    private mutating func toggleSelectedRow() {
+    mutating func toggleSelectedRow() {
         guard rows.indices.contains(state.navigator.selection) else { return }
         let row = rows[state.navigator.selection]
         guard row.hasChildren else { return }

@@ -7,7 +7,7 @@ extension Explorer {
         switch state.overlay {
         case .help(let scroll)?:
             let inner = HelpScreen.boxWidth(screenWidth: state.width) - 4
-            let lines = HelpScreen.rows(keymap: keymap, width: inner).count
+            let lines = HelpScreen.rows(keys: keys, width: inner).count
             let visible = max(1, state.height - 4)
             // A move scrolls the help; any other key closes it.
             guard let motion = keymap.action(for: key)?.motion else {
@@ -18,7 +18,7 @@ extension Explorer {
             help.scroll(motion, paging: .list(visible: visible), visible: visible, total: lines)
             state.overlay = .help(scroll: help.offset)
         case .editor(var editor, let id)?:
-            switch editor.handle(key) {
+            switch editor.handle(key, keymap: keys.editor) {
             case .editing:
                 state.overlay = .editor(editor, id)
             case .save(let text):
@@ -28,7 +28,7 @@ extension Explorer {
                 state.message = "Note not changed"
             }
         case .search(var search)?:
-            switch search.handle(key, in: searchContext) {
+            switch search.handle(keys.prompts.input(for: key), in: searchContext) {
             case .editing:
                 state.overlay = .search(search)
             case .close:
@@ -41,7 +41,9 @@ extension Explorer {
                 openResult(of: search, at: index)
             }
         case .jump(var jump)?:
-            switch jump.handle(key, lookup: lookup, screenHeight: state.height) {
+            switch jump.handle(
+                keys.prompts.input(for: key), lookup: lookup, screenHeight: state.height)
+            {
             case .editing:
                 state.overlay = .jump(jump)
             case .close:
@@ -61,7 +63,7 @@ extension Explorer {
                 }
             }
         case .problems(var list)?:
-            switch list.handle(key, keymap: keymap, model: model, height: state.height) {
+            switch list.perform(keymap.action(for: key), model: model, height: state.height) {
             case .open(let id):
                 state.overlay = nil
                 framework = nil

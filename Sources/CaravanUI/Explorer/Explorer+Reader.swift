@@ -32,6 +32,7 @@ extension Explorer {
         let terms = state.searchTerms
         let ascii = !capabilities.unicode
         let key = PageCache.Key(id: id, width: width, terms: terms, ascii: ascii)
+        let model = self.model
         return pageCache.page(for: key) {
             EntityPage.layout(entity, in: model, width: width, searchTerms: terms, ascii: ascii)
         }
@@ -41,25 +42,20 @@ extension Explorer {
         state.reader.clampOffset(visible: visibleRows(.reader), total: page.lines.count)
     }
 
-    mutating func readerAction(_ action: Action, count: Int) {
-        if let motion = action.motion {
-            let visible = visibleRows(.reader)
-            scrollReader(
-                to: motion.target(
-                    from: state.reader.offset, count: count, paging: .text(visible: visible),
-                    last: page.lines.count))
-            return
-        }
-        switch action {
-        case .nextLink: moveLink(by: count)
-        case .previousLink: moveLink(by: -count)
-        case .open:
-            if let link = state.selectedLink, page.links.indices.contains(link) {
-                open(page.links[link].target, pushing: true)
-            } else {
-                state.message = "No link selected: Tab selects the next link"
-            }
-        default: break
+    mutating func readerMove(_ motion: Motion, count: Int) {
+        let visible = visibleRows(.reader)
+        scrollReader(
+            to: motion.target(
+                from: state.reader.offset, count: count, paging: .text(visible: visible),
+                last: page.lines.count))
+    }
+
+    /// Enter in the reader follows the selected link.
+    mutating func followSelectedLink() {
+        if let link = state.selectedLink, page.links.indices.contains(link) {
+            open(page.links[link].target, pushing: true)
+        } else {
+            state.message = "No link selected: Tab selects the next link"
         }
     }
 
@@ -75,7 +71,9 @@ extension Explorer {
         }
     }
 
-    private mutating func moveLink(by step: Int) {
+    /// Selects the link `step` links on (back when negative), from the first on screen
+    /// when none is selected, wrapping at the ends.
+    mutating func moveLink(by step: Int) {
         guard !page.links.isEmpty else {
             state.message = "This page has no links"
             return

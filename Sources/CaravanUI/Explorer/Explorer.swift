@@ -10,7 +10,8 @@ public struct Explorer: Program {
     public let tree: NavigatorTree
     /// Finds entities by id, number, code or title, for the jump prompt.
     public let lookup: EntityLookup
-    public var keymap: Keymap
+    /// Every keymap: the explorer's own, the views', the prompts' and the editor's.
+    public var keys: KeyBindings
     public var theme: Theme
     public var capabilities: Capabilities
     /// One pane at a time, no box drawing, and the terminal cursor on the selected item,
@@ -40,9 +41,9 @@ public struct Explorer: Program {
     public var presentRequested = false
 
     /// The framework map, matrix or atlas, when one is open over the panes.
-    public internal(set) var framework: FrameworkScreen?
-    /// The screen an entity was opened from, and the history index to return to it at.
-    var frameworkReturn: (screen: FrameworkScreen, historyIndex: Int)?
+    public internal(set) var framework: (any FrameworkView)?
+    /// The view an entity was opened from, and the history index to return to it at.
+    var frameworkReturn: (view: any FrameworkView, historyIndex: Int)?
 
     // Derived from the state; rebuilt only when what they depend on changes.
     public internal(set) var rows: [NavigatorTree.Row] = []
@@ -50,7 +51,7 @@ public struct Explorer: Program {
     public internal(set) var page: DocumentLayout
     var pageKey: PageKey
     var pageCache = PageCache()
-    var freshScreens = FreshScreenCache()
+    var freshViews = FreshViewCache()
 
     struct PageKey: Hashable {
         var id: EntityID
@@ -60,14 +61,14 @@ public struct Explorer: Program {
 
     public init(
         model: ContentModel, width: Int, height: Int, start: EntityID? = nil,
-        keymap: Keymap = .standard, theme: Theme = .dark, capabilities: Capabilities = .full,
+        keys: KeyBindings = .standard, theme: Theme = .dark, capabilities: Capabilities = .full,
         screenReader: Bool = false
     ) {
         self.model = model
         self.screenReader = screenReader
         tree = NavigatorTree(model: model)
         lookup = EntityLookup(model: model)
-        self.keymap = keymap
+        self.keys = keys
         self.theme = theme
         self.capabilities = capabilities
         let first =
@@ -83,6 +84,9 @@ public struct Explorer: Program {
         refreshPage()
     }
 
+    /// The explorer's own keymap, the generic one the others fall back on.
+    public var keymap: Keymap<Action> { keys.explorer }
+
     // MARK: Geometry
 
     var paneLayout: PaneLayout { paneLayout(width: state.width, height: state.height) }
@@ -97,8 +101,7 @@ public struct Explorer: Program {
     /// Rows of content a pane shows (its height less its header).
     func visibleRows(_ pane: Pane) -> Int {
         let rect =
-            paneLayout.rect(of: pane)
-            ?? Rect(x: 0, y: 0, width: state.width, height: state.height - 2)
+            paneLayout.rect(of: pane) ?? paneLayout.body
         return max(1, rect.height - 1)
     }
 
@@ -118,7 +121,8 @@ public struct Explorer: Program {
             clampReader()
             keepNavigatorSelectionVisible()
             keepContextSelectionVisible()
-            framework?.resize(width: state.width, height: max(0, state.height - 2))
+            let body = paneLayout.body
+            framework?.resize(width: body.width, height: body.height)
             if case .search(var search)? = state.overlay {
                 search.fillSnippets(searchContext)
                 state.overlay = .search(search)
@@ -147,44 +151,26 @@ public struct Explorer: Program {
         let place: CountPlace = framework.map { .view($0.kind) } ?? .pane(state.focus)
         if state.count.add(key, in: place) { return [] }
         let count = state.count.take(in: place)
-        if var screen = framework, key != .character("q") {
-            let outcome = screen.handle(key, count: count)
-            switch outcome {
-            case .handled:
-                framework = screen
-                return []
-            case .close:
-                framework = nil
-                return []
-            case .open(let id):
-                framework = nil
-                open(id, pushing: true)
-                frameworkReturn = (screen, max(0, state.historyIndex - 1))
-                setFocus(.reader)
-                return []
-            case .ignored:
-                framework = screen
-            }
-        }
-        if key == .escape {
-            state.searchRun = nil
-            if !state.searchTerms.isEmpty {
-                state.searchTerms = []
-                state.currentMatch = nil
-                refreshPage()
-            }
+        if framework != nil, handleInView(key, count: count) { return [] }
+        if let kind = keys.views.action(for: key) {
+            showFramework(kind)
             return []
         }
         guard let action = keymap.action(for: key) else {
             state.message = "\(key.name) is not bound; press ? for help"
             return []
         }
+        // Over a view, what acts on the hidden panes does nothing.
+        if framework != nil, action.actsOnPane { return [] }
         return perform(action, count: action.takesCount ? count : 1)
     }
 
+    /// Everything the explorer can do. The switch names every action, so a new one does
+    /// not compile until it is handled here.
     public mutating func perform(_ action: Action, count: Int = 1) -> [Effect] {
         switch action {
         case .quit: return [.quit]
+        case .cancel: endSearch()
         case .setMark:
             state.pendingMark = .set
             state.message = "Set mark: press a letter"
@@ -199,9 +185,6 @@ public struct Explorer: Program {
             }
         case .present:
             presentRequested = true
-        case .frameworkMap: showFramework(.map)
-        case .caseMatrix: showFramework(.matrix)
-        case .atlas: showFramework(.atlas)
         case .help:
             state.overlay = .help(scroll: 0)
         case .search:
@@ -234,38 +217,21 @@ public struct Explorer: Program {
             rebuildRows()
             state.navigator.selection = 0
             revealInNavigator(state.current, expand: false)
-        default:
-            switch state.focus {
-            case .navigator: navigatorAction(action, count: count)
-            case .reader: readerAction(action, count: count)
-            case .context: contextAction(action, count: count)
-            }
+        case .toggleGroup:
+            if state.focus == .navigator { toggleSelectedRow() }
+        case .nextLink: moveLink(by: count)
+        case .previousLink: moveLink(by: -count)
+        case .open: openSelection()
+        case .lineDown: move(.lineDown, count: count)
+        case .lineUp: move(.lineUp, count: count)
+        case .pageDown: move(.pageDown, count: count)
+        case .pageUp: move(.pageUp, count: count)
+        case .halfPageDown: move(.halfPageDown, count: count)
+        case .halfPageUp: move(.halfPageUp, count: count)
+        case .top: move(.top, count: count)
+        case .bottom: move(.bottom, count: count)
         }
         return []
-    }
-
-    // MARK: Focus
-
-    /// h and l step through Contents, the reader and Links, left to right as three panes
-    /// stand; with fewer on screen, the pane focused comes in on its own side.
-    mutating func moveFocus(by step: Int) {
-        let order: [Pane] = [.navigator, .reader, .context]
-        guard let index = order.firstIndex(of: state.focus) else { return }
-        let next = min(max(0, index + step), order.count - 1)
-        setFocus(order[next])
-    }
-
-    mutating func cycleFocus() {
-        let order: [Pane] = [.navigator, .reader, .context]
-        let index = order.firstIndex(of: state.focus) ?? 0
-        setFocus(order[(index + 1) % order.count])
-    }
-
-    mutating func setFocus(_ pane: Pane) {
-        state.focus = pane
-        if pane != .reader { state.sidePane = pane }
-        refreshPage()
-        if pane == .context { keepContextSelectionVisible() }
     }
 
     // MARK: View

@@ -23,9 +23,8 @@ struct ExplorerView {
         }
         let layout = explorer.paneLayout(width: width, height: height)
         drawTitleBar(&grid, layout.titleBar)
-        if let screen = explorer.framework {
-            let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
-            screen.render(into: &grid, in: body, theme: theme, capabilities: explorer.capabilities)
+        if let view = explorer.framework {
+            view.widget(explorer.viewLook).render(in: layout.body, into: &grid)
         }
         for (index, entry) in layout.panes.enumerated() where explorer.framework == nil {
             var rect = entry.rect
@@ -46,9 +45,8 @@ struct ExplorerView {
         case .problems(let list)?: drawProblems(&grid, list)
         case nil:
             guard explorer.screenReader else { break }
-            if let screen = explorer.framework {
-                let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
-                cursor = screen.selectionCursor(in: body)
+            if let view = explorer.framework {
+                cursor = view.selectionCursor(in: layout.body)
             } else {
                 cursor = selectionCursor(layout)
             }
@@ -367,7 +365,7 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: HelpScreen.boxWidth(screenWidth: grid.width), height: grid.height - 2,
             title: "Keys" + glyphs.dash + "press any other key to close")
-        let lines = HelpScreen.rows(keymap: explorer.keymap, width: inner.width)
+        let lines = HelpScreen.rows(keys: explorer.keys, width: inner.width)
         let keyWidth = HelpScreen.keyWidth(inner: inner.width)
         for row in 0..<inner.height {
             let index = scroll + row
@@ -405,7 +403,7 @@ struct ExplorerView {
     private func drawSearch(_ grid: inout Grid, _ search: SearchOverlay) -> (x: Int, y: Int) {
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
-            title: "Search" + glyphs.dash + "Enter opens, Esc closes")
+            title: "Search" + glyphs.dash + explorer.keys.prompts.title([.open, .close]))
         var cursor = drawPrompt(
             &grid, inner, prompt: "/", input: search.query, offered: search.input.isOffered)
         let perResult = 2
@@ -475,7 +473,8 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 76, height: min(grid.height - 2, 18), title: truncate(title, 50))
         let hint =
-            "Ctrl-S saves" + glyphs.dash + "Esc cancels" + glyphs.dash + "an empty note is removed"
+            explorer.keys.editor.hints([.save, .cancel], separator: glyphs.dash) + glyphs.dash
+            + "an empty note is removed"
         grid.write(
             hint, x: inner.x, y: inner.y + inner.height - 1, style: theme[.dim],
             maxWidth: inner.width)
@@ -505,7 +504,7 @@ struct ExplorerView {
     private func drawJump(_ grid: inout Grid, _ jump: JumpOverlay) -> (x: Int, y: Int) {
         let inner = drawBox(
             &grid, width: 80, height: min(grid.height - 2, 20),
-            title: "Jump to" + glyphs.dash + "Tab completes, Enter opens")
+            title: "Jump to" + glyphs.dash + explorer.keys.prompts.title([.complete, .open]))
         var cursor = drawPrompt(
             &grid, inner, prompt: ":", input: jump.input.text, offered: jump.input.isOffered)
         let capacity = JumpOverlay.visibleTargets(screenHeight: grid.height)

@@ -20,14 +20,10 @@ public struct ProblemList: Sendable, Hashable {
     }
 
     /// What a key does: moves the selection, closes the list, or opens an entity.
-    mutating func handle(_ key: Key, keymap: Keymap, model: ContentModel, height: Int)
-        -> ScreenOutcome
-    {
+    mutating func perform(_ action: Action?, model: ContentModel, height: Int) -> ScreenOutcome {
         notice = nil
         let problems = model.problems.all
         let page = ProblemList.slots(height: height)
-        if key == .escape { return .close }
-        let action = keymap.action(for: key)
         // Tab and S-Tab step through the problems as they step through links.
         let motion: Motion? =
             action == .nextLink ? .lineDown : action == .previousLink ? .lineUp : action?.motion
@@ -37,7 +33,7 @@ public struct ProblemList: Sendable, Hashable {
             return .handled
         }
         switch action {
-        case .quit?, .problems?: return .close
+        case .quit?, .problems?, .cancel?: return .close
         case .open?:
             guard problems.indices.contains(selection) else { return .handled }
             let path = problems[selection].location.path
@@ -51,13 +47,21 @@ public struct ProblemList: Sendable, Hashable {
 }
 
 extension ExplorerView {
+    /// `Enter opens the entity, Esc closes`, with the keys as bound.
+    private var problemsTitle: String {
+        let keymap = explorer.keymap
+        let open = keymap.keys(for: .open).first.map { $0.name + " opens the entity" }
+        let close = keymap.keys(for: .cancel).first.map { $0.name + " closes" }
+        return [open, close].compactMap { $0 }.joined(separator: ", ")
+    }
+
     /// The problems list over the panes: a summary, then each problem on two rows (its
     /// place, then its message), and why Enter opened nothing, when it did not.
     func drawProblems(_ grid: inout Grid, _ list: ProblemList) {
         let problems = explorer.model.problems
         let inner = drawBox(
             &grid, width: 100, height: grid.height - 2,
-            title: "Problems" + glyphs.dash + "Enter opens the entity, Esc closes")
+            title: "Problems" + glyphs.dash + problemsTitle)
         guard inner.height > 0 else { return }
         let errors = problems.errorCount
         func counted(_ count: Int, _ noun: String) -> String {

@@ -5,7 +5,7 @@ import CaravanContent
 extension ExplorerView {
     func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
         fillRow(&grid, rect, .statusBar)
-        let hints = "? help  / search  : jump  q quit "
+        let hints = explorer.keymap.hints(Action.statusHints) + " "
         var left =
             " "
             + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)

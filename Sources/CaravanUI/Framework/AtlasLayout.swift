@@ -196,7 +196,7 @@ enum AtlasLayout {
                 var end = position + 1
                 while end < lines.count && lines[end].item?.id == item.id { end += 1 }
                 canvas.slot(
-                    item.id, id: item.id,
+                    item.id,
                     rect: Rect(
                         x: x + 1, y: y + 1 + position, width: width - 2, height: end - position),
                     detail: index.detail(of: item, glyphs: glyphs))
@@ -257,7 +257,7 @@ enum AtlasLayout {
                             x: width - codeWidth, y: y, width: codeWidth, role: .dim)
                     }
                     canvas.slot(
-                        item.id, id: item.id,
+                        item.id,
                         rect: Rect(x: 0, y: y, width: width, height: titles.count),
                         detail: index.detail(of: item, glyphs: glyphs))
                     y += titles.count

@@ -7,11 +7,13 @@ struct SelectionDetail: Sendable, Hashable {
 }
 
 /// A selectable place on a canvas: what it opens, where it is, what the detail line says.
-struct CanvasSlot<SlotKey: Hashable & Sendable>: Sendable {
+struct CanvasSlot<SlotKey: CanvasSlotKey>: Sendable {
     var key: SlotKey
-    var id: EntityID
     var rect: Rect
     var detail: SelectionDetail
+
+    /// The entity Enter opens.
+    var id: EntityID { key.entity }
 }
 
 /// A screen's content laid out before it is shown: as wide as the screen's area and as
@@ -20,7 +22,7 @@ struct CanvasSlot<SlotKey: Hashable & Sendable>: Sendable {
 ///
 /// Drawing is recorded, not done, so a layout can be measured, tried at several levels of
 /// detail, and drawn with any theme and line characters.
-struct Canvas<SlotKey: Hashable & Sendable>: Sendable {
+struct Canvas<SlotKey: CanvasSlotKey>: Sendable {
     enum Paint: Sendable {
         case text(String, x: Int, y: Int, width: Int, role: Role)
         case box(Rect, role: Role)
@@ -72,8 +74,8 @@ struct Canvas<SlotKey: Hashable & Sendable>: Sendable {
         height = max(height, y + 1)
     }
 
-    mutating func slot(_ key: SlotKey, id: EntityID, rect: Rect, detail: SelectionDetail) {
-        slots.append(CanvasSlot(key: key, id: id, rect: rect, detail: detail))
+    mutating func slot(_ key: SlotKey, rect: Rect, detail: SelectionDetail) {
+        slots.append(CanvasSlot(key: key, rect: rect, detail: detail))
         height = max(height, rect.maxY)
     }
 

@@ -1,7 +1,7 @@
 import CaravanContent
 
 /// What can be selected on the framework map.
-enum MapSlotKey: Hashable, Sendable {
+enum MapSlotKey: CanvasSlotKey {
     case connotation(EntityID)
     case mechanism(EntityID)
     /// A concept or section the connotations tie to (a heading or a column header).
@@ -10,7 +10,7 @@ enum MapSlotKey: Hashable, Sendable {
     case tie(connotation: EntityID, target: EntityID)
 
     /// What Enter opens.
-    var id: EntityID {
+    var entity: EntityID {
         switch self {
         case .connotation(let id), .mechanism(let id), .target(let id): id
         case .tie(_, let target): target
@@ -270,7 +270,7 @@ private struct MapWriter {
         }
         writeCount(connotation.cases.count, x: textX + textWidth - countWidth, y: row, role: .title)
         canvas.slot(
-            .connotation(connotation.id), id: connotation.id,
+            .connotation(connotation.id),
             rect: Rect(x: x + 1, y: row, width: width - 2, height: titleLines.count),
             detail: MapLayout.detail(connotation, index: index))
         row += titleLines.count
@@ -344,7 +344,7 @@ private struct MapWriter {
         }
         writeCount(mechanism.cases.count, x: textX + textWidth - countWidth, y: y, role: .text)
         canvas.slot(
-            .mechanism(mechanism.id), id: mechanism.id,
+            .mechanism(mechanism.id),
             rect: Rect(x: x + 1, y: y, width: width - 2, height: titleLines.count),
             detail: MapLayout.detail(mechanism, index: index))
         return titleLines.count
@@ -376,7 +376,7 @@ private struct MapWriter {
         canvas.text(
             prefix, x: textX, y: y, width: min(textWidth, TextFit.width(prefix)), role: .strong)
         canvas.slot(
-            .tie(connotation: connotation.id, target: target.id), id: target.id,
+            .tie(connotation: connotation.id, target: target.id),
             rect: Rect(x: x + 1, y: y, width: width - 2, height: textLines.count),
             detail: MapLayout.detail(tie, connotation: connotation, target: target, glyphs: glyphs))
         return textLines.count
@@ -412,7 +412,7 @@ private struct MapWriter {
             let labelShown = TextFit.width(label)
             canvas.text(label, x: x, y: y, width: columnWidth - 1, role: .heading)
             canvas.slot(
-                .target(target.id), id: target.id,
+                .target(target.id),
                 rect: Rect(x: x, y: y, width: columnWidth - 1, height: 1),
                 detail: MapLayout.detail(target))
             columns.append((target, x, columnWidth, x + max(0, (labelShown - 1) / 2)))
@@ -428,7 +428,6 @@ private struct MapWriter {
                 canvas.text(glyphs.mark, x: column.markX, y: row, width: 1)
                 canvas.slot(
                     .tie(connotation: connotation.id, target: column.target.id),
-                    id: column.target.id,
                     rect: Rect(x: column.x, y: row, width: column.width - 1, height: 1),
                     detail: MapLayout.detail(
                         tie, connotation: connotation, target: column.target, glyphs: glyphs))
@@ -449,7 +448,7 @@ private struct MapWriter {
             let headingWidth = min(width, TextFit.width(heading))
             canvas.text(heading, x: 0, y: row, width: width, role: .heading)
             canvas.slot(
-                .target(target.id), id: target.id,
+                .target(target.id),
                 rect: Rect(x: 0, y: row, width: headingWidth, height: 1),
                 detail: MapLayout.detail(target))
             row += 1
@@ -498,7 +497,7 @@ private struct MapWriter {
                     line, x: textX + labelWidth, y: y + offset, width: textWidth - labelWidth)
             }
             canvas.slot(
-                .tie(connotation: connotation.id, target: target.id), id: target.id,
+                .tie(connotation: connotation.id, target: target.id),
                 rect: Rect(x: column.x + 1, y: y, width: column.width - 2, height: noteLines.count),
                 detail: MapLayout.detail(
                     tie, connotation: connotation, target: target, glyphs: glyphs))

@@ -28,13 +28,17 @@ public struct NotesScreen: FollowsPresenter {
     public private(set) var scroll = 0
     public var theme: PresenterTheme
     public var capabilities: Capabilities
+    /// The explorer's keys, whose moving keys scroll the notes.
+    public var keymap: Keymap<Action>
     private var now: Double
     private let clock: @Sendable () -> Double
 
     public init(
         width: Int, height: Int, capabilities: Capabilities = .full,
+        keymap: Keymap<Action> = .standard,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
+        self.keymap = keymap
         self.width = width
         self.height = height
         self.capabilities = capabilities
@@ -63,18 +67,15 @@ public struct NotesScreen: FollowsPresenter {
         case .interrupt, .terminate:
             return [.quit]
         case .key(let key):
-            let page = max(1, notesRows - 1)
-            switch key {
-            case .character("q"), .character("Q"): return [.quit]
-            case .character("j"), .down: scroll += 1
-            case .character("k"), .up: scroll -= 1
-            case .character(" "), .pageDown: scroll += page
-            case .character("b"), .pageUp: scroll -= page
-            case .character("g"), .home: scroll = 0
-            case .character("G"), .end: scroll = Int.max
-            default: break
-            }
-            scroll = min(max(0, scroll), maximumScroll)
+            let action = keymap.action(for: key)
+            if action == .quit { return [.quit] }
+            guard let motion = action?.motion, let status = link.status else { break }
+            // A page keeps a line of the last one in sight.
+            var notes = ScrollState(offset: scroll)
+            notes.scroll(
+                motion, paging: Paging(page: notesRows - 1, halfPage: notesRows / 2),
+                visible: notesRows, total: noteLines(status).count)
+            scroll = notes.offset
         case .tick, .external, .mouse:
             break
         }

@@ -55,7 +55,7 @@ public struct PresentingExplorer: Program {
             }
             presenter = Presenter(
                 model: explorer.model, deck: start.deck, width: state.width, height: state.height,
-                start: start.slide, capabilities: explorer.capabilities)
+                start: start.slide, keys: explorer.keys, capabilities: explorer.capabilities)
             // The presenter's clock needs a tick a second; the explorer needs none.
             return effects + [.ticks(every: 1000)]
         }
