@@ -63,3 +63,36 @@ enum HelpColumns {
         return rows
     }
 }
+
+/// The help over the panes: every key, generated from the keymaps, scrolled.
+struct HelpPanel: Widget {
+    let keys: KeyBindings
+    let scroll: Int
+    let look: Look
+
+    func render(in area: Rect, into grid: inout Grid) {
+        let frame = OverlayFrame(
+            width: HelpScreen.boxWidth(screenWidth: area.width), height: area.height - 2,
+            title: "Keys" + look.glyphs.dash + "press any other key to close", look: look)
+        frame.render(in: area, into: &grid)
+        let inner = frame.inner(in: area)
+        let lines = HelpScreen.rows(keys: keys, width: inner.width)
+        let keyWidth = HelpScreen.keyWidth(inner: inner.width)
+        let theme = look.theme
+        for row in 0..<inner.height {
+            let index = scroll + row
+            guard lines.indices.contains(index) else { break }
+            let line = lines[index]
+            let y = inner.y + row
+            if line.isHeading {
+                grid.write(
+                    line.text, x: inner.x, y: y, style: theme[.heading], maxWidth: inner.width)
+            } else {
+                grid.write(line.keys, x: inner.x, y: y, style: theme[.key], maxWidth: keyWidth - 1)
+                grid.write(
+                    line.text, x: inner.x + keyWidth, y: y, style: theme[.text],
+                    maxWidth: inner.width - keyWidth)
+            }
+        }
+    }
+}

@@ -46,22 +46,28 @@ public struct ProblemList: Sendable, Hashable {
     }
 }
 
-extension ExplorerView {
+/// The problems list over the panes: a summary, then each problem on two rows (its
+/// place, then its message), and why Enter opened nothing, when it did not.
+struct ProblemsPanel: Widget {
+    let list: ProblemList
+    let explorer: Explorer
+    let look: Look
+
     /// `Enter opens the entity, Esc closes`, with the keys as bound.
-    private var problemsTitle: String {
+    private var title: String {
         let keymap = explorer.keymap
         let open = keymap.keys(for: .open).first.map { $0.name + " opens the entity" }
         let close = keymap.keys(for: .cancel).first.map { $0.name + " closes" }
-        return [open, close].compactMap { $0 }.joined(separator: ", ")
+        return "Problems" + look.glyphs.dash
+            + [open, close].compactMap { $0 }.joined(separator: ", ")
     }
 
-    /// The problems list over the panes: a summary, then each problem on two rows (its
-    /// place, then its message), and why Enter opened nothing, when it did not.
-    func drawProblems(_ grid: inout Grid, _ list: ProblemList) {
+    func render(in area: Rect, into grid: inout Grid) {
+        let theme = look.theme
         let problems = explorer.model.problems
-        let inner = drawBox(
-            &grid, width: 100, height: grid.height - 2,
-            title: "Problems" + glyphs.dash + problemsTitle)
+        let frame = OverlayFrame(width: 100, height: area.height - 2, title: title, look: look)
+        frame.render(in: area, into: &grid)
+        let inner = frame.inner(in: area)
         guard inner.height > 0 else { return }
         let errors = problems.errorCount
         func counted(_ count: Int, _ noun: String) -> String {
@@ -72,7 +78,7 @@ extension ExplorerView {
         if errors > 0 { summary += " in " + counted(problems.filesWithErrors, "file") }
         summary += "; `caravan check` prints them"
         grid.write(summary, x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
-        let slots = ProblemList.slots(height: grid.height)
+        let slots = ProblemList.slots(height: area.height)
         for slot in 0..<slots {
             let index = list.scroll.offset + slot
             guard problems.all.indices.contains(index) else { break }

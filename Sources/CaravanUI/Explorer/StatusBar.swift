@@ -2,9 +2,16 @@ import CaravanContent
 
 /// The status bar: where the reader is (or a message), the content's errors when it has
 /// any, and the main keys, as room allows.
-extension ExplorerView {
-    func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
-        fillRow(&grid, rect, .statusBar)
+struct StatusBar: Widget {
+    let explorer: Explorer
+    let theme: Theme
+
+    private var state: ExplorerState { explorer.state }
+
+    func render(in rect: Rect, into grid: inout Grid) {
+        grid.fill(
+            Rect(x: rect.x, y: rect.y, width: rect.width, height: min(1, rect.height)),
+            style: theme[.statusBar])
         let hints = explorer.keymap.hints(Action.statusHints) + " "
         var left =
             " "

@@ -71,4 +71,8 @@ public struct ViewLook: Sendable {
         self.glyphs = glyphs
         self.hints = hints
     }
+
+    public init(_ look: Look, hints: ViewHints) {
+        self.init(theme: look.theme, glyphs: look.glyphs, hints: hints)
+    }
 }

@@ -102,29 +102,6 @@ struct MatrixDrawer {
             x: layout.countX + 1, y: y, style: theme[.dim], maxWidth: layout.countWidth)
     }
 
-    /// Every column's code and name, the cursor's highlighted, scrolled to keep it shown.
-    func drawKey(_ grid: inout Grid, rect: Rect, cursor: Int) {
-        guard rect.height > 0 else { return }
-        grid.write("Columns", x: rect.x, y: rect.y, style: theme[.heading], maxWidth: rect.width)
-        let visible = rect.height - 1
-        let codeWidth = (table.columns.map { TextFit.width($0.code) }.max() ?? 1) + 1
-        var list = ScrollState()
-        list.reveal(cursor..<(cursor + 1), visible: visible, total: table.columns.count)
-        let top = list.offset
-        for offset in 0..<max(0, visible) {
-            let position = top + offset
-            guard table.columns.indices.contains(position) else { break }
-            let column = table.columns[position]
-            let y = rect.y + 1 + offset
-            let line =
-                TextFit.padded(column.code, to: codeWidth, ellipsis: "")
-                + TextFit.truncate(
-                    column.name, to: rect.width - codeWidth, ellipsis: glyphs.ellipsis)
-            let role: Role = position == cursor ? .selection : .text
-            grid.write(line, x: rect.x, y: y, style: theme[role], maxWidth: rect.width)
-        }
-    }
-
     /// A whole table for plain text: headers, every row with its title wrapped, counts.
     func plainTable(columns: [Int], rows: [Int], rowHeaderWidth: Int, width: Int) -> [String] {
         let layout = MatrixColumnLayout(
@@ -171,4 +148,35 @@ struct MatrixDrawer {
 extension Array where Element == String {
     /// At least one line, so a row keeps its place.
     fileprivate var nonEmptyLines: [String] { isEmpty ? [""] : self }
+}
+
+/// The key to the matrix's columns, beside the table where there is room: every column's
+/// code and name, the cursor's highlighted, scrolled to keep it shown.
+struct ColumnKey: Widget {
+    let table: MatrixTable
+    let cursor: Int
+    let look: ViewLook
+
+    func render(in rect: Rect, into grid: inout Grid) {
+        let theme = look.theme
+        guard rect.height > 0 else { return }
+        grid.write("Columns", x: rect.x, y: rect.y, style: theme[.heading], maxWidth: rect.width)
+        let visible = rect.height - 1
+        let codeWidth = (table.columns.map { TextFit.width($0.code) }.max() ?? 1) + 1
+        var list = ScrollState()
+        list.reveal(cursor..<(cursor + 1), visible: visible, total: table.columns.count)
+        let top = list.offset
+        for offset in 0..<max(0, visible) {
+            let position = top + offset
+            guard table.columns.indices.contains(position) else { break }
+            let column = table.columns[position]
+            let y = rect.y + 1 + offset
+            let line =
+                TextFit.padded(column.code, to: codeWidth, ellipsis: "")
+                + TextFit.truncate(
+                    column.name, to: rect.width - codeWidth, ellipsis: look.glyphs.ellipsis)
+            let role: Role = position == cursor ? .selection : .text
+            grid.write(line, x: rect.x, y: y, style: theme[role], maxWidth: rect.width)
+        }
+    }
 }

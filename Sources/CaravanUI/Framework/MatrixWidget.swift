@@ -57,13 +57,14 @@ struct MatrixWidget: Widget {
             drawer.drawFooter(
                 &local, layout: layout, y: geometry.body.y + shown, total: table.rows.count)
         }
-        drawLegend(&local, rect: geometry.legend)
+        ColumnLegend(table: table, column: cursorColumn, look: look)
+            .render(in: geometry.legend, into: &local)
         let detail = screen.selection.flatMap { id in table.rows.first { $0.id == id } }
             .map { table.index.detail(of: $0, glyphs: glyphs) }
         DetailPanel(detail: detail, rule: false, look: look).render(
             in: geometry.detail, into: &local)
         if let key = geometry.key {
-            drawer.drawKey(&local, rect: key, cursor: cursorColumn)
+            ColumnKey(table: table, cursor: cursorColumn, look: look).render(in: key, into: &local)
         }
         grid.blit(local, x: area.x, y: area.y)
     }
@@ -75,19 +76,25 @@ struct MatrixWidget: Widget {
         }
         .joined(separator: " and ")
     }
+}
 
-    /// The cursor's column named in full, with its count and where it belongs.
-    private func drawLegend(_ grid: inout Grid, rect: Rect) {
-        let table = screen.table
-        let cursorColumn = screen.cursorColumn
+/// The cursor's column named in full, with its count and where it belongs: a bar under the
+/// table.
+struct ColumnLegend: Widget {
+    let table: MatrixTable
+    let column: Int
+    let look: ViewLook
+
+    func render(in rect: Rect, into grid: inout Grid) {
+        let cursorColumn = column
         let theme = look.theme
         let glyphs = look.glyphs
         guard !rect.isEmpty, table.columns.indices.contains(cursorColumn) else { return }
-        let column = table.columns[cursorColumn]
+        let shown = table.columns[cursorColumn]
         let count = table.columnCounts[cursorColumn]
         let text =
-            " " + column.legend + glyphs.separator + ScreenChrome.count(count, "case")
-            + glyphs.separator + column.context
+            " " + shown.legend + glyphs.separator + ScreenChrome.count(count, "case")
+            + glyphs.separator + shown.context
         grid.fill(
             Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme[.statusBar])
         grid.write(

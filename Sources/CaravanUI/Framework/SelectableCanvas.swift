@@ -195,15 +195,16 @@ struct CanvasScreenWidget<Arrangement: CanvasArrangement>: Widget {
         var local = Grid(width: area.width, height: area.height)
         local.fill(local.bounds, style: look.theme[.text])
         TitleRow(text: title, hints: "", look: look).render(in: chrome.title, into: &local)
-        var body = Grid(width: chrome.body.width, height: chrome.body.height)
-        body.fill(body.bounds, style: look.theme[.text])
-        layout.canvas.draw(
-            into: &body, top: screen.top(of: layout), theme: look.theme, chars: look.glyphs.box,
-            selected: slot?.key)
-        if let emptyMessage {
-            body.write(emptyMessage, x: 0, y: 0, style: look.theme[.dim], maxWidth: body.width)
+        CanvasRows(
+            canvas: layout.canvas, top: screen.top(of: layout), selected: slot?.key,
+            theme: look.theme, chars: look.glyphs.box
+        )
+        .render(in: chrome.body, into: &local)
+        if let emptyMessage, !chrome.body.isEmpty {
+            local.write(
+                emptyMessage, x: chrome.body.x, y: chrome.body.y, style: look.theme[.dim],
+                maxWidth: chrome.body.width)
         }
-        local.blit(body, x: chrome.body.x, y: chrome.body.y)
         // Without a rule, the rule's row stays blank between the body and the detail.
         let detail = rule || chrome.detail.height < 2 ? chrome.detail : chrome.detail.inset(top: 1)
         DetailPanel(

@@ -130,7 +130,7 @@ public struct Follower: FollowsPresenter {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {
-            WaitingScreen.draw(into: &grid, theme: theme, what: "slides")
+            WaitingNotice(theme: theme, what: "slides").render(in: grid.bounds, into: &grid)
             return Frame(grid: grid)
         }
         if !status.blank, let slide {
@@ -138,14 +138,14 @@ public struct Follower: FollowsPresenter {
                 slide: slide, model: model, width: width, height: height,
                 unicode: capabilities.unicode
             )
-            .draw(into: &grid, scroll: scroll, theme: theme)
+            .widget(scroll: scroll, theme: theme).render(in: grid.bounds, into: &grid)
         }
         let label = status.blank ? "blanked" : "following, e explores"
         SlideFooter(
             index: status.slide, count: status.count, elapsed: Int(now - status.started),
-            label: label
+            label: label, theme: theme, glyphs: capabilities.glyphs
         )
-        .draw(into: &grid, row: height - 1, theme: theme, glyphs: capabilities.glyphs)
+        .render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 }

@@ -113,7 +113,7 @@ public struct NotesScreen: FollowsPresenter {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {
-            WaitingScreen.draw(into: &grid, theme: theme, what: "notes")
+            WaitingNotice(theme: theme, what: "notes").render(in: grid.bounds, into: &grid)
             return Frame(grid: grid)
         }
         let x = geometry.textX
@@ -146,23 +146,30 @@ public struct NotesScreen: FollowsPresenter {
         let next = status.nextTitle.map { "Next: " + $0 } ?? "Last slide"
         grid.write(next, x: x, y: height - 2, style: theme.heading, maxWidth: textWidth)
         let elapsed = Int(now - status.started)
-        SlideFooter(index: status.slide, count: status.count, elapsed: elapsed, label: "following")
-            .draw(into: &grid, row: height - 1, theme: theme, glyphs: glyphs)
+        SlideFooter(
+            index: status.slide, count: status.count, elapsed: elapsed, label: "following",
+            theme: theme, glyphs: glyphs
+        )
+        .render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 }
 
-/// The screen shown until a presenter is found.
-enum WaitingScreen {
-    static func draw(into grid: inout Grid, theme: PresenterTheme, what: String) {
+/// What is shown until a presenter is found.
+struct WaitingNotice: Widget {
+    let theme: PresenterTheme
+    /// What appears once it runs: "notes", "slides".
+    let what: String
+
+    func render(in area: Rect, into grid: inout Grid) {
         let lines = [
             "Waiting for the presenter...",
             "Start `caravan present` in another terminal;",
             "the \(what) appear here as soon as it runs. q quits.",
         ]
-        let top = max(0, (grid.height - lines.count) / 2)
+        let top = area.y + max(0, (area.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let x = max(0, (grid.width - Grid.measure(line)) / 2)
+            let x = area.x + max(0, (area.width - Grid.measure(line)) / 2)
             grid.write(line, x: x, y: top + offset, style: offset == 0 ? theme.title : theme.text)
         }
     }

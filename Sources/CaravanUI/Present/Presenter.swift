@@ -272,21 +272,23 @@ public struct Presenter: Program {
         case .blank:
             return Frame(grid: grid)
         case .overview(let overview):
-            overview.draw(deck, into: &grid, theme: theme, glyphs: capabilities.glyphs)
+            overview.widget(deck, theme: theme, glyphs: capabilities.glyphs)
+                .render(in: grid.bounds, into: &grid)
         case .help:
-            drawHelp(into: &grid)
+            PresenterHelp(section: keys.presenter.helpSection, theme: theme)
+                .render(in: grid.bounds, into: &grid)
         case .slide, .explorer:
             if let slide {
                 SlideScreen(
                     slide: slide, model: model, width: width, height: height,
                     unicode: capabilities.unicode
                 )
-                .draw(into: &grid, scroll: state.scroll, theme: theme)
+                .widget(scroll: state.scroll, theme: theme).render(in: grid.bounds, into: &grid)
             } else {
                 grid.write("This deck has no slides", x: 2, y: 1, style: theme.title)
             }
         }
-        footer.draw(into: &grid, row: height - 1, theme: theme, glyphs: capabilities.glyphs)
+        footer.render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 
@@ -298,25 +300,7 @@ public struct Presenter: Program {
             prompt = message
         }
         return SlideFooter(
-            index: state.index, count: deck.slides.count, elapsed: state.elapsed, prompt: prompt)
-    }
-
-    private func drawHelp(into grid: inout Grid) {
-        let geometry = SlideGeometry(width: grid.width, height: grid.height)
-        var y = geometry.topMargin
-        grid.write("Keys", x: geometry.textX, y: y, style: theme.title)
-        y += 2
-        let entries = keys.presenter.helpSection.entries
-        let keyWidth = min(24, (entries.map { Grid.measure($0.keys) }.max() ?? 0) + 2)
-        let rows = HelpColumns.wrap(
-            entries.map { HelpLine(keys: $0.keys, text: $0.text, isHeading: false) },
-            keyWidth: keyWidth - 1, textWidth: geometry.textWidth - keyWidth)
-        for row in rows where y < geometry.markerRow {
-            grid.write(row.keys, x: geometry.textX, y: y, style: theme.marker, maxWidth: keyWidth)
-            grid.write(
-                row.text, x: geometry.textX + keyWidth, y: y, style: theme.text,
-                maxWidth: geometry.textWidth - keyWidth)
-            y += 1
-        }
+            index: state.index, count: deck.slides.count, elapsed: state.elapsed, prompt: prompt,
+            theme: theme, glyphs: capabilities.glyphs)
     }
 }

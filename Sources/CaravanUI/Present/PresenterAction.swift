@@ -1,3 +1,5 @@
+import CaravanContent
+
 /// What a key does while presenting.
 public enum PresenterAction: String, CaseIterable, Sendable, Hashable, KeyAction {
     case next
@@ -131,4 +133,29 @@ public enum FollowAction: String, CaseIterable, Sendable, Hashable, KeyAction {
 
 extension Keymap where A == FollowAction {
     public static let standard = Keymap([(.explore, ["e", "Enter"]), (.rejoin, ["f"])])
+}
+
+/// The presenter's help: every key and what it does, as its keymap says.
+struct PresenterHelp: Widget {
+    let section: HelpSection
+    let theme: PresenterTheme
+
+    func render(in area: Rect, into grid: inout Grid) {
+        let geometry = SlideGeometry(width: area.width, height: area.height)
+        var y = geometry.topMargin
+        grid.write("Keys", x: geometry.textX, y: y, style: theme.title)
+        y += 2
+        let entries = section.entries
+        let keyWidth = min(24, (entries.map { Grid.measure($0.keys) }.max() ?? 0) + 2)
+        let rows = HelpColumns.wrap(
+            entries.map { HelpLine(keys: $0.keys, text: $0.text, isHeading: false) },
+            keyWidth: keyWidth - 1, textWidth: geometry.textWidth - keyWidth)
+        for row in rows where y < geometry.markerRow {
+            grid.write(row.keys, x: geometry.textX, y: y, style: theme.marker, maxWidth: keyWidth)
+            grid.write(
+                row.text, x: geometry.textX + keyWidth, y: y, style: theme.text,
+                maxWidth: geometry.textWidth - keyWidth)
+            y += 1
+        }
+    }
 }
