@@ -57,7 +57,7 @@ struct PageWriter {
 
     mutating func write(_ entity: Entity) {
         builder.wrap([Span(clean(entity.displayTitle), .title)], firstIndent: [], restIndent: [])
-        var kindLine = kindDescription(entity)
+        var kindLine = entity.kind.pageLabel(number: entity.number)
         if let owner = ownerLine(entity) { kindLine += glyphs.separator + owner }
         builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
         if model.isBroken(entity.id) { problems(model.diagnostics(for: entity.id)) }
@@ -67,7 +67,7 @@ struct PageWriter {
         }
         builder.blank()
         facts(entity)
-        if entity.kind == .deck, let deck = model.deck(entity.id) {
+        if entity.kind.facts == .slides, let deck = model.deck(entity.id) {
             slides(deck)
         } else if !entity.document.blocks.isEmpty {
             builder.blank()
@@ -77,15 +77,6 @@ struct PageWriter {
             blocks(entity.document.blocks, indent: [], rest: [])
         }
         trailing(entity)
-    }
-
-    private func kindDescription(_ entity: Entity) -> String {
-        switch entity.kind {
-        case .section: "Section \(entity.number ?? "")"
-        case .case: "Case study"
-        case .path: "Reading path"
-        default: entity.kind.rawValue.prefix(1).uppercased() + entity.kind.rawValue.dropFirst()
-        }
     }
 
     private func ownerLine(_ entity: Entity) -> String? {
@@ -165,23 +156,27 @@ struct PageWriter {
         }
     }
 
+    /// The facts the kind shows; the switch names every layout, so a new one does not
+    /// compile until the page decides it.
     private mutating func facts(_ entity: Entity) {
-        switch entity.kind {
-        case .paper: paperFacts(entity)
-        case .case: caseFacts(entity)
-        case .connotation:
+        switch entity.kind.facts {
+        case .publication: paperFacts(entity)
+        case .caseStudy: caseFacts(entity)
+        case .fieldAndLever:
             label("Field", entity.string("field"))
             label("Lever", entity.string("lever"))
-        case .reference: referenceFacts(entity)
-        case .path:
+        case .bibliography: referenceFacts(entity)
+        case .steps:
             label("Audience", entity.string("audience"))
             label("Time", entity.string("minutes").map { "\($0) minutes" })
             heading("Steps")
             linkList(entity.strings("steps").compactMap(EntityID.init), numbered: true)
-        case .concept:
+        case .alsoKnownAs:
             let aka = entity.strings("aka")
             if !aka.isEmpty { label("Also", aka.joined(separator: "; ")) }
-        default: break
+        case .claims, .partsAndCases, .slides:
+            // Claims follow the body; a deck's slides take the body's place.
+            break
         }
     }
 
