@@ -75,32 +75,33 @@ struct ExploreCommand: ParsableCommand {
         let capabilities = session.capabilities
         var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
-        var explorer = Explorer(
-            model: model, width: session.width, height: session.height, start: start,
-            keys: config.apply(to: KeyBindings.standard), theme: resolvedTheme,
-            capabilities: capabilities,
-            screenReader: screenReader || config.screenReader)
-        explorer.navigatorWidth = config.navigatorWidth
-        explorer.contextWidth = config.contextWidth
+        let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }
 
         var store: StateStore?
         var state = ReaderState(contentIdentity: content.identity(of: model))
+        var reading = ReadingRecord()
+        var notices: [String] = []
         if !noState {
             let opened = StateStore(contentIdentity: content.identity(of: model))
             let (loaded, warnings) = opened.load()
             let existing = Set(model.entities.map(\.id.description))
             let (kept, dropped) = loaded.droppingMissing(existing: existing)
-            ReaderSession.apply(kept, to: &explorer, restorePlace: start == nil && startView == nil)
-            if let first = (warnings + dropped).first { explorer.showMessage(first) }
+            reading = ReaderSession.reading(from: kept, in: model)
+            notices = warnings + dropped
             store = opened
             state = loaded
         }
+        var explorer = Explorer(
+            model: model, width: session.width, height: session.height, start: start,
+            view: startView, keys: config.apply(to: KeyBindings.standard), theme: resolvedTheme,
+            capabilities: capabilities, screenReader: screenReader || config.screenReader,
+            navigatorWidth: config.navigatorWidth, contextWidth: config.contextWidth,
+            usesExternalEditor: editor != nil, hostWritesNotes: store != nil, reading: reading)
+        if let first = notices.first { _ = explorer.update(.message(first)) }
         if explorer.state.message == nil, let summary = model.problems.errorSummary {
             let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
-            explorer.showMessage("The content has \(summary)" + (key ?? ""))
+            _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
-        if let startView { explorer.showFramework(startView) }
-        let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }
         var program = ReaderSession(explorer: explorer, store: store, state: state, editor: editor)
         let outcome = session.run(program: &program)
         if case .signal(let signal) = outcome {

@@ -17,9 +17,6 @@ struct ReaderSession: Program {
     private var editing: (id: EntityID, path: String)?
 
     init(explorer: Explorer, store: StateStore?, state: ReaderState, editor: [String]?) {
-        var explorer = explorer
-        explorer.usesExternalEditor = editor != nil
-        explorer.hostWritesNotes = store != nil
         host = PresentingExplorer(explorer: explorer)
         self.store = store
         base = state
@@ -46,9 +43,9 @@ struct ReaderSession: Program {
         var written = false
         if let note = host.explorer.takeNoteToSave() {
             if let problem = write(note) {
-                host.explorer.noteNotWritten(note, reason: problem)
+                _ = host.explorer.update(.noteNotWritten(note, reason: problem))
             } else {
-                host.explorer.noteWritten(note)
+                _ = host.explorer.update(.noteWritten(note))
                 written = true
             }
         }
@@ -61,12 +58,12 @@ struct ReaderSession: Program {
     /// on failure the note is put back as it was and the reason returned.
     private mutating func write(_ note: NoteSave) -> String? {
         let previous = explorer.notes[note.id]
-        host.explorer.setNote(note.text, for: note.id)
+        _ = host.explorer.update(.note(note.text, for: note.id))
         do {
             try writeState()
             return nil
         } catch {
-            host.explorer.setNote(previous ?? "", for: note.id)
+            _ = host.explorer.update(.note(previous ?? "", for: note.id))
             return "\(error)"
         }
     }
@@ -82,7 +79,7 @@ struct ReaderSession: Program {
             FileManager.default.createFile(
                 atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else {
-            host.explorer.showMessage("Cannot write a temporary file for the note")
+            _ = host.explorer.update(.message("Cannot write a temporary file for the note"))
             return nil
         }
         editing = (id, path)
@@ -92,23 +89,24 @@ struct ReaderSession: Program {
     private mutating func finishEditing(_ edit: (id: EntityID, path: String)) {
         editing = nil
         guard let data = FileManager.default.contents(atPath: edit.path) else {
-            host.explorer.showMessage("The note was not saved: its file is gone")
+            _ = host.explorer.update(.message("The note was not saved: its file is gone"))
             return
         }
         let note = NoteSave(id: edit.id, text: String(decoding: data, as: UTF8.self))
         guard store != nil else {
             try? FileManager.default.removeItem(atPath: edit.path)
-            host.explorer.setNote(note.text, for: note.id)
-            host.explorer.showMessage("Note kept for this session, not on disk")
+            _ = host.explorer.update(.note(note.text, for: note.id))
+            _ = host.explorer.update(.message("Note kept for this session, not on disk"))
             return
         }
         if let problem = write(note) {
             // The text stays in its file, so nothing typed is lost.
-            host.explorer.showMessage("Note not saved: \(problem). Your text is in \(edit.path)")
+            _ = host.explorer.update(
+                .message("Note not saved: \(problem). Your text is in \(edit.path)"))
             return
         }
         try? FileManager.default.removeItem(atPath: edit.path)
-        host.explorer.noteWritten(note)
+        _ = host.explorer.update(.noteWritten(note))
     }
 
     // MARK: Saving
@@ -158,7 +156,7 @@ struct ReaderSession: Program {
         do {
             try writeState()
         } catch {
-            host.explorer.showMessage("Could not save your place: \(error)")
+            _ = host.explorer.update(.message("Could not save your place: \(error)"))
         }
     }
 
@@ -167,8 +165,10 @@ struct ReaderSession: Program {
     private mutating func writeState() throws {
         guard let store else { return }
         base = try store.save(snapshot(), base: base)
-        host.explorer.marks = ReaderSession.marks(from: base, in: explorer.model)
-        host.explorer.setNotes(ReaderSession.notes(from: base))
+        _ = host.explorer.update(
+            .saved(
+                marks: ReaderSession.marks(from: base, in: explorer.model),
+                notes: ReaderSession.notes(from: base)))
     }
 
     // MARK: Loading
@@ -194,13 +194,13 @@ struct ReaderSession: Program {
         return notes
     }
 
-    /// Puts a saved state into a new explorer: marks, notes, visited, and (unless the
-    /// command line chose where to start) the place and history it was left at.
-    static func apply(_ state: ReaderState, to explorer: inout Explorer, restorePlace: Bool) {
-        explorer.marks = marks(from: state, in: explorer.model)
-        explorer.setNotes(notes(from: state))
-        explorer.visited = Set(state.visited.compactMap(EntityID.init))
-        guard restorePlace, let last = state.last, let lastID = EntityID(last.id) else { return }
+    /// A saved state as what a new explorer takes: marks, notes, visited, and the place
+    /// and history it was left at (which the explorer ignores when told where to start).
+    static func reading(from state: ReaderState, in model: ContentModel) -> ReadingRecord {
+        var reading = ReadingRecord(
+            marks: marks(from: state, in: model), notes: notes(from: state),
+            visited: Set(state.visited.compactMap(EntityID.init)))
+        guard let last = state.last, let lastID = EntityID(last.id) else { return reading }
         var history = state.history.compactMap { position in
             EntityID(position.id).map { HistoryEntry(id: $0, scroll: position.scroll) }
         }
@@ -208,6 +208,7 @@ struct ReaderSession: Program {
             history.append(HistoryEntry(id: lastID, scroll: last.scroll))
         }
         history[history.count - 1].scroll = last.scroll
-        explorer.restore(history: history, index: history.count - 1)
+        reading.history = history
+        return reading
     }
 }

@@ -13,7 +13,7 @@ extension Explorer {
     }
 
     /// Opens an entity, adding it to history.
-    public mutating func open(_ id: EntityID, pushing: Bool) {
+    mutating func open(_ id: EntityID, pushing: Bool) {
         guard model.contains(id) else {
             state.message = "No such entity: \(id)"
             return
@@ -38,8 +38,8 @@ extension Explorer {
     mutating func enter(_ id: EntityID, scroll: Int) {
         state.selectedLink = nil
         state.currentMatch = nil
-        visited.insert(id)
-        context = ContextList(for: id, in: model, note: notes[id])
+        state.visited.insert(id)
+        context = ContextList(for: id, in: model, note: state.notes[id])
         state.context = ScrollState(selection: context.entryIndexes.first ?? 0)
         refreshPage()
         state.reader.offset = scroll
@@ -67,10 +67,10 @@ extension Explorer {
     }
 
     mutating func restoreHistoryEntry() {
-        if let saved = frameworkReturn, saved.historyIndex == state.historyIndex {
+        if let saved = state.viewToReturnTo, saved.historyIndex == state.historyIndex {
             // Back to the view the entity was opened from, as it was left.
-            framework = saved.view
-            frameworkReturn = nil
+            state.view = saved.view
+            state.viewToReturnTo = nil
         }
         let entry = state.history[state.historyIndex]
         state.current = entry.id
@@ -81,7 +81,7 @@ extension Explorer {
     }
 
     /// Restores a reading position: the entity, its scroll and the history that led to it.
-    public mutating func restore(history: [HistoryEntry], index: Int) {
+    mutating func restore(history: [HistoryEntry], index: Int) {
         let valid = history.filter { model.contains($0.id) }
         guard !valid.isEmpty else { return }
         state.history = valid
@@ -102,18 +102,18 @@ extension Explorer {
                 state.message = "No mark: marks are letters"
                 return
             }
-            marks[letter] = HistoryEntry(id: state.current, scroll: state.reader.offset)
+            state.marks[letter] = HistoryEntry(id: state.current, scroll: state.reader.offset)
             state.message = "Mark \(letter) set"
         case .jump:
             if letter == "'" {
                 goBack(1)
                 return
             }
-            guard let mark = marks[letter], model.contains(mark.id) else {
+            guard let mark = state.marks[letter], model.contains(mark.id) else {
                 state.message = "No mark \(letter)"
                 return
             }
-            framework = nil
+            state.view = nil
             open(mark.id, pushing: true)
             state.reader.offset = mark.scroll
             clampReader()

@@ -57,7 +57,7 @@ extension Explorer {
                 switch target {
                 case .view(let kind): showFramework(kind)
                 case .entity(let id):
-                    framework = nil
+                    state.view = nil
                     open(id, pushing: true)
                     state.focus = .reader
                 }
@@ -66,7 +66,7 @@ extension Explorer {
             switch list.perform(keymap.action(for: key), model: model, height: state.height) {
             case .open(let id):
                 state.overlay = nil
-                framework = nil
+                state.view = nil
                 open(id, pushing: true)
                 setFocus(.reader)
             case .close: state.overlay = nil

@@ -8,36 +8,42 @@ extension Explorer {
     }
 
     /// Opens the framework map, matrix or atlas over the panes.
-    public mutating func showFramework(_ kind: FrameworkViewKind) {
+    mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
         let body = paneLayout.body
         let size = FreshViewCache.Key(
             kind: kind, width: body.width, height: body.height, linear: screenReader)
-        framework = freshViews.view(for: size, model: model)
-        frameworkReturn = nil
+        show(freshViews.view(for: size, model: model))
+    }
+
+    /// Opens a view over the panes; it should be sized to ``PaneLayout/body``.
+    mutating func show(_ view: any FrameworkView) {
+        state.view = OpenView(view)
+        state.viewToReturnTo = nil
     }
 
     /// A key over an open view: the view's own keys first, then the explorer's moving keys,
     /// which the view takes as its own moves. Returns whether the view took the key.
     mutating func handleInView(_ key: Key, count: Int) -> Bool {
-        guard var view = framework else { return false }
+        guard var view = state.view?.view else { return false }
         for action in keys.inViews.actions(for: key) {
             switch view.perform(action, count: count) {
             case .ignored:
                 continue
             case .handled:
-                framework = view
+                state.view = OpenView(view)
             case .close:
-                framework = nil
+                state.view = nil
             case .open(let id):
-                framework = nil
+                state.view = nil
                 open(id, pushing: true)
-                frameworkReturn = (view, max(0, state.historyIndex - 1))
+                state.viewToReturnTo = ViewReturn(
+                    view: OpenView(view), historyIndex: max(0, state.historyIndex - 1))
                 setFocus(.reader)
             }
             return true
         }
-        framework = view
+        state.view = OpenView(view)
         return false
     }
 }

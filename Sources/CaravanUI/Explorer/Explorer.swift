@@ -11,39 +11,31 @@ public struct Explorer: Program {
     /// Finds entities by id, number, code or title, for the jump prompt.
     public let lookup: EntityLookup
     /// Every keymap: the explorer's own, the views', the prompts' and the editor's.
-    public var keys: KeyBindings
-    public var theme: Theme
-    public var capabilities: Capabilities
+    public let keys: KeyBindings
+    public let theme: Theme
+    public let capabilities: Capabilities
     /// One pane at a time, no box drawing, and the terminal cursor on the selected item,
     /// so screen readers and braille displays follow it.
-    public var screenReader: Bool
-    public internal(set) var state: ExplorerState
+    public let screenReader: Bool
     /// Pane widths from the config; nil lets the layout choose.
-    public var navigatorWidth: Int?
-    public var contextWidth: Int?
-    /// Entities the reader has opened, marked in the navigator.
-    public var visited: Set<EntityID> = []
-    /// Marks set with `m` and a letter: where they were set.
-    public var marks: [Character: HistoryEntry] = [:]
-    /// The reader's notes, by entity.
-    public internal(set) var notes: [EntityID: String] = [:]
+    public let navigatorWidth: Int?
+    public let contextWidth: Int?
     /// Whether notes are written in an external editor (the runner then handles
     /// `editRequest`) or in the built-in one.
-    public var usesExternalEditor = false
-    /// An entity whose note the runner should open in the external editor.
-    public var editRequest: EntityID?
+    public let usesExternalEditor: Bool
     /// Whether the host writes notes to disk: then Ctrl-S in the built-in editor hands
     /// the note over (``takeNoteToSave()``) and waits to hear it was written.
-    public var hostWritesNotes = false
+    public let hostWritesNotes: Bool
+
+    /// Everything the explorer shows and the reader has done. Only `update` changes it.
+    public internal(set) var state: ExplorerState
+
+    /// An entity whose note the runner should open in the external editor.
+    public var editRequest: EntityID?
     /// A note handed over by Ctrl-S, until the host takes it.
     var noteToSave: NoteSave?
     /// Set by the present key; whoever hosts the explorer starts presenting.
     public var presentRequested = false
-
-    /// The framework map, matrix or atlas, when one is open over the panes.
-    public internal(set) var framework: (any FrameworkView)?
-    /// The view an entity was opened from, and the history index to return to it at.
-    var frameworkReturn: (view: any FrameworkView, historyIndex: Int)?
 
     // Derived from the state; rebuilt only when what they depend on changes.
     public internal(set) var rows: [NavigatorTree.Row] = []
@@ -59,10 +51,17 @@ public struct Explorer: Program {
         var terms: [String]
     }
 
+    /// - Parameters:
+    ///   - start: the entity to open, with the reader focused; nil opens the paper with
+    ///     the navigator focused, or where `reading` stopped.
+    ///   - view: a framework view to open over the panes.
+    ///   - reading: what the reader brings from an earlier session.
     public init(
         model: ContentModel, width: Int, height: Int, start: EntityID? = nil,
-        keys: KeyBindings = .standard, theme: Theme = .dark, capabilities: Capabilities = .full,
-        screenReader: Bool = false
+        view: FrameworkViewKind? = nil, keys: KeyBindings = .standard, theme: Theme = .dark,
+        capabilities: Capabilities = .full, screenReader: Bool = false,
+        navigatorWidth: Int? = nil, contextWidth: Int? = nil, usesExternalEditor: Bool = false,
+        hostWritesNotes: Bool = false, reading: ReadingRecord = ReadingRecord()
     ) {
         self.model = model
         self.screenReader = screenReader
@@ -71,6 +70,10 @@ public struct Explorer: Program {
         self.keys = keys
         self.theme = theme
         self.capabilities = capabilities
+        self.navigatorWidth = navigatorWidth
+        self.contextWidth = contextWidth
+        self.usesExternalEditor = usesExternalEditor
+        self.hostWritesNotes = hostWritesNotes
         let first =
             start ?? model.paper?.id ?? model.entities.first?.id
             ?? EntityID(kind: .paper, slug: "empty")
@@ -82,7 +85,18 @@ public struct Explorer: Program {
         if start != nil { state.focus = .reader }
         revealInNavigator(first)
         refreshPage()
+        take(reading, restoringPlace: start == nil && view == nil)
+        if let view { showFramework(view) }
     }
+
+    /// Entities the reader has opened, marked in the navigator.
+    public var visited: Set<EntityID> { state.visited }
+    /// Marks set with `m` and a letter: where they were set.
+    public var marks: [Character: HistoryEntry] { state.marks }
+    /// The reader's notes, by entity.
+    public var notes: [EntityID: String] { state.notes }
+    /// The framework map, matrix or atlas, when one is open over the panes.
+    public var framework: (any FrameworkView)? { state.view?.view }
 
     /// The explorer's own keymap, the generic one the others fall back on.
     public var keymap: Keymap<Action> { keys.explorer }
@@ -122,7 +136,7 @@ public struct Explorer: Program {
             keepNavigatorSelectionVisible()
             keepContextSelectionVisible()
             let body = paneLayout.body
-            framework?.resize(width: body.width, height: body.height)
+            state.view?.view.resize(width: body.width, height: body.height)
             if case .search(var search)? = state.overlay {
                 search.fillSnippets(searchContext)
                 state.overlay = .search(search)
@@ -167,7 +181,7 @@ public struct Explorer: Program {
 
     /// Everything the explorer can do. The switch names every action, so a new one does
     /// not compile until it is handled here.
-    public mutating func perform(_ action: Action, count: Int = 1) -> [Effect] {
+    mutating func perform(_ action: Action, count: Int = 1) -> [Effect] {
         switch action {
         case .quit: return [.quit]
         case .cancel: endSearch()
@@ -181,7 +195,8 @@ public struct Explorer: Program {
             if usesExternalEditor {
                 editRequest = state.current
             } else {
-                state.overlay = .editor(NoteEditor(text: notes[state.current] ?? ""), state.current)
+                state.overlay = .editor(
+                    NoteEditor(text: state.notes[state.current] ?? ""), state.current)
             }
         case .present:
             presentRequested = true

@@ -42,7 +42,10 @@ public enum Overlay: Sendable, Hashable {
     case problems(ProblemList)
 }
 
-/// Everything the explorer shows, as a value. Only `update` changes it.
+/// Everything the explorer shows and the reader has done, as a value: where each pane is,
+/// the reader's history, marks, notes and what they have read, the view or overlay open.
+/// Only `update` changes it; a host gives an earlier session's reading to `init` and tells
+/// of later changes with a ``HostEvent``.
 public struct ExplorerState: Sendable, Hashable {
     public var width: Int
     public var height: Int
@@ -65,6 +68,17 @@ public struct ExplorerState: Sendable, Hashable {
 
     public var history: [HistoryEntry]
     public var historyIndex = 0
+    /// Entities the reader has opened, marked in the navigator.
+    public var visited: Set<EntityID> = []
+    /// Marks set with `m` and a letter: where they were set.
+    public var marks: [Character: HistoryEntry] = [:]
+    /// The reader's notes, by entity; never empty ones.
+    public var notes: [EntityID: String] = [:]
+
+    /// The framework view open over the panes.
+    public var view: OpenView?
+    /// The view an entity was opened from: going back to its history entry reopens it.
+    public var viewToReturnTo: ViewReturn?
 
     public var overlay: Overlay?
     /// Terms of the last search, highlighted in the reader; n/N move between them.
@@ -96,6 +110,12 @@ public struct ExplorerState: Sendable, Hashable {
         current = start
         history = [HistoryEntry(id: start, scroll: 0)]
     }
+}
+
+/// A view to reopen as it was left, and the history entry that reopens it.
+public struct ViewReturn: Sendable, Hashable {
+    public var view: OpenView
+    public var historyIndex: Int
 }
 
 /// What the letter after `m` or `'` does.

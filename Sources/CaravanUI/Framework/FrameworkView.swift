@@ -1,12 +1,14 @@
 import CaravanContent
 
 /// A view of the framework that opens over the explorer's panes: the map, the matrix, the
-/// atlas, and the next ones. A view is a value; the explorer keeps the one open, tells it
-/// its size, hands it ``ViewAction``s (never keys) and draws its widget.
+/// atlas, and the next ones. A view is a value; the explorer keeps the one open in its
+/// state, tells it its size, hands it ``ViewAction``s (never keys) and draws its widget.
+/// Two views are equal when what the reader changed in them is (the selection, the
+/// scroll, the filters, the size): what they derive from the model is the same.
 ///
 /// Adding a view: a type conforming to this (most lay out on a ``SelectableCanvas``), and
 /// its case in ``FrameworkViewKind``, whose switches the compiler holds to every case.
-public protocol FrameworkView: Sendable {
+public protocol FrameworkView: Sendable, Equatable {
     /// Which view this is.
     var kind: FrameworkViewKind { get }
     /// The entity Enter would open.
@@ -44,6 +46,31 @@ extension FrameworkView {
             left -= 1
         }
         return outcome
+    }
+}
+
+/// A framework view as a value the explorer's state can hold and compare.
+public struct OpenView: Hashable, Sendable {
+    public var view: any FrameworkView
+
+    public init(_ view: any FrameworkView) {
+        self.view = view
+    }
+
+    public static func == (lhs: OpenView, rhs: OpenView) -> Bool {
+        lhs.view.isEqual(to: rhs.view)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(view.kind)
+        hasher.combine(view.selection)
+    }
+}
+
+extension FrameworkView {
+    /// Whether another view is this one as it stands: of the same type, and equal.
+    func isEqual(to other: any FrameworkView) -> Bool {
+        (other as? Self) == self
     }
 }
 

@@ -28,6 +28,15 @@ public struct MatrixScreen: FrameworkView {
 
     public var kind: FrameworkViewKind { .matrix }
 
+    /// Equal when the filters, the cursor, the scroll and the size are: the table follows
+    /// from the model and the filters.
+    public static func == (lhs: MatrixScreen, rhs: MatrixScreen) -> Bool {
+        lhs.connotationFilter == rhs.connotationFilter && lhs.regionFilter == rhs.regionFilter
+            && lhs.rows == rhs.rows && lhs.cursorColumn == rhs.cursorColumn
+            && lhs.columnScroll == rhs.columnScroll && lhs.viewportWidth == rhs.viewportWidth
+            && lhs.viewportHeight == rhs.viewportHeight
+    }
+
     /// The case on the cursor's row: what Enter opens.
     public var selection: EntityID? {
         table.rows.indices.contains(rows.selection) ? table.rows[rows.selection].id : nil

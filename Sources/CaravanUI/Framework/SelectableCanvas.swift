@@ -30,7 +30,7 @@ struct CanvasLayout<SlotKey: CanvasSlotKey>: Sendable {
 /// A view laid out on a canvas (the map, the atlas): the layout at the size the view is
 /// shown at, the selected slot, and the scroll that keeps it in sight. The views keep
 /// one and say which of its moves each action makes.
-struct SelectableCanvas<Arrangement: CanvasArrangement>: Sendable {
+struct SelectableCanvas<Arrangement: CanvasArrangement>: Sendable, Equatable {
     typealias SlotKey = Arrangement.SlotKey
 
     let arrangement: Arrangement
@@ -42,6 +42,13 @@ struct SelectableCanvas<Arrangement: CanvasArrangement>: Sendable {
     /// The layout at the size last told, so that keys and drawing at that size do not lay
     /// the canvas out again (it changes only with the size).
     private var cached: CanvasLayout<SlotKey>?
+
+    /// Two canvases of a view are equal when the selection, the scroll and the size are:
+    /// the arrangement is the model's, and the layout follows from it and the size.
+    static func == (lhs: SelectableCanvas, rhs: SelectableCanvas) -> Bool {
+        lhs.selected == rhs.selected && lhs.scroll == rhs.scroll && lhs.width == rhs.width
+            && lhs.height == rhs.height
+    }
 
     init(_ arrangement: Arrangement, selected: SlotKey?) {
         self.arrangement = arrangement

@@ -74,7 +74,7 @@ final class NewViewRecipeTests: XCTestCase {
         var timeline = SectionTimeline(model: explorer.model)
         let body = explorer.paneLayout.body
         timeline.resize(width: body.width, height: body.height)
-        explorer.framework = timeline
+        explorer.show(timeline)
         return explorer
     }
 

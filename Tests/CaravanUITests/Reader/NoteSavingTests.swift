@@ -7,8 +7,9 @@ import XCTest
 /// the write fails, the text stays in the editor.
 final class NoteSavingTests: XCTestCase {
     private func editing(_ text: String, hostWrites: Bool) throws -> Explorer {
-        var explorer = try makeExplorer(width: 80, height: 24, start: "concept/soft-power")
-        explorer.hostWritesNotes = hostWrites
+        var explorer = Explorer(
+            model: TestContent.model, width: 80, height: 24,
+            start: try entityID("concept/soft-power"), hostWritesNotes: hostWrites)
         press(&explorer, "a")
         typeText(&explorer, text)
         press(&explorer, "Ctrl-s")
@@ -28,8 +29,8 @@ final class NoteSavingTests: XCTestCase {
         XCTAssertEqual(note.text, "Compare with the five links")
         XCTAssertNil(explorer.takeNoteToSave(), "taken once")
 
-        explorer.setNote(note.text, for: note.id)
-        explorer.noteWritten(note)
+        _ = explorer.update(.note(note.text, for: note.id))
+        _ = explorer.update(.noteWritten(note))
         XCTAssertFalse(isEditing(explorer))
         XCTAssertEqual(explorer.state.message, "Note saved")
     }
@@ -37,7 +38,7 @@ final class NoteSavingTests: XCTestCase {
     func testAFailedWriteKeepsTheTextInTheEditor() throws {
         var explorer = try editing("Do not lose this", hostWrites: true)
         let note = try XCTUnwrap(explorer.takeNoteToSave())
-        explorer.noteNotWritten(note, reason: "the disk is full")
+        _ = explorer.update(.noteNotWritten(note, reason: "the disk is full"))
         XCTAssertTrue(isEditing(explorer))
         guard case .editor(let editor, _)? = explorer.state.overlay else {
             return XCTFail("no editor")
