@@ -107,7 +107,7 @@ struct MatrixDrawer {
         let layout = MatrixColumnLayout(
             table: table, candidates: columns, rowHeaderWidth: rowHeaderWidth, width: width)
         let titles = rows.map { row in
-            TextFit.wrap(table.rows[row].title, width: rowHeaderWidth - 1).nonEmptyLines
+            TextFit.wrap(table.rows[row].title, width: rowHeaderWidth - 1).nonEmpty
         }
         let height = 3 + titles.reduce(0) { $0 + $1.count }
         var grid = Grid(width: width, height: height)
@@ -143,11 +143,6 @@ struct MatrixDrawer {
             entry.offset == 0 ? entry.element : pad + entry.element
         }
     }
-}
-
-extension Array where Element == String {
-    /// At least one line, so a row keeps its place.
-    fileprivate var nonEmptyLines: [String] { isEmpty ? [""] : self }
 }
 
 /// The key to the matrix's columns, beside the table where there is room: every column's
