@@ -63,7 +63,8 @@ public struct AtlasScreen: FrameworkView {
             if let selection { return .open(selection) }
         case .close:
             return .close
-        case .filterConnotation, .filterRegion:
+        default:
+            // Another view's action (the matrix's filters): the explorer's for the key.
             return .ignored
         }
         return .handled

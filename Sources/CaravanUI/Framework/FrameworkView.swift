@@ -18,8 +18,9 @@ public protocol FrameworkView: Sendable, Equatable {
     /// Tells the view the size it is drawn at, so that moves and scrolling match what is
     /// shown: when it opens and on every resize.
     mutating func resize(width: Int, height: Int)
-    /// Does what an action asks; `.ignored` for one it has no use for, which the explorer
-    /// then offers it as the explorer's own action, if it has one.
+    /// Does what an action asks; `.ignored` for one it has no use for (another view's),
+    /// and the explorer then offers the view its own action for the key, if it has one.
+    /// A test holds every action to being taken by some view.
     mutating func perform(_ action: ViewAction) -> ScreenOutcome
     /// The view as drawn for an area.
     func widget(_ look: ViewLook) -> any Widget

@@ -48,7 +48,8 @@ public struct MapScreen: FrameworkView {
             if let selection { return .open(selection) }
         case .close:
             return .close
-        case .filterConnotation, .filterRegion:
+        default:
+            // Another view's action (the matrix's filters): the explorer's for the key.
             return .ignored
         }
         return .handled

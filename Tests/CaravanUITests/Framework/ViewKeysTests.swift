@@ -110,4 +110,18 @@ final class ViewKeysTests: XCTestCase {
         press(&explorer, "5 g")
         XCTAssertEqual(matrix(explorer)?.selection, matrix(explorer)?.rowIDs.first)
     }
+
+    /// A view action a view has no use for is left to the explorer; every action must be
+    /// taken by some view, or its key would do nothing anywhere.
+    func testEveryViewActionIsTakenBySomeView() {
+        for action in ViewAction.allCases {
+            let takers = FrameworkViewKind.allCases.filter { kind in
+                var view = FrameworkFixture.screen(kind, width: 120, height: 40)
+                // From the second item, so that moves back have somewhere to go.
+                _ = view.perform(.next)
+                return view.perform(action) != .ignored
+            }
+            XCTAssertFalse(takers.isEmpty, "no view takes \(action)")
+        }
+    }
 }
