@@ -70,49 +70,16 @@ public struct Glyphs: Hashable, Sendable {
         mark: "x", blank: ".", tie: "<->", into: ">", arrowUp: "^", arrowDown: "v",
         progressDone: "=", progressLeft: "-")
 
-    /// The set for a terminal that can, or cannot, show Unicode.
-    public init(unicode: Bool) {
-        self = unicode ? .unicode : .ascii
-    }
-
-    private init(
-        isUnicode: Bool, box: BoxChars, ellipsis: String, cut: String, separator: String,
-        dash: String, textDash: String, crumb: String, section: String, bullet: String,
-        openQuote: String, closeQuote: String, quoteBar: String, range: String, folded: String,
-        unfolded: String, visited: String, mark: String, blank: String, tie: String,
-        into: String, arrowUp: String, arrowDown: String, progressDone: String,
-        progressLeft: String
-    ) {
-        self.isUnicode = isUnicode
-        self.box = box
-        self.ellipsis = ellipsis
-        self.cut = cut
-        self.separator = separator
-        self.dash = dash
-        self.textDash = textDash
-        self.crumb = crumb
-        self.section = section
-        self.bullet = bullet
-        self.openQuote = openQuote
-        self.closeQuote = closeQuote
-        self.quoteBar = quoteBar
-        self.range = range
-        self.folded = folded
-        self.unfolded = unfolded
-        self.visited = visited
-        self.mark = mark
-        self.blank = blank
-        self.tie = tie
-        self.into = into
-        self.arrowUp = arrowUp
-        self.arrowDown = arrowDown
-        self.progressDone = progressDone
-        self.progressLeft = progressLeft
-    }
-
     /// A horizontal line `width` columns long.
     public func rule(_ width: Int) -> String {
         String(repeating: box.horizontal, count: max(0, width))
+    }
+}
+
+extension Glyphs {
+    /// The set for a terminal that can, or cannot, show Unicode.
+    public init(unicode: Bool) {
+        self = unicode ? .unicode : .ascii
     }
 }
 

@@ -17,22 +17,6 @@ public struct KeyBindings: Sendable {
         explorer: .standard, views: .standard, framework: .standard, prompts: .standard,
         editor: .standard, presenter: .standard, overview: .standard, follow: .standard)
 
-    public init(
-        explorer: Keymap<Action>, views: Keymap<FrameworkViewKind>,
-        framework: Keymap<ViewAction>, prompts: Keymap<PromptAction>,
-        editor: Keymap<EditorAction>, presenter: Keymap<PresenterAction>,
-        overview: Keymap<OverviewAction>, follow: Keymap<FollowAction>
-    ) {
-        self.explorer = explorer
-        self.views = views
-        self.framework = framework
-        self.prompts = prompts
-        self.editor = editor
-        self.presenter = presenter
-        self.overview = overview
-        self.follow = follow
-    }
-
     /// The keys of a framework view: its own, then the explorer's moving keys.
     public var inViews: ViewKeys { ViewKeys(own: framework, explorer: explorer) }
 
