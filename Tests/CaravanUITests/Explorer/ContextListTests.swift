@@ -63,7 +63,8 @@ final class ContextListTests: XCTestCase {
         let list = ContextList(for: id("concept/c"), in: model, note: note)
         XCTAssertEqual(list.rows.first, .header("Your note (a edits)"))
         XCTAssertEqual(list.rows.filter { if case .note = $0 { true } else { false } }.count, 12)
-        XCTAssertEqual(ContextList(for: id("concept/c"), in: model, note: "").rows.first,
+        XCTAssertEqual(
+            ContextList(for: id("concept/c"), in: model, note: "").rows.first,
             .header("Illustrated by"), "an empty note takes no row")
     }
 

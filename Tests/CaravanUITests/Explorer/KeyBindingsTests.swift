@@ -25,7 +25,8 @@ final class KeyBindingsTests: XCTestCase {
         ])
         XCTAssertEqual(changed.presenter.keys(for: .next), [.character("x")])
         XCTAssertEqual(changed.explorer.keys(for: .zoom), [.character("Z")])
-        XCTAssertEqual(changed.overview.bindings.count, Keymap<OverviewAction>.standard.bindings.count)
+        XCTAssertEqual(
+            changed.overview.bindings.count, Keymap<OverviewAction>.standard.bindings.count)
         XCTAssertEqual(changed.explorer.action(for: .character("z")), nil)
     }
 
@@ -64,7 +65,9 @@ final class KeyBindingsTests: XCTestCase {
     }
 
     func testTheHelpShowsTheKeysAsBound() {
-        let changed = KeyBindings.standard.applying(["keys.views": ["filter-region": [.function(6)]]])
+        let changed = KeyBindings.standard.applying([
+            "keys.views": ["filter-region": [.function(6)]]
+        ])
         let views = changed.explorerHelp.first { $0.title == "In the framework views" }
         let region = views?.entries.first { $0.text == ViewAction.filterRegion.help }
         XCTAssertEqual(region?.keys, "F6")

@@ -26,7 +26,8 @@ final class LayoutBuilderTests: XCTestCase {
         let layout = wrapped(
             [Span("cultural industry clusters and stability")], width: 16,
             first: [Span("• ")], rest: [Span("  ")])
-        XCTAssertEqual(texts(layout), ["• cultural", "  industry", "  clusters and", "  stability"])
+        XCTAssertEqual(
+            texts(layout), ["• cultural", "  industry", "  clusters and", "  stability"])
     }
 
     func testAWordWiderThanALineIsBrokenByCharacter() {
@@ -89,7 +90,8 @@ final class LayoutBuilderTests: XCTestCase {
         builder.blank()
         builder.blank()
         builder.rule()
-        XCTAssertEqual(builder.layout.lines.map(\.text), ["text", "", String(repeating: "─", count: 20)])
+        XCTAssertEqual(
+            builder.layout.lines.map(\.text), ["text", "", String(repeating: "─", count: 20)])
     }
 
     func testTokensSplitWordsAndSpacesAndTurnNewlinesToSpaces() {

@@ -6,7 +6,9 @@ import XCTest
 /// A canvas records what it draws and draws it again from any row, with any theme and
 /// line characters; views open from a cache; text is cut to fit.
 final class CanvasTests: XCTestCase {
-    private func id(_ text: String) -> EntityID { EntityID(text) ?? EntityID(kind: .concept, slug: "x") }
+    private func id(_ text: String) -> EntityID {
+        EntityID(text) ?? EntityID(kind: .concept, slug: "x")
+    }
 
     private func sample() -> Canvas<EntityID> {
         var canvas = Canvas<EntityID>(width: 12)

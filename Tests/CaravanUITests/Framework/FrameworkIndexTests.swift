@@ -17,7 +17,8 @@ final class FrameworkIndexTests: XCTestCase {
         XCTAssertTrue(part.code.hasPrefix("H") && part.code.last?.isLetter == true, part.code)
         let parent = try XCTUnwrap(part.parent.flatMap(index.mechanism))
         XCTAssertTrue(part.code.hasPrefix(parent.code))
-        XCTAssertEqual(index.mechanismCount, index.connotations.map(\.mechanisms.count).reduce(0, +))
+        XCTAssertEqual(
+            index.mechanismCount, index.connotations.map(\.mechanisms.count).reduce(0, +))
     }
 
     func testAConnotationsCasesAreEveryCaseThatReachesIt() {
@@ -79,10 +80,11 @@ final class FrameworkIndexTests: XCTestCase {
             let canvas = MapLayout.canvas(index, width: width, height: nil, glyphs: .ascii)
             let linear = MapLayout.linearCanvas(index, width: width, glyphs: .ascii)
             for layout in [canvas, linear] {
-                let shown = Set(layout.slots.compactMap { slot -> EntityID? in
-                    if case .mechanism(let id) = slot.key { return id }
-                    return nil
-                })
+                let shown = Set(
+                    layout.slots.compactMap { slot -> EntityID? in
+                        if case .mechanism(let id) = slot.key { return id }
+                        return nil
+                    })
                 XCTAssertEqual(shown, mechanisms, "at \(width)")
             }
         }

@@ -36,7 +36,8 @@ final class ViewBehaviourTests: XCTestCase {
     }
 
     func testAScreenReaderGetsTheLinearMapWithItsCursorOnTheSelection() throws {
-        var explorer = Explorer(model: TestContent.model, width: 100, height: 30, screenReader: true)
+        var explorer = Explorer(
+            model: TestContent.model, width: 100, height: 30, screenReader: true)
         press(&explorer, "M")
         XCTAssertTrue(explorer.framework?.isLinear == true)
         press(&explorer, "j j")
@@ -83,7 +84,8 @@ final class ViewBehaviourTests: XCTestCase {
             if (matrix as? MatrixScreen)?.rowIDs.isEmpty == true { break }
             if (matrix as? MatrixScreen)?.regionFilter == nil { Fixture.press(&matrix, "f") }
         }
-        try XCTSkipUnless((matrix as? MatrixScreen)?.rowIDs.isEmpty == true, "every pair shares a case")
+        try XCTSkipUnless(
+            (matrix as? MatrixScreen)?.rowIDs.isEmpty == true, "every pair shares a case")
         var keys = KeyBindings.standard
         keys.framework = keys.framework.applying(["filter-region": [.character("R")]])
         var grid = Grid(width: 80, height: 24)

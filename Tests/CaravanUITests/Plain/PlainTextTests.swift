@@ -13,7 +13,8 @@ final class PlainTextTests: XCTestCase {
     }
 
     func testAnEntityEndsWithItsNumberedLinksAndBacklinks() throws {
-        let text = PlainText(model: model, width: 80).entity(try entity("mechanism/brand-expansion"))
+        let text = PlainText(model: model, width: 80).entity(
+            try entity("mechanism/brand-expansion"))
         let lines = text.components(separatedBy: "\n")
         XCTAssertEqual(lines.first, "# Brand expansion")
         XCTAssertTrue(lines.contains("## Links from here"), text)

@@ -78,7 +78,8 @@ final class FollowingAndHelpTests: XCTestCase {
         let rows = HelpColumns.wrap(
             [
                 HelpLine(keys: "", text: "A heading that is far too long", isHeading: true),
-                HelpLine(keys: "one two three", text: "does this and that and more", isHeading: false),
+                HelpLine(
+                    keys: "one two three", text: "does this and that and more", isHeading: false),
             ], keyWidth: 7, textWidth: 12)
         XCTAssertEqual(rows.first?.text, "A heading that is far too long", "headings stay whole")
         XCTAssertEqual(rows.dropFirst().map(\.keys), ["one two", "three", ""])

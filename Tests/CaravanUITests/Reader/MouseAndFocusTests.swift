@@ -54,7 +54,8 @@ final class MouseAndFocusTests: XCTestCase {
         XCTAssertEqual(explorer.state.reader.offset, 3)
         let navigator = try XCTUnwrap(explorer.paneLayout.rect(of: .navigator))
         let selection = explorer.state.navigator.selection
-        _ = explorer.update(.mouse(MouseEvent(kind: .wheelUp, x: navigator.x + 1, y: navigator.y + 2)))
+        _ = explorer.update(
+            .mouse(MouseEvent(kind: .wheelUp, x: navigator.x + 1, y: navigator.y + 2)))
         XCTAssertEqual(explorer.state.focus, .navigator, "the wheel focuses the pane it turns")
         XCTAssertEqual(explorer.state.navigator.selection, max(0, selection - 3))
     }
@@ -79,7 +80,8 @@ final class MouseAndFocusTests: XCTestCase {
         XCTAssertEqual(explorer.state.focus, .reader)
         press(&explorer, "l")
         XCTAssertEqual(explorer.state.focus, .context)
-        XCTAssertEqual(panes(explorer).map(\.pane), [.reader, .context], "Links come in on the right")
+        XCTAssertEqual(
+            panes(explorer).map(\.pane), [.reader, .context], "Links come in on the right")
         press(&explorer, "l")
         XCTAssertEqual(explorer.state.focus, .context, "no pane further right")
         press(&explorer, "h h")

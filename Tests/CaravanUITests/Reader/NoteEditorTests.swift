@@ -76,7 +76,8 @@ final class NoteEditorTests: XCTestCase {
         XCTAssertEqual(press(&editor, "Ctrl-s"), [.save("kept")])
         XCTAssertEqual(press(&editor, "Ctrl-x"), [.save("kept")], "Ctrl-X saves too")
         XCTAssertEqual(press(&editor, "Esc"), [.cancel])
-        XCTAssertEqual(press(&editor, "F5 Ctrl-b"), [.editing, .editing], "unbound keys do nothing")
+        XCTAssertEqual(
+            press(&editor, "F5 Ctrl-b"), [.editing, .editing], "unbound keys do nothing")
         XCTAssertEqual(editor.text, "kept")
     }
 

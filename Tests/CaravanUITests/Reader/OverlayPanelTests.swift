@@ -68,7 +68,8 @@ final class OverlayPanelTests: XCTestCase {
     func testTheSearchSaysWhatItFound() throws {
         var explorer = try makeExplorer(width: 80, height: 24)
         press(&explorer, "/")
-        XCTAssertTrue(dump(frame(explorer).grid).contains("Type to search titles, summaries and text"))
+        XCTAssertTrue(
+            dump(frame(explorer).grid).contains("Type to search titles, summaries and text"))
         typeText(&explorer, "zzqqzzqq")
         XCTAssertTrue(dump(frame(explorer).grid).contains("No results"))
         press(&explorer, "Ctrl-u")

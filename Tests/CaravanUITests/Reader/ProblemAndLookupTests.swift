@@ -27,7 +27,8 @@ final class ProblemAndLookupTests: XCTestCase {
     func testEnterOpensTheEntityOfTheProblemsFile() throws {
         var list = ProblemList()
         let problems = broken.problems.all
-        let index = try XCTUnwrap(problems.firstIndex { broken.entity(inFile: $0.location.path) != nil })
+        let index = try XCTUnwrap(
+            problems.firstIndex { broken.entity(inFile: $0.location.path) != nil })
         _ = list.perform(.top, model: broken, height: 24)
         for _ in 0..<index { _ = list.perform(.lineDown, model: broken, height: 24) }
         let expected = try XCTUnwrap(broken.entity(inFile: problems[index].location.path))

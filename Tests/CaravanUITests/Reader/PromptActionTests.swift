@@ -18,7 +18,9 @@ final class PromptActionTests: XCTestCase {
     private func jump(_ text: String, history: [String] = []) -> JumpOverlay {
         var jump = JumpOverlay(history: history)
         jump.refresh(lookup: lookup)
-        for character in text { _ = jump.handle(.text(character), lookup: lookup, screenHeight: 24) }
+        for character in text {
+            _ = jump.handle(.text(character), lookup: lookup, screenHeight: 24)
+        }
         return jump
     }
 

@@ -58,7 +58,8 @@ final class SearchAndResizeTests: XCTestCase {
                 .contains(state.navigator.selection), "the navigator's selection in sight")
         let links = explorer.visibleRows(.context)
         XCTAssertTrue(
-            (state.context.offset..<(state.context.offset + links)).contains(state.context.selection))
+            (state.context.offset..<(state.context.offset + links)).contains(
+                state.context.selection))
     }
 
     func testAResizeLaysThePageOutForTheNewWidth() throws {
