@@ -110,6 +110,18 @@ final class HostKeyTests: XCTestCase {
         XCTAssertEqual(folderMode, 0o700)
     }
 
+    func testExistingFoldersKeepTheirModes() throws {
+        let shared = try makeFolder(self)
+        chmod(shared, 0o1777)
+        _ = try HostKey.loadOrCreate(at: shared + "/new/host_ed25519")
+        XCTAssertEqual(mode(shared), 0o1777)
+        XCTAssertEqual(mode(shared + "/new"), 0o700)
+        XCTAssertEqual(mode(shared + "/new/host_ed25519"), 0o600)
+        chmod(shared, 0o755)
+        _ = try HostKey.loadOrCreate(at: shared + "/here_ed25519")
+        XCTAssertEqual(mode(shared), 0o755)
+    }
+
     func testFingerprintMatchesOpenSSH() throws {
         // `ssh-keygen -l` prints this fingerprint for this key.
         let key = try NIOSSHPublicKey(
@@ -186,5 +198,15 @@ final class SessionEnvironmentTests: XCTestCase {
         XCTAssertEqual(TerminalType.resolve("xterm", searchPath: [folder.path]), "xterm")
         XCTAssertEqual(TerminalType.resolve("xterm-kitty", searchPath: [folder.path]), "xterm")
         XCTAssertEqual(TerminalType.resolve("", searchPath: [folder.path]), "xterm")
+    }
+
+    func testDotsAreNoTerminalType() throws {
+        let folder = try makeFolder(self)
+        try FileManager.default.createDirectory(
+            atPath: folder + "/x", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/x/xterm", contents: Data()))
+        for name in [".", "..", "x/../x", ""] {
+            XCTAssertEqual(TerminalType.resolve(name, searchPath: [folder]), "xterm", name)
+        }
     }
 }
