@@ -10,12 +10,18 @@ final class Authenticator: NIOSSHServerUserAuthenticationDelegate {
     }
 
     private let policy: Policy
+    /// The client's IP address, for `from=` options.
+    private let address: String
     private let record: ConnectionRecord
     private let maxFailures: Int
     private let channel: any Channel
 
-    init(policy: Policy, record: ConnectionRecord, maxFailures: Int, channel: any Channel) {
+    init(
+        policy: Policy, address: String, record: ConnectionRecord, maxFailures: Int,
+        channel: any Channel
+    ) {
         self.policy = policy
+        self.address = address
         self.record = record
         self.maxFailures = maxFailures
         self.channel = channel
@@ -37,7 +43,7 @@ final class Authenticator: NIOSSHServerUserAuthenticationDelegate {
                 user: request.username, fingerprint: KeyFingerprint.sha256(of: offer.publicKey))
             responsePromise.succeed(.success)
         case (.authorizedKeys(let file), .publicKey(let offer))
-        where file.authorizes(offer.publicKey):
+        where file.authorizes(offer.publicKey, from: address):
             record.authenticationSucceeded(
                 user: request.username, fingerprint: KeyFingerprint.sha256(of: offer.publicKey))
             responsePromise.succeed(.success)

@@ -138,8 +138,8 @@ enum ConnectionSetup {
             var sshConfiguration = SSHServerConfiguration(
                 hostKeys: [context.hostKey],
                 userAuthDelegate: Authenticator(
-                    policy: policy, record: record, maxFailures: configuration.maxAuthFailures,
-                    channel: channel),
+                    policy: policy, address: address, record: record,
+                    maxFailures: configuration.maxAuthFailures, channel: channel),
                 globalRequestDelegate: ForwardingRefusal(record: record))
             // NIOSSH counts every request, key queries and "none" included; the
             // Authenticator counts real failures. This is only a backstop.

@@ -31,7 +31,7 @@ final class AuthorizedKeysTests: XCTestCase {
             # the class
 
             \(String(openSSHPublicKey: ed25519)) alice@laptop
-            no-pty,from="10.0.0.0/8, 192.168.0.0/16",command="echo \\"hi\\"" \(String(openSSHPublicKey: p256)) bob
+            no-agent-forwarding,from="10.0.0.0/8, 192.168.0.0/16",command="echo \\"hi\\"" \(String(openSSHPublicKey: p256)) bob
             ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC carol
             ssh-ed25519 not-base64 dave
             nonsense
@@ -39,10 +39,14 @@ final class AuthorizedKeysTests: XCTestCase {
         let keys = AuthorizedKeys(parsing: text)
         XCTAssertEqual(keys.keys, [ed25519, p256])
         XCTAssertEqual(keys.problems.count, 4, "\(keys.problems)")
-        XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 4:") && $0.contains("options") })
+        XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 4:") && $0.contains("command=") })
         XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 5:") && $0.contains("ssh-rsa") })
         XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 6:") })
         XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 7:") })
+        XCTAssertTrue(keys.allows(p256, from: "10.1.2.3"))
+        XCTAssertTrue(keys.allows(p256, from: "192.168.7.7"))
+        XCTAssertFalse(keys.allows(p256, from: "172.16.0.1"))
+        XCTAssertTrue(keys.allows(ed25519, from: "172.16.0.1"))
     }
 
     func testFileIsReadAgainWhenItChanges() throws {
@@ -55,12 +59,12 @@ final class AuthorizedKeysTests: XCTestCase {
             toFile: path, atomically: true, encoding: .utf8)
         let file = AuthorizedKeysFile(path: path)
         _ = try file.load()
-        XCTAssertTrue(file.authorizes(ed25519))
-        XCTAssertFalse(file.authorizes(p256))
+        XCTAssertTrue(file.authorizes(ed25519, from: "127.0.0.1"))
+        XCTAssertFalse(file.authorizes(p256, from: "127.0.0.1"))
         try "\(String(openSSHPublicKey: p256)) bob\n".write(
             toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertTrue(file.authorizes(p256))
-        XCTAssertFalse(file.authorizes(ed25519))
+        XCTAssertTrue(file.authorizes(p256, from: "127.0.0.1"))
+        XCTAssertFalse(file.authorizes(ed25519, from: "127.0.0.1"))
     }
 }
 
