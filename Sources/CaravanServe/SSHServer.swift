@@ -24,6 +24,14 @@ final class ServerContext: Sendable {
         self.limiter = ConnectionLimiter(
             maxTotal: configuration.maxSessions, maxPerAddress: configuration.maxPerAddress)
     }
+
+    /// The state folder of the reader with this key; nil keeps no state (`--open`).
+    func stateFolder(fingerprint: String?) -> String? {
+        guard authorizedKeys != nil, let fingerprint, let readers = configuration.readersFolder
+        else { return nil }
+        return (readers as NSString).appendingPathComponent(
+            ServedSession.folderName(fingerprint: fingerprint))
+    }
 }
 
 /// `caravan serve`: an SSH server whose sessions each run the explorer.

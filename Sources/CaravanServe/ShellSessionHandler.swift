@@ -177,6 +177,7 @@ final class ShellSessionHandler: ChannelInboundHandler {
             return
         }
         guard let context else { return }
+        server.configuration.sessionStarting?()
         let pseudoTerminal: PseudoTerminal
         let child: ChildProcess
         let resizeDescriptor: Int32
@@ -194,7 +195,9 @@ final class ShellSessionHandler: ChannelInboundHandler {
                 throw ServeError("cannot duplicate the terminal: \(reason)")
             }
             let arguments = ChildCommand.arguments(
-                contentFolder: server.configuration.contentFolder, environment: server.environment)
+                contentFolder: server.configuration.contentFolder,
+                stateFolder: server.stateFolder(fingerprint: record.fingerprint),
+                environment: server.environment)
             record.program = arguments.first
             do throws(ServeError) {
                 child = try ChildProcess.spawn(

@@ -10,9 +10,11 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             Students connect with `ssh -p PORT anyname@HOST` and get the explorer; nothing else \
             is offered (no shell, commands, file transfer or forwarding). Only the public keys in \
-            the authorized-keys file may log in, unless --open is given. The Ed25519 host key is \
-            created on first start; its fingerprint is printed so students can check it. \
-            While `caravan present` runs for this user, new sessions follow the presentation.
+            the authorized-keys file may log in, unless --open is given. Each key keeps its own \
+            place, marks and notes (in $XDG_STATE_HOME/caravan/readers); --open logins keep \
+            nothing. The Ed25519 host key is created on first start; its fingerprint is printed \
+            so students can check it. While `caravan present` runs for this user, new sessions \
+            follow the presentation. docs/serve.md says what a served user can and cannot do.
             """)
 
     @Option(
@@ -89,11 +91,15 @@ struct ServeCommand: ParsableCommand {
             }
             access = .authorizedKeys(path: path)
         }
+        let configWatch = ServedConfigWatch(environment: environment)
+        configWatch.check()
         let configuration = ServeConfiguration(
             listen: address, contentFolder: content.content.map(absolute), access: access,
             maxSessions: maxSessions, maxPerAddress: maxPerIp, idleTimeout: idleTimeout,
             hostKeyPath: absolute(hostKey ?? ServePaths.defaultHostKey(environment: environment)),
-            executablePath: ServePaths.currentExecutable())
+            executablePath: ServePaths.currentExecutable(),
+            readersFolder: absolute(ServePaths.defaultReadersFolder(environment: environment)),
+            sessionStarting: { configWatch.check() })
         do {
             try CaravanServer(configuration: configuration).run(environment: environment)
         } catch {

@@ -141,27 +141,38 @@ final class HostKeyTests: XCTestCase {
 }
 
 final class ChildCommandTests: XCTestCase {
-    func testExploresWithTheContentFolder() {
+    func testExploresServedWithTheReadersOwnState() {
         let arguments = ChildCommand.arguments(
-            contentFolder: "/srv/content", environment: ["XDG_RUNTIME_DIR": "/run/user/1"],
-            fileExists: { _ in false })
-        XCTAssertEqual(arguments, ["explore", "--content", "/srv/content"])
+            contentFolder: "/srv/content", stateFolder: "/var/lib/caravan/readers/abc",
+            environment: ["XDG_RUNTIME_DIR": "/run/user/1"], presenterIsLive: { _ in false })
+        XCTAssertEqual(
+            arguments,
+            [
+                "explore", "--served", "--state-dir", "/var/lib/caravan/readers/abc", "--content",
+                "/srv/content",
+            ])
+        XCTAssertEqual(
+            ChildCommand.arguments(
+                contentFolder: nil, stateFolder: nil, environment: [:],
+                presenterIsLive: { _ in false }),
+            ["explore", "--served", "--no-state"])
     }
 
-    func testFollowsWhileAPresentationIsLive() {
+    func testFollowsWhileAPresenterAnswers() {
         var asked: [String] = []
         let arguments = ChildCommand.arguments(
-            contentFolder: nil, environment: ["XDG_RUNTIME_DIR": "/run/user/1"],
-            fileExists: {
+            contentFolder: nil, stateFolder: "/s", environment: ["XDG_RUNTIME_DIR": "/run/user/1"],
+            presenterIsLive: {
                 asked.append($0)
                 return true
             })
-        XCTAssertEqual(arguments, ["follow", "--auto"])
+        XCTAssertEqual(arguments, ["follow", "--auto", "--served"])
         XCTAssertEqual(asked, ["/run/user/1/caravan/present.sock"])
         XCTAssertEqual(
             ChildCommand.arguments(
-                contentFolder: "/srv/content", environment: [:], fileExists: { _ in true }),
-            ["follow", "--auto", "--content", "/srv/content"])
+                contentFolder: "/srv/content", stateFolder: nil, environment: [:],
+                presenterIsLive: { _ in true }),
+            ["follow", "--auto", "--served", "--content", "/srv/content"])
         XCTAssertEqual(
             ChildCommand.presentSocketPath(environment: [:]),
             "/tmp/caravan-\(getuid())/present.sock")

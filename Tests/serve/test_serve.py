@@ -613,11 +613,12 @@ def test_crashed_child_does_not_stop_the_server(ws, main, _open):
 
 
 def test_follows_a_live_presentation(ws, main, _open):
-    # While present.sock exists the child is started as `caravan follow --auto`.
+    # While a presenter answers on present.sock the child is `caravan follow --auto`.
     folder = ws.path("run", "caravan")
     os.makedirs(folder, exist_ok=True)
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(os.path.join(folder, "present.sock"))
+    sock.listen(8)
     try:
         screen = Screen(main, "student")
         time.sleep(2)
