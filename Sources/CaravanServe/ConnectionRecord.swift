@@ -18,6 +18,9 @@ final class ConnectionRecord {
     var sessionChannels = 0
     /// What the session ran: `explore`, or `follow` while a presentation is live.
     var program: String?
+    /// Why the connection may not have a session although it logged in (the
+    /// sessions filled up meanwhile); the session tells the client.
+    var refusal: ConnectionLimiter.Refusal?
     /// The shell session, told when the connection idles out.
     weak var session: ShellSessionHandler?
 

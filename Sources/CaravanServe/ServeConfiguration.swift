@@ -8,13 +8,15 @@ public struct ServeConfiguration: Sendable {
     public var contentFolder: String?
     /// Who may log in.
     public var access: Access
-    /// The most connections open at once.
+    /// The most logged-in sessions at once.
     public var maxSessions: Int
-    /// The most connections open at once from one address.
+    /// The most logged-in sessions at once from one address.
     public var maxPerAddress: Int
+    /// The most connections waiting to log in at once (a quarter of them from one address).
+    public var maxWaiting: Int
     /// Seconds without input from the client before a session is closed; 0 never closes.
     public var idleTimeout: Int
-    /// Seconds a client has to authenticate.
+    /// Seconds a client has, from connecting, to log in and start the explorer.
     public var loginGraceTime: Int
     /// Signed authentication attempts a connection may fail before it is disconnected.
     public var maxAuthFailures: Int
@@ -38,15 +40,16 @@ public struct ServeConfiguration: Sendable {
 
     public init(
         listen: ListenAddress, contentFolder: String?, access: Access, maxSessions: Int,
-        maxPerAddress: Int, idleTimeout: Int, loginGraceTime: Int = 60, maxAuthFailures: Int = 6,
-        hostKeyPath: String, executablePath: String, readersFolder: String? = nil,
-        sessionStarting: (@Sendable () -> Void)? = nil
+        maxPerAddress: Int, maxWaiting: Int = 64, idleTimeout: Int, loginGraceTime: Int = 10,
+        maxAuthFailures: Int = 6, hostKeyPath: String, executablePath: String,
+        readersFolder: String? = nil, sessionStarting: (@Sendable () -> Void)? = nil
     ) {
         self.listen = listen
         self.contentFolder = contentFolder
         self.access = access
         self.maxSessions = maxSessions
         self.maxPerAddress = maxPerAddress
+        self.maxWaiting = maxWaiting
         self.idleTimeout = idleTimeout
         self.loginGraceTime = loginGraceTime
         self.maxAuthFailures = maxAuthFailures

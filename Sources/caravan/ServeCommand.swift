@@ -37,12 +37,28 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Let anyone in, without a password or a listed key.")
     var open = false
 
-    @Option(name: .long, help: ArgumentHelp("Most sessions at once.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Most logged-in sessions at once.", valueName: "N"))
     var maxSessions = 200
 
     @Option(
-        name: .long, help: ArgumentHelp("Most sessions at once from one address.", valueName: "N"))
-    var maxPerIp = 10
+        name: .long,
+        help: ArgumentHelp(
+            "Most logged-in sessions at once from one address (a class behind one NAT shares one).",
+            valueName: "N"))
+    var maxPerIp = 100
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Most connections waiting to log in at once; a quarter of them from one address.",
+            valueName: "N"))
+    var maxStartups = 64
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds a client has to log in and open the explorer.", valueName: "SECONDS"))
+    var loginGrace = 10
 
     @Option(
         name: .long,
@@ -64,6 +80,10 @@ struct ServeCommand: ParsableCommand {
         }
         guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
         guard maxPerIp >= 1 else { throw ValidationError("--max-per-ip must be at least 1") }
+        guard maxStartups >= 1 else { throw ValidationError("--max-startups must be at least 1") }
+        guard (1...600).contains(loginGrace) else {
+            throw ValidationError("--login-grace must be 1 to 600 seconds")
+        }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more") }
         if open && authorizedKeys != nil {
             throw ValidationError("--open and --authorized-keys exclude each other")
@@ -95,7 +115,8 @@ struct ServeCommand: ParsableCommand {
         configWatch.check()
         let configuration = ServeConfiguration(
             listen: address, contentFolder: content.content.map(absolute), access: access,
-            maxSessions: maxSessions, maxPerAddress: maxPerIp, idleTimeout: idleTimeout,
+            maxSessions: maxSessions, maxPerAddress: maxPerIp, maxWaiting: maxStartups,
+            idleTimeout: idleTimeout, loginGraceTime: loginGrace,
             hostKeyPath: absolute(hostKey ?? ServePaths.defaultHostKey(environment: environment)),
             executablePath: ServePaths.currentExecutable(),
             readersFolder: absolute(ServePaths.defaultReadersFolder(environment: environment)),
