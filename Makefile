@@ -62,7 +62,9 @@ terminal-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/terminal/run.py
 
 serve-test: build
-	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/serve/test_serve.py
+	@status=0; for suite in Tests/serve/test_*.py; do \
+	  echo "== $$suite"; CARAVAN_BIN=$(abspath $(BIN)) python3 $$suite || status=1; \
+	done; exit $$status
 
 # make install PREFIX=/usr/local [CONFIG=release]: the binary, caravan(1) and completions.
 install: deps
