@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "CaravanServe", .product(name: "NIOSSH", package: "swift-nio-ssh"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         .testTarget(
             name: "CaravanConfigTests",

@@ -50,8 +50,12 @@ struct ExploreCommand: ParsableCommand {
         help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
+    @OptionGroup var served: ServedOptions
+
     func run() throws {
-        let config = try loadConfig()
+        try served.confine()
+        let (config, brokenConfig) =
+            served.served ? ServedOptions.sessionConfig() : (try loadConfig(), false)
         var content = self.content
         if content.content == nil, let folder = config.contentFolder { content.content = folder }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
@@ -69,7 +73,10 @@ struct ExploreCommand: ParsableCommand {
             session = try TerminalSession(options: .init(mouse: mouse))
         } catch let error as TerminalError {
             printError("caravan: \(error)")
-            printError("For plain text, try 'caravan list', 'caravan show ID' or 'caravan check'.")
+            if !served.served {
+                printError(
+                    "For plain text, try 'caravan list', 'caravan show ID' or 'caravan check'.")
+            }
             throw ExitCode(2)
         }
         let capabilities = session.capabilities
@@ -84,8 +91,15 @@ struct ExploreCommand: ParsableCommand {
 
         var store: StateStore?
         var state = ReaderState(contentIdentity: content.identity(of: model))
-        if !noState {
-            let opened = StateStore(contentIdentity: content.identity(of: model))
+        // A served session keeps state only in the folder the server gave it.
+        let keepsState = !noState && (!served.served || served.stateDir != nil)
+        // One message shows at a time: what matters more to the student goes last.
+        if brokenConfig { explorer.showMessage(ServedOptions.defaultSettings) }
+        if served.served && !keepsState { explorer.showMessage(ServedOptions.nothingKept) }
+        if keepsState {
+            var opened = StateStore(
+                contentIdentity: content.identity(of: model), directory: served.stateDir)
+            if served.served { opened.noteByteLimit = NoteEditor.maximumBytes }
             let (loaded, warnings) = opened.load()
             let existing = Set(model.entities.map(\.id.description))
             let (kept, dropped) = loaded.droppingMissing(existing: existing)
@@ -99,7 +113,10 @@ struct ExploreCommand: ParsableCommand {
             explorer.showMessage("The content has \(summary)" + (key ?? ""))
         }
         if let startView { explorer.showFramework(startView) }
-        let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }
+        // A served session has the built-in editor only: nothing it can start.
+        let editor =
+            served.served
+            ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
         var program = ReaderSession(explorer: explorer, store: store, state: state, editor: editor)
         let outcome = session.run(program: &program)
         if case .signal(let signal) = outcome {

@@ -23,7 +23,10 @@ struct FollowCommand: ParsableCommand {
     )
     var auto = false
 
+    @OptionGroup var served: ServedOptions
+
     func run() throws {
+        try served.confine()
         let model = try content.loadValid()
         let client = try presenter.client(anySession: auto)
         try runFollowing(

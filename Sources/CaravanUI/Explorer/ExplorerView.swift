@@ -474,10 +474,12 @@ struct ExplorerView {
         let inner = drawBox(
             &grid, width: 76, height: min(grid.height - 2, 18), title: truncate(title, 50))
         let hint =
-            "Ctrl-S saves" + boxes.dash + "Esc cancels" + boxes.dash + "an empty note is removed"
+            editor.isFull
+            ? "The note is full: notes hold up to \(NoteEditor.maximumBytes / 1024) KB"
+            : "Ctrl-S saves" + boxes.dash + "Esc cancels" + boxes.dash + "an empty note is removed"
         grid.write(
-            hint, x: inner.x, y: inner.y + inner.height - 1, style: theme[.dim],
-            maxWidth: inner.width)
+            hint, x: inner.x, y: inner.y + inner.height - 1,
+            style: theme[editor.isFull ? .error : .dim], maxWidth: inner.width)
         let rows = max(1, inner.height - 2)
         let top = min(max(0, editor.row - rows + 1), max(0, editor.lines.count - rows))
         var cursor = (x: inner.x, y: inner.y)
