@@ -128,10 +128,10 @@ def open_note_editor(screen):
     screen.wait_for("Ctrl-S saves")
 
 
-def write_note(screen, text):
+def write_note(screen, text, said="Note saved"):
     screen.keys("-l", text)
     screen.keys("C-s")
-    screen.wait_for("Note saved")
+    screen.wait_for(said)
 
 
 def test_each_key_keeps_its_own_notes(ws, cls, _opn):
@@ -175,7 +175,8 @@ def test_open_logins_keep_nothing(ws, _cls, opn):
     try:
         first.wait_for("until you log out")
         open_note_editor(first)
-        write_note(first, "anonymous-was-here")
+        # An open login keeps nothing on disk, and says so.
+        write_note(first, "anonymous-was-here", said="Note kept for this session, not on disk")
         first.keys("m", "z")
         first.quit()
     finally:
