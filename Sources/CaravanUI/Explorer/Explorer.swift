@@ -165,7 +165,7 @@ public struct Explorer: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external:
+        case .tick, .external, .externalFinished:
             return []
         case .mouse(let mouse):
             handleMouse(mouse)

@@ -25,7 +25,7 @@ public struct ExplorerVisit {
 
     public mutating func update(_ event: InputEvent) -> Outcome {
         switch event {
-        case .tick, .external:
+        case .tick, .external, .externalFinished:
             return Outcome(effects: [], leaves: false)
         case .interrupt, .terminate:
             return Outcome(effects: [.quit], leaves: false)

@@ -112,7 +112,7 @@ public struct Presenter: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external, .mouse:
+        case .tick, .external, .externalFinished, .mouse:
             return []
         case .key(let key):
             state.message = nil
