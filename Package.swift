@@ -107,6 +107,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
+        // The executable's own parts: the explorer session and what it writes and runs.
+        .testTarget(
+            name: "CaravanTests",
+            dependencies: [
+                "caravan", "CaravanTestSupport", "CaravanStore", "CaravanDefaultContent",
+            ]),
         .testTarget(
             name: "CaravanConfigTests",
             dependencies: ["CaravanConfig", "CaravanUI", "CaravanContent"]),

@@ -117,8 +117,11 @@ struct ExploreCommand: ParsableCommand {
         let editor =
             served.served
             ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
-        var program = ReaderSession(explorer: explorer, store: store, state: state, editor: editor)
-        let outcome = ProgramRunner(backend: session).run(&program)
+        var program = ReaderSession(
+            explorer: explorer, state: state, keepsState: store != nil,
+            externalEditor: editor != nil)
+        var host = ReaderHost(store: store, editor: editor)
+        let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
         }

@@ -14,6 +14,8 @@ public final class TestBackend: Backend {
         case wait(milliseconds: Int)
         /// A signal asks the program to end (SIGTERM, SIGHUP).
         case signal(Int32)
+        /// Something changes outside the program (a file appears, say).
+        case outside(@Sendable () -> Void)
     }
 
     /// What the runner asked of the backend.
@@ -49,9 +51,19 @@ public final class TestBackend: Backend {
         names.split(separator: " ").compactMap { Key(name: String($0)) }.map { .events([.key($0)]) }
     }
 
+    /// Text typed: each character a key, arriving together.
+    public static func text(_ text: String) -> [Step] {
+        [.events(text.map { .key(.character($0)) })]
+    }
+
     /// The text of the last frame drawn, row by row.
     public var screen: String {
         frames.last.map { $0.grid.textLines().joined(separator: "\n") } ?? ""
+    }
+
+    /// The last row of the last frame: the status bar, in the explorer.
+    public var statusLine: String {
+        frames.last?.grid.textLines().last ?? ""
     }
 
     /// Whether the backend was closed (the terminal restored).
@@ -76,6 +88,10 @@ public final class TestBackend: Backend {
             script.removeFirst()
             endingSignal = number
             return [.terminate]
+        case .outside(let change):
+            script.removeFirst()
+            change()
+            return []
         case .wait(let duration):
             if let timeout, timeout < duration {
                 milliseconds += timeout

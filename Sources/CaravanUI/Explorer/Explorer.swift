@@ -26,18 +26,14 @@ public struct Explorer: Program {
     public var marks: [Character: HistoryEntry] = [:]
     /// The reader's notes, by entity.
     public private(set) var notes: [EntityID: String] = [:]
-    /// Whether notes are written in an external editor (the runner then handles
-    /// `editRequest`) or in the built-in one.
+    /// Whether notes are written in an external editor (the annotate key then returns
+    /// `.editNote` for the host to carry out) or in the built-in one.
     public var usesExternalEditor = false
-    /// An entity whose note the runner should open in the external editor.
-    public var editRequest: EntityID?
     /// Whether the host writes notes to disk: then Ctrl-S in the built-in editor hands
     /// the note over (``takeNoteToSave()``) and waits to hear it was written.
     public var hostWritesNotes = false
     /// A note handed over by Ctrl-S, until the host takes it.
     var noteToSave: NoteSave?
-    /// Set by the present key; whoever hosts the explorer starts presenting.
-    public var presentRequested = false
 
     /// The framework map, matrix or atlas, when one is open over the panes.
     public internal(set) var framework: FrameworkScreen?
@@ -232,12 +228,12 @@ public struct Explorer: Program {
             state.message = "Go to mark: press its letter (' goes back)"
         case .annotate:
             if usesExternalEditor {
-                editRequest = state.current
+                return [.editNote(state.current)]
             } else {
                 state.overlay = .editor(NoteEditor(text: notes[state.current] ?? ""), state.current)
             }
         case .present:
-            presentRequested = true
+            return [.present(from: state.current)]
         case .frameworkMap: showFramework(.map)
         case .caseMatrix: showFramework(.matrix)
         case .atlas: showFramework(.atlas)
@@ -695,7 +691,7 @@ public struct Explorer: Program {
             case .editing:
                 state.overlay = .editor(editor, id)
             case .save(let text):
-                saveFromEditor(editor, text: text, for: id)
+                return saveFromEditor(editor, text: text, for: id)
             case .cancel:
                 state.overlay = nil
                 state.message = "Note not changed"

@@ -85,14 +85,17 @@ final class MonkeyTests: XCTestCase {
         }
     }
 
-    /// Only a quit key outside a prompt, or an interrupt, quits; nothing else has effects.
+    /// Only a quit key outside a prompt, or an interrupt, quits, and only the present key
+    /// asks to present (from the entity being read); nothing else has effects.
     private func check(
         _ effects: [Effect], of event: InputEvent, overlayBefore: Overlay?, _ explorer: Explorer,
         _ context: () -> String
     ) {
         guard !effects.isEmpty else { return }
-        guard effects == [.quit], case .key(let key) = event, overlayBefore == nil,
-            explorer.keymap.action(for: key) == .quit
+        guard case .key(let key) = event, overlayBefore == nil,
+            let action = explorer.keymap.action(for: key),
+            (action == .quit && effects == [.quit])
+                || (action == .present && effects == [.present(from: explorer.state.current)])
         else {
             return XCTFail("unexpected effects \(effects); \(context())")
         }
