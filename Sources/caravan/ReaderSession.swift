@@ -33,8 +33,8 @@ struct ReaderSession: Program {
 
     var explorer: Explorer { presenting.explorer }
 
-    func view(width: Int, height: Int) -> Frame {
-        presenting.view(width: width, height: height)
+    func view() -> Frame {
+        presenting.view()
     }
 
     mutating func update(_ event: InputEvent) -> [Effect] {

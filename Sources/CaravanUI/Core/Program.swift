@@ -48,8 +48,9 @@ public enum Effect: Hashable, Sendable {
 }
 
 /// An interactive program in the style of Elm: state changes only in ``update(_:)``
-/// (and ``update(reply:)``), which return effects as values; ``view(width:height:)``
-/// draws the current state and has no side effects.
+/// (and ``update(reply:)``), which return effects as values; ``view()`` draws the
+/// current state and has no side effects. The terminal's size is part of the state:
+/// the first event is a `.resize`, and so is every change of size.
 ///
 /// A ``ProgramRunner`` drives it: draw `view`, wait for an event, call `update`, carry
 /// out its effects in order (stopping at `.quit`), and repeat.
@@ -64,9 +65,9 @@ public protocol Program {
     /// Handles the host's answer to a request, as ``update(_:)`` handles an event.
     mutating func update(reply: Reply) -> [Effect]
 
-    /// Draws the current state for a terminal of the given size. The grid
-    /// should have exactly that size; the backend clips or pads it otherwise.
-    func view(width: Int, height: Int) -> Frame
+    /// Draws the current state at the size the last `.resize` gave. The backend clips
+    /// or pads a grid of another size to the terminal.
+    func view() -> Frame
 }
 
 extension Program where Reply == Never {

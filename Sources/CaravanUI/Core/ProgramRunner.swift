@@ -58,8 +58,7 @@ public final class ProgramRunner {
         while true {
             guard !queue.isEmpty else {
                 if needsDrawing {
-                    let size = backend.size
-                    backend.draw(program.view(width: size.width, height: size.height))
+                    backend.draw(program.view())
                     needsDrawing = false
                 }
                 let timeout = clock.millisecondsToTick(now: backend.milliseconds)

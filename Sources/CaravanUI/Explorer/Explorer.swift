@@ -785,7 +785,7 @@ public struct Explorer: Program {
 
     // MARK: View
 
-    public func view(width: Int, height: Int) -> Frame {
-        ExplorerView(explorer: self).render(width: width, height: height)
+    public func view() -> Frame {
+        ExplorerView(explorer: self).render(width: state.width, height: state.height)
     }
 }

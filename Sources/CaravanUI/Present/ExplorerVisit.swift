@@ -49,7 +49,7 @@ public struct ExplorerVisit {
         return explorer.keymap.action(for: key) == .back && state.historyIndex == 0
     }
 
-    public func view(width: Int, height: Int) -> Frame {
-        explorer.view(width: width, height: height)
+    public func view() -> Frame {
+        explorer.view()
     }
 }

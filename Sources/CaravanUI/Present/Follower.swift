@@ -111,8 +111,8 @@ public struct Follower: FollowsPresenter {
         return []
     }
 
-    public func view(width: Int, height: Int) -> Frame {
-        if let visit { return visit.view(width: width, height: height) }
+    public func view() -> Frame {
+        if let visit { return visit.view() }
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {

@@ -61,8 +61,7 @@ public struct PresentingExplorer: Program {
         return [.ticks(every: 1000)]
     }
 
-    public func view(width: Int, height: Int) -> Frame {
-        if let presenter { return presenter.view(width: width, height: height) }
-        return explorer.view(width: width, height: height)
+    public func view() -> Frame {
+        presenter?.view() ?? explorer.view()
     }
 }

@@ -51,7 +51,7 @@ struct ScriptedProgram: Program {
         return onReply[reply] ?? []
     }
 
-    func view(width: Int, height: Int) -> Frame {
+    func view() -> Frame {
         var grid = Grid(width: size.width, height: size.height)
         grid.write("events \(received.count)", x: 0, y: 0, style: Style())
         return Frame(grid: grid)

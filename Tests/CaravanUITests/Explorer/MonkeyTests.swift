@@ -134,7 +134,7 @@ final class MonkeyTests: XCTestCase {
     private func checkFrame(_ explorer: Explorer, _ context: () -> String) -> Bool {
         let state = explorer.state
         var failures: [String] = []
-        let frame = explorer.view(width: state.width, height: state.height)
+        let frame = explorer.view()
         let drawn = "\(frame.grid.width)x\(frame.grid.height)"
         if frame.grid.width != state.width || frame.grid.height != state.height {
             failures.append("frame is \(drawn), not \(state.width)x\(state.height)")
