@@ -92,10 +92,8 @@ public struct Explorer: Program {
 
     /// Rows of content a pane shows (its height less its header).
     func visibleRows(_ pane: Pane) -> Int {
-        let rect =
-            paneLayout.rect(of: pane)
-            ?? Rect(x: 0, y: 0, width: state.width, height: state.height - 2)
-        return max(1, rect.height - 1)
+        let layout = paneLayout
+        return max(1, (layout.rect(of: pane) ?? layout.body).height - 1)
     }
 
     /// The reader's text width.
@@ -153,7 +151,8 @@ public struct Explorer: Program {
             clampReader()
             keepNavigatorSelectionVisible()
             keepContextSelectionVisible()
-            framework?.resize(width: state.width, height: max(0, state.height - 2))
+            let body = paneLayout.body
+            framework?.resize(width: body.width, height: body.height)
             if case .search(var search)? = state.overlay {
                 search.fillSnippets(searchContext)
                 state.overlay = .search(search)
@@ -582,8 +581,9 @@ public struct Explorer: Program {
     /// Opens the framework map, matrix or atlas over the panes.
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
+        let body = paneLayout.body
         let size = FreshScreenCache.Key(
-            kind: kind, width: state.width, height: max(0, state.height - 2), linear: screenReader)
+            kind: kind, width: body.width, height: body.height, linear: screenReader)
         framework = freshScreens.screen(for: size, model: model)
         frameworkReturn = nil
     }
