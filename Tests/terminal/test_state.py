@@ -125,6 +125,29 @@ def test_notes_are_written_in_the_editor_from_editor_variable():
 
 
 
+def test_an_editor_that_cannot_start_or_fails_changes_nothing():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    try:
+        failing = os.path.join(home, "failing-editor")
+        with open(failing, "w") as file:
+            file.write("#!/bin/sh\nprintf 'Half a thought' >> \"$1\"\nexit 3\n")
+        os.chmod(failing, 0o755)
+        for editor, expected in ((os.path.join(home, "no-such-editor"), "Cannot start the editor"),
+                                 (failing, "exited with status 3")):
+            session, pid = start(home, env={"EDITOR": editor})
+            try:
+                session.keys("a")
+                session.wait_until(lambda: expected in status(session), what=expected)
+                assert "Note saved" not in session.screen(), session.screen()
+                session.keys("q")
+                assert_restored(session, pid)
+            finally:
+                session.close()
+            assert not any(saved_notes(home).values()), saved_notes(home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def saved_notes(home):
     """The notes in the state file on disk, by entity id."""
     files = glob.glob(os.path.join(state_folder(home), "state-*.json"))
