@@ -34,6 +34,15 @@ def state_folder(home):
     return os.path.join(home, ".local", "state", "caravan")
 
 
+def fake_editor(home, script):
+    """An executable shell script in `home`, run as the editor with the note's file as $1."""
+    path = os.path.join(home, "fake-editor")
+    with open(path, "w") as file:
+        file.write("#!/bin/sh\n" + script)
+    os.chmod(path, 0o755)
+    return path
+
+
 def test_restart_lands_where_it_left_with_marks_and_notes():
     home = tempfile.mkdtemp(prefix="caravan-state-")
     try:
@@ -107,10 +116,7 @@ def test_damaged_state_file_is_kept_as_bak_with_a_warning():
 def test_notes_are_written_in_the_editor_from_editor_variable():
     home = tempfile.mkdtemp(prefix="caravan-state-")
     try:
-        editor = os.path.join(home, "fake-editor")
-        with open(editor, "w") as file:
-            file.write("#!/bin/sh\nprintf 'Written in the editor\\n' >> \"$1\"\n")
-        os.chmod(editor, 0o755)
+        editor = fake_editor(home, "printf 'Written in the editor\\n' >> \"$1\"\n")
         session, pid = start(home, env={"EDITOR": editor})
         try:
             session.keys("a")
@@ -124,14 +130,10 @@ def test_notes_are_written_in_the_editor_from_editor_variable():
         shutil.rmtree(home, ignore_errors=True)
 
 
-
 def test_an_editor_that_cannot_start_or_fails_changes_nothing():
     home = tempfile.mkdtemp(prefix="caravan-state-")
     try:
-        failing = os.path.join(home, "failing-editor")
-        with open(failing, "w") as file:
-            file.write("#!/bin/sh\nprintf 'Half a thought' >> \"$1\"\nexit 3\n")
-        os.chmod(failing, 0o755)
+        failing = fake_editor(home, "printf 'Half a thought' >> \"$1\"\nexit 3\n")
         for editor, expected in ((os.path.join(home, "no-such-editor"), "Cannot start the editor"),
                                  (failing, "exited with status 3")):
             session, pid = start(home, env={"EDITOR": editor})
@@ -146,6 +148,7 @@ def test_an_editor_that_cannot_start_or_fails_changes_nothing():
             assert not any(saved_notes(home).values()), saved_notes(home)
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
 
 
 def saved_notes(home):
@@ -164,11 +167,7 @@ def test_note_saved_means_on_disk_even_after_kill_9():
         try:
             env = {}
             if editor_kind == "external":
-                editor = os.path.join(home, "fake-editor")
-                with open(editor, "w") as file:
-                    file.write("#!/bin/sh\nprintf 'Kept after a crash\\n' >> \"$1\"\n")
-                os.chmod(editor, 0o755)
-                env["EDITOR"] = editor
+                env["EDITOR"] = fake_editor(home, "printf 'Kept after a crash\\n' >> \"$1\"\n")
             session, pid = start(home, env=env)
             try:
                 session.keys("a")
