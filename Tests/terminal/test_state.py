@@ -136,7 +136,7 @@ def test_an_editor_that_cannot_start_or_fails_changes_nothing():
         failing = fake_editor(home, "printf 'Half a thought' >> \"$1\"\nexit 3\n")
         for editor, expected in ((os.path.join(home, "no-such-editor"), "Cannot start the editor"),
                                  (failing, "exited with status 3")):
-            session, pid = start(home, env={"EDITOR": editor})
+            session, pid = start(home, env={"EDITOR": editor, "TMPDIR": home})
             try:
                 session.keys("a")
                 session.wait_until(lambda: expected in status(session), what=expected)
@@ -146,6 +146,11 @@ def test_an_editor_that_cannot_start_or_fails_changes_nothing():
             finally:
                 session.close()
             assert not any(saved_notes(home).values()), saved_notes(home)
+        # What the failing editor wrote is kept in its file, and the status named it.
+        kept = glob.glob(os.path.join(home, "caravan-note-*.md"))
+        assert len(kept) == 1, kept
+        with open(kept[0]) as file:
+            assert file.read() == "Half a thought"
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
