@@ -83,7 +83,7 @@ struct ExploreCommand: ParsableCommand {
         var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
         var explorer = Explorer(
-            model: model, width: session.width, height: session.height, start: start,
+            model: model, width: session.size.width, height: session.size.height, start: start,
             keymap: config.apply(to: .standard), theme: resolvedTheme, capabilities: capabilities,
             screenReader: screenReader || config.screenReader)
         explorer.navigatorWidth = config.navigatorWidth
@@ -117,8 +117,11 @@ struct ExploreCommand: ParsableCommand {
         let editor =
             served.served
             ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
-        var program = ReaderSession(explorer: explorer, store: store, state: state, editor: editor)
-        let outcome = session.run(program: &program)
+        var program = ReaderSession(
+            explorer: explorer, state: state, keepsState: store != nil,
+            externalEditor: editor != nil)
+        var host = ReaderHost(store: store, editor: editor)
+        let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
         }

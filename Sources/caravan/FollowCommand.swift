@@ -32,7 +32,8 @@ struct FollowCommand: ParsableCommand {
         try runFollowing(
             {
                 Follower(
-                    model: model, width: $0.width, height: $0.height, capabilities: $0.capabilities)
+                    model: model, width: $0.size.width, height: $0.size.height,
+                    capabilities: $0.capabilities)
             },
             client: client)
     }

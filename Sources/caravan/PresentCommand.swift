@@ -72,13 +72,14 @@ struct PresentCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer { server.stop() }
-        let terminal = try openTerminal(TerminalSession.Options(tickInterval: 1000))
+        let terminal = try openTerminal(TerminalSession.Options())
         server.start()
         let presenter = Presenter(
-            model: model, deck: deck, width: terminal.width, height: terminal.height,
+            model: model, deck: deck, width: terminal.size.width, height: terminal.size.height,
             start: (slide ?? 1) - 1, capabilities: terminal.capabilities)
         var program = BroadcastingPresenter(presenter: presenter, server: server)
-        let outcome = terminal.run(program: &program)
+        // The clock on the slides needs a tick a second.
+        let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000)).run(&program)
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
     }
 

@@ -26,18 +26,14 @@ public struct Explorer: Program {
     public var marks: [Character: HistoryEntry] = [:]
     /// The reader's notes, by entity.
     public private(set) var notes: [EntityID: String] = [:]
-    /// Whether notes are written in an external editor (the runner then handles
-    /// `editRequest`) or in the built-in one.
+    /// Whether notes are written in an external editor (the annotate key then returns
+    /// `.editNote` for the host to carry out) or in the built-in one.
     public var usesExternalEditor = false
-    /// An entity whose note the runner should open in the external editor.
-    public var editRequest: EntityID?
     /// Whether the host writes notes to disk: then Ctrl-S in the built-in editor hands
     /// the note over (``takeNoteToSave()``) and waits to hear it was written.
     public var hostWritesNotes = false
     /// A note handed over by Ctrl-S, until the host takes it.
     var noteToSave: NoteSave?
-    /// Set by the present key; whoever hosts the explorer starts presenting.
-    public var presentRequested = false
 
     /// The framework map, matrix or atlas, when one is open over the panes.
     public internal(set) var framework: FrameworkScreen?
@@ -96,10 +92,8 @@ public struct Explorer: Program {
 
     /// Rows of content a pane shows (its height less its header).
     func visibleRows(_ pane: Pane) -> Int {
-        let rect =
-            paneLayout.rect(of: pane)
-            ?? Rect(x: 0, y: 0, width: state.width, height: state.height - 2)
-        return max(1, rect.height - 1)
+        let layout = paneLayout
+        return max(1, (layout.rect(of: pane) ?? layout.body).height - 1)
     }
 
     /// The reader's text width.
@@ -157,7 +151,8 @@ public struct Explorer: Program {
             clampReader()
             keepNavigatorSelectionVisible()
             keepContextSelectionVisible()
-            framework?.resize(width: state.width, height: max(0, state.height - 2))
+            let body = paneLayout.body
+            framework?.resize(width: body.width, height: body.height)
             if case .search(var search)? = state.overlay {
                 search.fillSnippets(searchContext)
                 state.overlay = .search(search)
@@ -165,7 +160,7 @@ public struct Explorer: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external:
+        case .tick, .external, .externalFinished:
             return []
         case .mouse(let mouse):
             handleMouse(mouse)
@@ -232,12 +227,12 @@ public struct Explorer: Program {
             state.message = "Go to mark: press its letter (' goes back)"
         case .annotate:
             if usesExternalEditor {
-                editRequest = state.current
+                return [.editNote(state.current)]
             } else {
                 state.overlay = .editor(NoteEditor(text: notes[state.current] ?? ""), state.current)
             }
         case .present:
-            presentRequested = true
+            return [.present(from: state.current)]
         case .frameworkMap: showFramework(.map)
         case .caseMatrix: showFramework(.matrix)
         case .atlas: showFramework(.atlas)
@@ -586,8 +581,9 @@ public struct Explorer: Program {
     /// Opens the framework map, matrix or atlas over the panes.
     public mutating func showFramework(_ kind: FrameworkViewKind) {
         if framework?.kind == kind { return }
+        let body = paneLayout.body
         let size = FreshScreenCache.Key(
-            kind: kind, width: state.width, height: max(0, state.height - 2), linear: screenReader)
+            kind: kind, width: body.width, height: body.height, linear: screenReader)
         framework = freshScreens.screen(for: size, model: model)
         frameworkReturn = nil
     }
@@ -695,7 +691,7 @@ public struct Explorer: Program {
             case .editing:
                 state.overlay = .editor(editor, id)
             case .save(let text):
-                saveFromEditor(editor, text: text, for: id)
+                return saveFromEditor(editor, text: text, for: id)
             case .cancel:
                 state.overlay = nil
                 state.message = "Note not changed"
@@ -789,7 +785,7 @@ public struct Explorer: Program {
 
     // MARK: View
 
-    public func view(width: Int, height: Int) -> Frame {
-        ExplorerView(explorer: self).render(width: width, height: height)
+    public func view() -> Frame {
+        ExplorerView(explorer: self).render(width: state.width, height: state.height)
     }
 }

@@ -26,8 +26,8 @@ struct ExplorerView {
         let layout = explorer.paneLayout(width: width, height: height)
         drawTitleBar(&grid, layout.titleBar)
         if let screen = explorer.framework {
-            let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
-            screen.render(into: &grid, in: body, theme: theme, capabilities: explorer.capabilities)
+            screen.render(
+                into: &grid, in: layout.body, theme: theme, capabilities: explorer.capabilities)
         }
         for (index, entry) in layout.panes.enumerated() where explorer.framework == nil {
             var rect = entry.rect
@@ -49,8 +49,7 @@ struct ExplorerView {
         case nil:
             guard explorer.screenReader else { break }
             if let screen = explorer.framework {
-                let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
-                cursor = screen.selectionCursor(in: body)
+                cursor = screen.selectionCursor(in: layout.body)
             } else {
                 cursor = selectionCursor(layout)
             }

@@ -23,6 +23,8 @@ public struct PaneLayout: Sendable, Hashable {
     public var panes: [(pane: Pane, rect: Rect)]
     public var titleBar: Rect
     public var statusBar: Rect
+    /// Everything between the title and status bars: the panes, or a framework view.
+    public var body: Rect
 
     public static func == (lhs: PaneLayout, rhs: PaneLayout) -> Bool {
         lhs.panes.map(\.pane) == rhs.panes.map(\.pane)
@@ -49,7 +51,7 @@ public struct PaneLayout: Sendable, Hashable {
     ) {
         titleBar = Rect(x: 0, y: 0, width: width, height: 1)
         statusBar = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
-        let body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
+        body = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
         let count = zoomed ? 1 : PaneLayout.paneCount(width: width)
         switch count {
         case 1:

@@ -75,7 +75,7 @@ public struct NotesScreen: FollowsPresenter {
             default: break
             }
             scroll = min(max(0, scroll), maximumScroll)
-        case .tick, .external, .mouse:
+        case .tick, .external, .externalFinished, .mouse:
             break
         }
         return []
@@ -108,7 +108,7 @@ public struct NotesScreen: FollowsPresenter {
 
     // MARK: View
 
-    public func view(width: Int, height: Int) -> Frame {
+    public func view() -> Frame {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {

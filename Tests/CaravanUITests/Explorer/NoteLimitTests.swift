@@ -64,7 +64,7 @@ final class NoteLimitTests: XCTestCase {
         var explorer = try makeExplorer(width: 100, height: 30)
         _ = explorer.update(.key(.character("a")))
         for _ in 0..<(NoteEditor.maximumBytes + 1) { _ = explorer.update(.key(.character("q"))) }
-        let text = explorer.view(width: 100, height: 30).grid.textLines().joined(separator: "\n")
+        let text = explorer.view().grid.textLines().joined(separator: "\n")
         XCTAssertTrue(text.contains("The note is full: notes hold up to 16 KB"), text)
         _ = explorer.update(.key(.control("s")))
         XCTAssertEqual(

@@ -11,7 +11,7 @@ final class NoteSavingTests: XCTestCase {
         explorer.hostWritesNotes = hostWrites
         press(&explorer, "a")
         typeText(&explorer, text)
-        press(&explorer, "Ctrl-s")
+        XCTAssertEqual(press(&explorer, "Ctrl-s"), hostWrites ? [.save] : [])
         return explorer
     }
 
@@ -48,6 +48,16 @@ final class NoteSavingTests: XCTestCase {
         // Ctrl-S hands it over again.
         press(&explorer, "Ctrl-s")
         XCTAssertEqual(explorer.takeNoteToSave()?.text, "Do not lose this")
+    }
+
+    func testWithAnExternalEditorTheAnnotateKeyAsksTheHost() throws {
+        var explorer = try makeExplorer(width: 120, height: 40, start: "concept/soft-power")
+        explorer.usesExternalEditor = true
+        XCTAssertEqual(press(&explorer, "a"), [.editNote(try entityID("concept/soft-power"))])
+        XCTAssertNil(explorer.state.overlay, "no built-in editor opens")
+        // The host's answer is a note set on the entity; the Links pane shows it.
+        explorer.setNote("From the editor", for: try entityID("concept/soft-power"))
+        XCTAssertTrue(dump(render(explorer)).contains("From the editor"))
     }
 
     func testWithoutAHostTheNoteIsKeptForTheSessionOnly() throws {
