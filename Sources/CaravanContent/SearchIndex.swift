@@ -51,7 +51,9 @@ public struct SearchIndex: Sendable {
         for (index, term) in terms.enumerated() {
             let prefix = prefixLast && index == terms.count - 1
             let found =
-                prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
+                isUnspacedRun(term)
+                ? textWords.contains { $0.contains(term) }
+                : prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
             if !found { return nil }
         }
         return snippet(of: text, terms: terms, prefixLast: prefixLast)
@@ -69,7 +71,7 @@ public struct SearchIndex: Sendable {
     }
 
     private let ids: [EntityID]
-    private let texts: [[String]]  // per entity, per field
+    let texts: [[String]]  // per entity, per field
     let vocabulary: [String]  // sorted folded words
     let postings: [[Posting]]  // parallel to vocabulary
 
@@ -87,9 +89,17 @@ public struct SearchIndex: Sendable {
         for (entityIndex, fields) in texts.enumerated() {
             for (fieldIndex, text) in fields.enumerated() {
                 var seen: Set<String> = []
-                for word in SearchIndex.words(in: text) where seen.insert(word).inserted {
-                    table[word, default: []].append(
-                        Posting(entity: Int32(entityIndex), field: UInt8(fieldIndex)))
+                let posting = Posting(entity: Int32(entityIndex), field: UInt8(fieldIndex))
+                for word in SearchIndex.words(in: text) {
+                    // U+1100, where the unspaced scripts start, is 0xE1 first in UTF-8.
+                    if let lead = word.utf8.first, lead >= 0xE1, SearchIndex.isUnspacedRun(word) {
+                        for key in SearchIndex.indexKeys(for: word) where seen.insert(key).inserted
+                        {
+                            table[key, default: []].append(posting)
+                        }
+                    } else if seen.insert(word).inserted {
+                        table[word, default: []].append(posting)
+                    }
                 }
             }
         }
@@ -140,17 +150,7 @@ public struct SearchIndex: Sendable {
         var scores: [Int32: (score: Double, bestField: UInt8, bestWeight: Double)] = [:]
         for (termIndex, term) in terms.enumerated() {
             let allowPrefix = lastIsPrefix && termIndex == terms.count - 1
-            var termScores: [Int32: (Double, UInt8)] = [:]
-            for wordIndex in matchingWords(term, prefix: allowPrefix) {
-                let exact = vocabulary[wordIndex] == term
-                for posting in postings[wordIndex] {
-                    let field = Field.allCases[Int(posting.field)]
-                    let value = field.weight * (exact ? 1.0 : 0.6)
-                    if value > termScores[posting.entity]?.0 ?? 0 {
-                        termScores[posting.entity] = (value, posting.field)
-                    }
-                }
-            }
+            let termScores = entityScores(for: term, prefix: allowPrefix)
             if termIndex == 0 {
                 for (entity, (value, field)) in termScores {
                     scores[entity] = (value, field, value)
@@ -179,6 +179,27 @@ public struct SearchIndex: Sendable {
                 id: ids[Int(entityIndex)], field: Field.allCases[Int(value.bestField)],
                 score: value.score, entityIndex: entityIndex)
         }
+    }
+
+    /// Each entity a term matches, with the value of its best match and the field it is
+    /// in: a whole word counts 1, the start of one 0.6, times the field's weight. A run
+    /// of Han, kana or Hangul matches wherever it occurs (``unspacedScores(for:)``).
+    func entityScores(for term: String, prefix: Bool) -> [Int32: (Double, UInt8)] {
+        if term.count > 1, SearchIndex.isUnspacedRun(term) { return unspacedScores(for: term) }
+        // One unspaced character is always the start of what holds it.
+        let prefix = prefix || SearchIndex.isUnspacedRun(term)
+        var termScores: [Int32: (Double, UInt8)] = [:]
+        for wordIndex in matchingWords(term, prefix: prefix) {
+            let exact = vocabulary[wordIndex] == term
+            for posting in postings[wordIndex] {
+                let field = Field.allCases[Int(posting.field)]
+                let value = field.weight * (exact ? 1.0 : 0.6)
+                if value > termScores[posting.entity]?.0 ?? 0 {
+                    termScores[posting.entity] = (value, posting.field)
+                }
+            }
+        }
+        return termScores
     }
 
     /// Indexes of vocabulary words equal to `term`, or starting with it when `prefix`.

@@ -81,20 +81,25 @@ extension SearchIndex {
             if let first = matches.first, index >= first.lowerBound + width { break }
             let isWordStart =
                 isWordCharacter(characters[index])
-                && (index == 0 || !isWordCharacter(characters[index - 1]))
+                && (index == 0 || !continuesWord(characters[index - 1], characters[index]))
             if isWordStart {
-                var end = index
-                while has(end + 1), isWordCharacter(characters[end]) {
+                var end = index + 1
+                while has(end + 1), continuesWord(characters[end - 1], characters[end]) {
                     end += 1
                 }
                 let word = foldedWord(index..<end)
-                for (termIndex, term) in terms.enumerated() {
-                    let prefix = prefixLast && termIndex == terms.count - 1
-                    if word == term || (prefix && word.hasPrefix(term)) {
-                        let length =
-                            prefix && word != term ? min(term.count, end - index) : end - index
-                        matches.append(index..<(index + length))
-                        break
+                if isUnspaced(characters[index]) {
+                    matches += unspacedMatches(
+                        in: word, at: index, length: end - index, terms: terms)
+                } else {
+                    for (termIndex, term) in terms.enumerated() {
+                        let prefix = prefixLast && termIndex == terms.count - 1
+                        if word == term || (prefix && word.hasPrefix(term)) {
+                            let length =
+                                prefix && word != term ? min(term.count, end - index) : end - index
+                            matches.append(index..<(index + length))
+                            break
+                        }
                     }
                 }
                 index = end
@@ -122,5 +127,33 @@ extension SearchIndex {
             return (range.lowerBound - start + offset)..<(range.upperBound - start + offset)
         }
         return Snippet(text: snippet, matches: visible)
+    }
+
+    /// Where the unspaced terms occur in a run of Han, kana or Hangul that starts at
+    /// `start` and is `length` characters long (folded: `word`). A one-character term
+    /// marks each time it occurs, as a longer one does.
+    static func unspacedMatches(in word: String, at start: Int, length: Int, terms: [String])
+        -> [Range<Int>]
+    {
+        var found: [Range<Int>] = []
+        let characters = Array(word)
+        for term in terms where isUnspacedRun(term) {
+            let needle = Array(term)
+            guard characters.count == length else {
+                // Folding changed the number of characters: mark the run as a whole.
+                if word.contains(term) { found.append(start..<(start + length)) }
+                continue
+            }
+            var offset = 0
+            while offset + needle.count <= characters.count {
+                if characters[offset..<(offset + needle.count)].elementsEqual(needle) {
+                    found.append((start + offset)..<(start + offset + needle.count))
+                    offset += needle.count
+                } else {
+                    offset += 1
+                }
+            }
+        }
+        return found.sorted { $0.lowerBound < $1.lowerBound }
     }
 }
