@@ -56,6 +56,14 @@ extension EntityFileParser {
                 field, node, required: ["name"],
                 optional: ["affiliations", "email", "corresponding"],
                 source: source, links: &links)
+        case .languageNames:
+            checkNames(node)
+        case .code:
+            if !(node.scalar.map { FrameworkCodes.isValid($0.string) } ?? false) {
+                log.error(
+                    "`code` must be one to eight letters, digits, `.` or `-`, such as `H2` or `PP`",
+                    at: location)
+            }
         case .any:
             break
         }

@@ -38,8 +38,12 @@ struct EntityFileParser {
     /// Where each YAML line starts, from the first YAML line: file lines down, columns across.
     var yamlLineStarts: [(line: Int, column: Int)] = []
 
-    init(file: SourceFile) {
+    /// The content's words for its kinds, and the fields each needs.
+    let vocabulary: Vocabulary
+
+    init(file: SourceFile, vocabulary: Vocabulary = .standard) {
         self.file = file
+        self.vocabulary = vocabulary
     }
 
     func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
@@ -172,11 +176,15 @@ struct EntityFileParser {
                 "missing required field `title`",
                 at: fieldNodes["title"].map { at($0.mark) } ?? start)
         }
-        for required in kind.requiredFields where fieldNodes[required] == nil {
-            log.error("missing required field `\(required)` for a \(kind.rawValue)", at: start)
+        for required in vocabulary.requiredFields(of: kind) where fieldNodes[required] == nil {
+            log.error(
+                "missing required field `\(required)` for \(vocabulary.withArticle(kind))",
+                at: start)
         }
         if kind == .mechanism, fieldNodes["connotation"] == nil, fieldNodes["parent"] == nil {
-            log.error("a mechanism needs a `connotation` or a `parent` mechanism", at: start)
+            log.error(
+                "\(vocabulary.withArticle(.mechanism)) needs a `connotation` or a `parent` "
+                    + vocabulary.messageName(.mechanism), at: start)
         }
         let allowed = kind.allowedFields
         for (keyNode, valueNode) in mapping {
@@ -184,7 +192,8 @@ struct EntityFileParser {
             if key.hasPrefix("x-") || key == "id" { continue }  // `id` was checked above
             guard allowed.contains(key) else {
                 log.error(
-                    "unknown field `\(key)` for a \(kind.rawValue)", at: at(keyNode.mark),
+                    "unknown field `\(key)` for \(vocabulary.withArticle(kind))",
+                    at: at(keyNode.mark),
                     suggestion: Suggestion.didYouMean(key, among: allowed))
                 continue
             }
