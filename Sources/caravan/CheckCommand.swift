@@ -35,8 +35,10 @@ struct CheckCommand: ParsableCommand {
         }
         let errors = model.errors.count
         let warnings = model.warnings.count
+        // Layered content says how many layers were checked together.
+        let layers = model.layers.count > 1 ? " in \(model.layers.count) layers" : ""
         print(
-            "\(model.entities.count) entities, \(errors) error\(errors == 1 ? "" : "s"), "
+            "\(model.entities.count) entities\(layers), \(errors) error\(errors == 1 ? "" : "s"), "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }

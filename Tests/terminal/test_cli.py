@@ -275,7 +275,8 @@ def test_a_seminar_layered_on_the_built_in_paper():
     assert checked.returncode == 0, checked.stdout
     count = lambda result: int(result.stdout.splitlines()[-1].split()[0])  # noqa: E731
     assert count(checked) == count(builtin) + 4, (checked.stdout, builtin.stdout)
-    assert checked.stdout.splitlines()[-1].endswith("0 errors, 0 warnings"), checked.stdout
+    assert checked.stdout.splitlines()[-1].endswith(" entities in 2 layers, 0 errors, 0 warnings"), \
+        checked.stdout
     decks = run("--content", SEMINAR, "list", "deck").stdout
     assert "deck/africa-seminar" in decks and "deck/lecture" in decks, decks
     shown = run("--content", SEMINAR, "show", "吉布提")
