@@ -3,8 +3,9 @@ import Foundation
 
 /// The paper's framework as the map, matrix and atlas screens read it, worked out once
 /// from the content model: the connotations in order, each with its mechanism tree and
-/// short codes (`H`, `H2`, `H2a`), the case studies and what they illustrate, and the
-/// ties each connotation states in its `relations` field.
+/// short codes (`H`, `H2`, `H2a`, from the model's ``FrameworkOutline``), the case
+/// studies and what they illustrate, and the ties each connotation states in its
+/// `relations` field.
 ///
 /// Every text is already passed through ``Sanitizer/visible(_:tabWidth:)``, so widths
 /// measured on it are the widths a grid gives it.
