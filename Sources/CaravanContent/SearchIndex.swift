@@ -65,7 +65,7 @@ public struct SearchIndex: Sendable {
         public var matches: [Range<Int>]
     }
 
-    struct Posting {
+    struct Posting: Equatable {
         var entity: Int32
         var field: UInt8
     }
@@ -88,17 +88,18 @@ public struct SearchIndex: Sendable {
         var table: [String: [Posting]] = [:]
         for (entityIndex, fields) in texts.enumerated() {
             for (fieldIndex, text) in fields.enumerated() {
-                var seen: Set<String> = []
                 let posting = Posting(entity: Int32(entityIndex), field: UInt8(fieldIndex))
+                // A word's postings are added in order, so one already made for this
+                // field is the last: checking it keeps each word once a field, with one
+                // lookup in the table.
                 for word in SearchIndex.words(in: text) {
                     // U+1100, where the unspaced scripts start, is 0xE1 first in UTF-8.
                     if let lead = word.utf8.first, lead >= 0xE1, SearchIndex.isUnspacedRun(word) {
-                        for key in SearchIndex.indexKeys(for: word) where seen.insert(key).inserted
-                        {
-                            table[key, default: []].append(posting)
+                        for key in SearchIndex.indexKeys(for: word) {
+                            table[key, default: []].appendUnlessLast(posting)
                         }
-                    } else if seen.insert(word).inserted {
-                        table[word, default: []].append(posting)
+                    } else {
+                        table[word, default: []].appendUnlessLast(posting)
                     }
                 }
             }
@@ -185,7 +186,7 @@ public struct SearchIndex: Sendable {
     /// in: a whole word counts 1, the start of one 0.6, times the field's weight. A run
     /// of Han, kana or Hangul matches wherever it occurs (``unspacedScores(for:)``).
     func entityScores(for term: String, prefix: Bool) -> [Int32: (Double, UInt8)] {
-        if term.count > 1, SearchIndex.isUnspacedRun(term) { return unspacedScores(for: term) }
+        if SearchIndex.isUnspacedPhrase(term) { return unspacedScores(for: term) }
         // One unspaced character is always the start of what holds it.
         let prefix = prefix || SearchIndex.isUnspacedRun(term)
         var termScores: [Int32: (Double, UInt8)] = [:]
@@ -222,5 +223,11 @@ public struct SearchIndex: Sendable {
             }
         }
         return found
+    }
+}
+
+extension Array where Element == SearchIndex.Posting {
+    mutating func appendUnlessLast(_ posting: SearchIndex.Posting) {
+        if last != posting { append(posting) }
     }
 }

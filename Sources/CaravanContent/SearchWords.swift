@@ -25,7 +25,7 @@ extension SearchIndex {
                 for word in fold(String(run)).split(whereSeparator: {
                     !($0.isLetter || $0.isNumber)
                 }) {
-                    words += splitAtScripts(word).map(String.init)
+                    words += splitAtScripts(word)
                 }
             }
         }
@@ -79,8 +79,12 @@ extension SearchIndex {
     /// Whether two characters next to each other belong to one word: both letters or
     /// digits, and both or neither in an unspaced script.
     static func continuesWord(_ before: Character, _ character: Character) -> Bool {
-        isWordCharacter(before) && isWordCharacter(character)
-            && (before.isASCII && character.isASCII || isUnspaced(before) == isUnspaced(character))
+        let (first, second) = (before.utf8, character.utf8)
+        if first.count == 1, second.count == 1, let a = first.first, let b = second.first {
+            return isASCIILetterOrDigit(a) && isASCIILetterOrDigit(b)
+        }
+        return isWordCharacter(before) && isWordCharacter(character)
+            && isUnspaced(before) == isUnspaced(character)
     }
 
     /// `isLetter || isNumber`, answered for ASCII without looking up Unicode properties.

@@ -39,51 +39,65 @@ extension SearchIndex {
 
     /// Whether a word (as ``words(in:)`` gives them) is a run of unspaced script.
     public static func isUnspacedRun(_ word: String) -> Bool {
-        word.first.map(isUnspaced) ?? false
+        word.unicodeScalars.first.map { isUnspaced($0.value) } ?? false
     }
 
     /// A word cut where it passes between an unspaced script and any other, so that
-    /// `中老铁路China` is two words, as it would be with a space.
-    static func splitAtScripts(_ word: Substring) -> [Substring] {
-        guard word.unicodeScalars.contains(where: { $0.value >= 0x1100 && isUnspaced($0.value) })
-        else { return [word] }
-        var pieces: [Substring] = []
-        var start = word.startIndex
+    /// `中老铁路China` is two words, as it would be with a space. Read by Unicode scalars:
+    /// going through the word's characters costs more than the rest of indexing it.
+    static func splitAtScripts(_ word: Substring) -> [String] {
+        let scalars = word.unicodeScalars
+        guard scalars.contains(where: { $0.value >= 0x1100 && isUnspaced($0.value) }) else {
+            return [String(word)]
+        }
+        var pieces: [String] = []
+        var start = scalars.startIndex
         var previous: Bool?
-        for index in word.indices {
-            let unspaced = isUnspaced(word[index])
+        for index in scalars.indices {
+            let unspaced = isUnspaced(scalars[index].value)
             if let previous, previous != unspaced {
-                pieces.append(word[start..<index])
+                pieces.append(String(scalars[start..<index]))
                 start = index
             }
             previous = unspaced
         }
-        pieces.append(word[start...])
+        pieces.append(String(scalars[start...]))
         return pieces
     }
 
     /// What the index holds for a word: the word itself, or for a run of unspaced
-    /// script its pairs of characters and its last character.
+    /// script its pairs of characters and its last character (by Unicode scalars, as
+    /// queries are cut by ``pairs(of:)``).
     static func indexKeys(for word: String) -> [String] {
         guard isUnspacedRun(word) else { return [word] }
-        let characters = Array(word)
-        guard characters.count > 1 else { return [word] }
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count > 1 else { return [word] }
         var keys: [String] = []
-        keys.reserveCapacity(characters.count)
-        for index in 0..<(characters.count - 1) {
-            keys.append(String(characters[index]) + String(characters[index + 1]))
+        keys.reserveCapacity(scalars.count)
+        for index in 0..<(scalars.count - 1) {
+            keys.append(pair(scalars[index], scalars[index + 1]))
         }
-        if let last = characters.last { keys.append(String(last)) }
+        if let last = scalars.last { keys.append(String(Character(last))) }
         return keys
     }
 
     /// The pairs of characters a run of unspaced script is found by.
     static func pairs(of term: String) -> [String] {
-        let characters = Array(term)
-        guard characters.count > 1 else { return [term] }
-        return (0..<(characters.count - 1)).map {
-            String(characters[$0]) + String(characters[$0 + 1])
-        }
+        let scalars = Array(term.unicodeScalars)
+        guard scalars.count > 1 else { return [term] }
+        return (0..<(scalars.count - 1)).map { pair(scalars[$0], scalars[$0 + 1]) }
+    }
+
+    private static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(first)
+        text.append(second)
+        return String(text)
+    }
+
+    /// Whether a term is a run of two or more unspaced characters.
+    static func isUnspacedPhrase(_ term: String) -> Bool {
+        isUnspacedRun(term) && term.unicodeScalars.count > 1
     }
 
     /// Where a run of two or more unspaced characters occurs: the entities and fields
@@ -102,18 +116,23 @@ extension SearchIndex {
             if remaining.isEmpty { return [:] }
             candidates = remaining
         }
-        let mustCheck = term.count > 2
+        let mustCheck = term.unicodeScalars.count > 2
         var scores: [Int32: (Double, UInt8)] = [:]
         for key in candidates ?? [] {
             let entity = Int32(bitPattern: UInt32(key >> 8))
             let field = UInt8(key & 0xFF)
             let weight = Field.allCases[Int(field)].weight
             guard weight > scores[entity]?.0 ?? 0 else { continue }
-            if mustCheck, !SearchIndex.fold(texts[Int(entity)][Int(field)]).contains(term) {
-                continue
-            }
+            // Han and most kana fold to themselves, so the text as written is read first.
+            if mustCheck, !SearchIndex.holds(texts[Int(entity)][Int(field)], term) { continue }
             scores[entity] = (weight, field)
         }
         return scores
+    }
+
+    /// Whether text, folded, holds a folded term: read as written first, and folded
+    /// only when that fails (Han and most kana fold to themselves).
+    static func holds(_ text: String, _ term: String) -> Bool {
+        text.contains(term) || fold(text).contains(term)
     }
 }
