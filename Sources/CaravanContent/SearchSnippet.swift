@@ -131,8 +131,10 @@ extension SearchIndex {
 
     /// Where the unspaced terms occur in a run of Han, kana or Hangul that starts at
     /// `start` and is `length` characters long (folded: `word`). A one-character term
-    /// marks each time it occurs, as a longer one does.
-    static func unspacedMatches(in word: String, at start: Int, length: Int, terms: [String])
+    /// marks each time it occurs, as a longer one does. For marking matches on a page
+    /// as snippets mark them: a word made of such characters is matched by this, any
+    /// other by equality or prefix.
+    public static func unspacedMatches(in word: String, at start: Int, length: Int, terms: [String])
         -> [Range<Int>]
     {
         var found: [Range<Int>] = []

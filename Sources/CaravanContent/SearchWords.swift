@@ -78,7 +78,7 @@ extension SearchIndex {
 
     /// Whether two characters next to each other belong to one word: both letters or
     /// digits, and both or neither in an unspaced script.
-    static func continuesWord(_ before: Character, _ character: Character) -> Bool {
+    public static func continuesWord(_ before: Character, _ character: Character) -> Bool {
         let (first, second) = (before.utf8, character.utf8)
         if first.count == 1, second.count == 1, let a = first.first, let b = second.first {
             return isASCIILetterOrDigit(a) && isASCIILetterOrDigit(b)
