@@ -50,16 +50,8 @@ struct ManifestParser {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                .composer(_, let problem, let mark, _):
-                log.error("malformed YAML: \(problem)", at: at(mark))
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                log.error(
-                    "written twice: \(duplicates.joined(separator: ", "))", at: at(context.mark))
-            default:
-                log.error("malformed YAML", at: at(nil))
-            }
+            let problem = YAMLProblem(error)
+            log.error(problem.message, at: at(problem.mark))
             return manifest
         } catch {
             log.error("malformed YAML: \(error)", at: at(nil))

@@ -111,18 +111,8 @@ struct EntityFileParser {
     }
 
     private mutating func reportYAML(_ error: YamlError) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            log.error("malformed YAML: \(problem)", at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            log.error(
-                "field written twice: \(duplicates.joined(separator: ", "))", at: at(context.mark))
-        case .reader(let problem, _, _, _):
-            log.error("malformed YAML: \(problem)", at: at(yamlLine))
-        default:
-            log.error("malformed YAML", at: at(yamlLine))
-        }
+        let problem = YAMLProblem(error)
+        log.error(problem.message, at: problem.mark.map { at($0) } ?? at(yamlLine))
     }
 
     // MARK: Fields
