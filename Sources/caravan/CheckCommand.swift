@@ -26,7 +26,8 @@ struct CheckCommand: ParsableCommand {
         let model: ContentModel
         if let folder {
             model = DefaultContent.load(
-                sources: (content.content.isEmpty ? [] : content.sources) + [.folder(folder)])
+                sources: (content.content.isEmpty ? [] : content.sources)
+                    + [ContentOptions.source(folder)])
         } else {
             model = content.load()
         }
