@@ -12,7 +12,8 @@ struct Caravan: ParsableCommand {
         discussion: """
             Without a subcommand, opens the explorer on the built-in paper (Bian & Liu, 2023, \
             "The Promoting Role of Cultural Industry in 'the Belt and Road' Initiative"), or on \
-            the content folder given with --content.
+            the content folder given with --content. Options may come before or after a \
+            subcommand: caravan --content DIR list is caravan list --content DIR.
             """,
         version: version,
         subcommands: [
