@@ -35,7 +35,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// Fields that must be present for this kind (beyond id, kind and title).
     var requiredFields: [String] {
         switch self {
-        case .paper: ["authors"]
+        case .paper: []  // a course unit or a report has no authors to give
         case .section: ["number"]
         case .connotation: ["field", "lever"]
         case .mechanism: []  // connotation or parent, checked separately
@@ -57,8 +57,8 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
                 "journal",
             ]
         case .section: ["number", "parent", "claims", "quotes", "questions", "discusses"]
-        case .connotation: ["field", "lever", "relations"]
-        case .mechanism: ["connotation", "parent"]
+        case .connotation: ["field", "lever", "relations", "code"]
+        case .mechanism: ["connotation", "parent", "code"]
         case .case:
             ["region", "country", "place", "when", "who", "illustrates", "figures", "significance"]
         case .concept: ["aka"]
@@ -71,6 +71,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
 
     static let commonFields = [
         "id", "kind", "title", "summary", "order", "tags", "related", "cites", "discussed-in",
+        "names",
     ]
 
     var allowedFields: [String] { EntityKind.commonFields + specificFields }

@@ -57,7 +57,7 @@ struct ExploreCommand: ParsableCommand {
         let (config, brokenConfig) =
             served.served ? ServedOptions.sessionConfig() : (try loadConfig(), false)
         var content = self.content
-        if content.content == nil, let folder = config.contentFolder { content.content = folder }
+        if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
         let model = try content.loadForReading(listing: false)
         let start = try open.map { try resolveID($0, in: model) }

@@ -88,6 +88,11 @@ struct ServeCommand: ParsableCommand {
         if open && authorizedKeys != nil {
             throw ValidationError("--open and --authorized-keys exclude each other")
         }
+        if content.content.count > 1 {
+            throw ValidationError(
+                "serve takes one --content folder; to serve layers, name the lower ones "
+                    + "under `extends` in its caravan.yaml")
+        }
     }
 
     func run() throws {
@@ -114,7 +119,9 @@ struct ServeCommand: ParsableCommand {
         let configWatch = ServedConfigWatch(environment: environment)
         configWatch.check()
         let configuration = ServeConfiguration(
-            listen: address, contentFolder: content.content.map(absolute), access: access,
+            listen: address,
+            contentFolder: content.content.first.map { $0 == "builtin" ? $0 : absolute($0) },
+            access: access,
             maxSessions: maxSessions, maxPerAddress: maxPerIp, maxWaiting: maxStartups,
             idleTimeout: idleTimeout, loginGraceTime: loginGrace,
             hostKeyPath: absolute(hostKey ?? ServePaths.defaultHostKey(environment: environment)),

@@ -56,6 +56,7 @@ struct PageWriter {
         var kindLine = kindDescription(entity)
         if let owner = ownerLine(entity) { kindLine += ornament.separator + owner }
         builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
+        if let names = entity.namesLine { label("Names", names) }
         if model.isBroken(entity.id) { problems(model.diagnostics(for: entity.id)) }
         if let summary = entity.summary, !summary.isEmpty {
             builder.blank()
@@ -75,13 +76,11 @@ struct PageWriter {
         trailing(entity)
     }
 
+    /// "Section 3b", "Case study", "Pillar": the kind in the content's words.
     private func kindDescription(_ entity: Entity) -> String {
-        switch entity.kind {
-        case .section: "Section \(entity.number ?? "")"
-        case .case: "Case study"
-        case .path: "Reading path"
-        default: entity.kind.rawValue.prefix(1).uppercased() + entity.kind.rawValue.dropFirst()
-        }
+        let label = model.vocabulary.label(entity.kind)
+        guard entity.kind == .section, let number = entity.number else { return label }
+        return label + " " + number
     }
 
     private func ownerLine(_ entity: Entity) -> String? {
