@@ -2,6 +2,7 @@
 #   make run    install missing system packages (Debian/Ubuntu), build, open the default content
 #   make test   build, run every test, check the content, run the real-terminal tests
 #   make bench  release build measured beside less (docs/benchmarks.md); not part of test
+#   make bench-serve  100 sessions and 200 silent connections on loopback; not part of test
 #   make fuzz   each libFuzzer target in Fuzz/ for FUZZ_SECONDS
 #   make sanitize  the unit tests under AddressSanitizer and ThreadSanitizer
 
@@ -21,7 +22,7 @@ SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG) $(STATIC_FLAGS)
 APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less
 
 .PHONY: all deps build run test unit-test content-check terminal-test serve-test install uninstall format lint clean
-.PHONY: bench fuzz sanitize sanitize-address sanitize-thread
+.PHONY: bench bench-serve fuzz sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -62,7 +63,9 @@ terminal-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/terminal/run.py
 
 serve-test: build
-	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/serve/test_serve.py
+	@status=0; for suite in Tests/serve/test_*.py; do \
+	  echo "== $$suite"; CARAVAN_BIN=$(abspath $(BIN)) python3 $$suite || status=1; \
+	done; exit $$status
 
 # make install PREFIX=/usr/local [CONFIG=release]: the binary, caravan(1) and completions.
 install: deps
@@ -94,6 +97,12 @@ bench: deps
 	  { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq less; }
 	BUILD_DIR=$(BUILD_DIR) TTYPROBE=$(PAPER_DIR)/tools/ttyprobe.py python3 bench/run.py
+
+# A class on `caravan serve`: 100 sessions driven by keys and 200 silent connections, on
+# loopback, bounded in count and time. Results in bench/serve-results.json.
+bench-serve: deps
+	$(SWIFT) build --build-path $(BUILD_DIR) -c release --static-swift-stdlib --product caravan
+	CARAVAN_BIN=$(abspath $(BUILD_DIR))/release/caravan python3 bench/serve_load.py
 
 # libFuzzer targets (a package of their own in Fuzz/), FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60

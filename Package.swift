@@ -85,12 +85,19 @@ let package = Package(
             name: "caravan-bench",
             dependencies: ["CaravanContent", "CaravanDefaultContent", "CaravanUI"]),
 
+        // A backend without a terminal, so tests run the real program loop.
+        .target(
+            name: "CaravanTestSupport", dependencies: ["CaravanUI"],
+            path: "Tests/CaravanTestSupport"),
         .testTarget(
             name: "CaravanContentTests", dependencies: ["CaravanContent", "CaravanDefaultContent"]),
         // libcmark too, to read the CommonMark spec's examples as the library parses them.
         .testTarget(
             name: "CaravanUITests",
-            dependencies: ["CaravanUI", "CaravanContent", "CaravanDefaultContent", "CCmark"],
+            dependencies: [
+                "CaravanUI", "CaravanContent", "CaravanDefaultContent", "CCmark",
+                "CaravanTestSupport",
+            ],
             exclude: ["Golden"]),
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore"]),
         .testTarget(
@@ -98,6 +105,13 @@ let package = Package(
             dependencies: [
                 "CaravanServe", .product(name: "NIOSSH", package: "swift-nio-ssh"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]),
+        // The executable's own parts: the explorer session and what it writes and runs.
+        .testTarget(
+            name: "CaravanTests",
+            dependencies: [
+                "caravan", "CaravanTestSupport", "CaravanStore", "CaravanDefaultContent",
             ]),
         .testTarget(
             name: "CaravanConfigTests",

@@ -2,11 +2,13 @@
 """Write a large, valid content folder for benchmarks: a paper, sections, references
 and concepts (10,000 entities, about 20 MB by default) with links between them.
 
-    make_content.py DIR [--entities N] [--bytes-per-entity B] [--seed S]
+    make_content.py DIR [--entities N] [--bytes-per-entity B] [--seed S] [--han F]
 
 The text is made of invented words drawn with a skewed frequency, as in real prose,
 so the search index has common and rare words. Every entity is linked from a
 section, so `caravan check DIR` finds no orphans. The same seed writes the same files.
+With --han F, a fraction F of the words are runs of two to eight Chinese characters,
+to measure search in a script written without spaces.
 """
 import argparse
 import itertools
@@ -18,10 +20,14 @@ SYLLABLES = ("ka ra van si lk ro ad cul tu re in dus try bel t mar ket bra nd "
              "po li cy tra de eco no my se cu ri ty hu ma nis tic par k clus ter").split()
 
 
-def vocabulary(rng, size):
+def vocabulary(rng, size, han=0.0):
     words = set()
     while len(words) < size:
-        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+        if han and rng.random() < han:
+            # Characters from the first 5,000 CJK unified ideographs.
+            words.add("".join(chr(0x4E00 + rng.randrange(5000)) for _ in range(rng.randint(2, 8))))
+        else:
+            words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
     return sorted(words)
 
 
@@ -60,9 +66,10 @@ def main():
     ap.add_argument("--entities", type=int, default=10_000)
     ap.add_argument("--bytes-per-entity", type=int, default=1_500)
     ap.add_argument("--seed", type=int, default=2023)
+    ap.add_argument("--han", type=float, default=0.0)
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    words = vocabulary(rng, 20_000)
+    words = vocabulary(rng, 20_000, a.han)
     weights = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(words))))
     rng.shuffle(words)
 

@@ -2,14 +2,32 @@ import Foundation
 
 /// Reads content into a model, collecting every problem; never traps, whatever the input.
 public enum ContentLoader {
-    /// Loads a content folder from disk.
-    public static func load(folder: String, displayPrefix: String? = nil) -> ContentModel {
-        let read = ContentFolderReader.read(folder: folder, displayPrefix: displayPrefix)
-        return load(files: read.files, diagnostics: read.diagnostics)
+    /// Loads a content folder from disk, with the layers its `caravan.yaml` extends. A
+    /// folder that extends the built-in paper needs `builtinFiles`.
+    public static func load(
+        folder: String, displayPrefix: String? = nil,
+        builtinFiles: (@Sendable () -> [SourceFile])? = nil
+    ) -> ContentModel {
+        load(
+            sources: [.folder(folder)], builtinFiles: builtinFiles,
+            displayPaths: displayPrefix.map { [folder: $0] } ?? [:])
     }
 
     /// Loads content from files already in memory (the embedded default content, tests).
     public static func load(files: [SourceFile], diagnostics: [Diagnostic] = []) -> ContentModel {
+        load(files: files, diagnostics: diagnostics, setup: ContentSetup())
+    }
+
+    /// What the layers declared, for loading their files together.
+    struct ContentSetup {
+        var vocabulary = Vocabulary.standard
+        var regions = RegionCatalog.builtIn
+        var layers: [ContentLayer] = []
+    }
+
+    static func load(files: [SourceFile], diagnostics: [Diagnostic], setup: ContentSetup)
+        -> ContentModel
+    {
         var log = DiagnosticLog()
         var entities: [Entity] = []
         var firstDefinition: [EntityID: SourceLocation] = [:]
@@ -17,14 +35,15 @@ public enum ContentLoader {
         var fieldLocations: [EntityID: [String: SourceLocation]] = [:]
         var parsedDecks: [EntityID: DeckParser.Result] = [:]
 
-        let results = parseEach(files)
+        let results = parseEach(files, vocabulary: setup.vocabulary)
         for (parsed, items) in results {
             for item in items { log.append(item) }
             guard let entity = parsed.entity else { continue }
             if let earlier = firstDefinition[entity.id] {
+                let location = parsed.fieldLocations["id"] ?? entity.location
                 log.error(
-                    "duplicate id `\(entity.id)`; first defined at \(earlier.path):\(earlier.line)",
-                    at: parsed.fieldLocations["id"] ?? entity.location)
+                    duplicateMessage(entity.id, earlier: earlier, location: location, setup: setup),
+                    at: location)
                 continue
             }
             firstDefinition[entity.id] = parsed.fieldLocations["id"] ?? entity.location
@@ -70,10 +89,12 @@ public enum ContentLoader {
             let (source, destination) =
                 link.reversed ? (target, link.source) : (link.source, target)
             if let allowed = link.type.allowedTargets, !allowed.contains(destination.kind) {
-                let kinds = allowed.sorted().map(\.rawValue).joined(separator: " or ")
+                // Kinds the content names in words of its own are called by those words.
+                let words = allowed.sorted().map(setup.vocabulary.messageName)
+                let kinds = words.joined(separator: " or ")
                 log.error(
-                    "`\(link.type.rawValue)` must point to a \(kinds), not to `\(destination)`",
-                    at: link.location)
+                    "`\(link.type.rawValue)` must point to \(Vocabulary.article(for: kinds))"
+                        + "\(kinds), not to `\(destination)`", at: link.location)
                 continue
             }
             if link.reversed, source.kind != .section {
@@ -96,11 +117,14 @@ public enum ContentLoader {
         let decks = DeckValidator.resolveShows(
             entities: entities, parsed: parsedDecks, known: known, links: &links, seen: &seen,
             log: &log)
-        checkParentLoops(entities: entities, links: links, log: &log)
-        checkRegions(entities: entities, locations: fieldLocations, log: &log)
-        var model = ContentModel(entities: entities, links: links, diagnostics: [])
+        ContentChecks.parentLoops(entities: entities, links: links, log: &log)
+        ContentChecks.regions(
+            entities: entities, catalog: setup.regions, locations: fieldLocations, log: &log)
+        ContentChecks.declaredCodes(entities: entities, locations: fieldLocations, log: &log)
+        var model = ContentModel(
+            entities: entities, links: links, diagnostics: [], indexed: true, setup: setup)
         DeckValidator.checkFit(decks, model: model, log: &log)
-        checkOrphans(model: model, skipping: placeholders, log: &log)
+        ContentChecks.orphans(model: model, skipping: placeholders, log: &log)
         let all = (diagnostics + log.items).sorted {
             ($0.location, $0.severity.rawValue, $0.message) < (
                 $1.location, $1.severity.rawValue, $1.message
@@ -112,9 +136,11 @@ public enum ContentLoader {
 
     /// Each file parsed, with its problems, in the order given. Files are parsed on every
     /// core, each on its own; only the order of the results is shared.
-    private static func parseEach(_ files: [SourceFile]) -> [(ParsedFile, [Diagnostic])] {
+    private static func parseEach(_ files: [SourceFile], vocabulary: Vocabulary)
+        -> [(ParsedFile, [Diagnostic])]
+    {
         @Sendable func parse(_ file: SourceFile) -> (ParsedFile, [Diagnostic]) {
-            var parser = EntityFileParser(file: file)
+            var parser = EntityFileParser(file: file, vocabulary: vocabulary)
             var parsed = parser.parse()
             if let entity = parsed.entity, entity.kind == .deck {
                 parsed.deck = DeckParser.parse(entity)
@@ -170,71 +196,22 @@ public enum ContentLoader {
             return nil
         }
     }
+}
 
-    private static func checkParentLoops(
-        entities: [Entity], links: [Link], log: inout DiagnosticLog
-    ) {
-        var parent: [EntityID: Link] = [:]
-        for link in links where link.type == .partOf {
-            if parent[link.source] == nil { parent[link.source] = link }
+extension ContentLoader {
+    /// Why a second definition of an id is refused: a plain duplicate, or a layer that
+    /// tries to redefine what a layer below it defines.
+    static func duplicateMessage(
+        _ id: EntityID, earlier: SourceLocation, location: SourceLocation, setup: ContentSetup
+    ) -> String {
+        let place = "\(earlier.path):\(earlier.line)"
+        let first = setup.layers.lastIndex { $0.holds(displayPath: earlier.path) }
+        let second = setup.layers.lastIndex { $0.holds(displayPath: location.path) }
+        if let first, let second, first != second {
+            return "`\(id)` is already defined by the layer below, at \(place); a layer may add "
+                + "entities but not redefine them: give this one another id"
         }
-        var reported: Set<EntityID> = []
-        for entity in entities {
-            var visited: [EntityID] = [entity.id]
-            var current = entity.id
-            while let up = parent[current] {
-                if let start = visited.firstIndex(of: up.target) {
-                    let cycle = Array(visited[start...])
-                    if reported.isDisjoint(with: cycle) {
-                        reported.formUnion(cycle)
-                        let chain = (cycle + [up.target]).map(\.description).joined(
-                            separator: " → ")
-                        log.error("`parent` chain loops: \(chain)", at: up.location)
-                    }
-                    break
-                }
-                visited.append(up.target)
-                current = up.target
-            }
-        }
-    }
-
-    private static func checkRegions(
-        entities: [Entity], locations: [EntityID: [String: SourceLocation]],
-        log: inout DiagnosticLog
-    ) {
-        let names = Region.allCases.map(\.rawValue)
-        for entity in entities where entity.kind == .case {
-            guard let region = entity.string("region"), Region(rawValue: region) == nil else {
-                continue
-            }
-            log.error(
-                "unknown region `\(region)`; regions are \(names.joined(separator: ", "))",
-                at: locations[entity.id]?["region"] ?? entity.location,
-                suggestion: Suggestion.didYouMean(region, among: names))
-        }
-    }
-
-    /// Warns about entities that can't be reached by links from the paper (broken files
-    /// already have their errors).
-    private static func checkOrphans(
-        model: ContentModel, skipping placeholders: Set<EntityID>, log: inout DiagnosticLog
-    ) {
-        guard let paper = model.entities.first(where: { $0.kind == .paper }) else { return }
-        var reached: Set<EntityID> = [paper.id]
-        var queue = [paper.id]
-        while let id = queue.popLast() {
-            for link in model.outgoing(from: id) + model.incoming(to: id) {
-                let other = link.source == id ? link.target : link.source
-                if reached.insert(other).inserted { queue.append(other) }
-            }
-        }
-        for entity in model.entities
-        where !reached.contains(entity.id) && !placeholders.contains(entity.id) {
-            log.warning(
-                "`\(entity.id)` is an orphan: no chain of links joins it to the paper",
-                at: entity.location)
-        }
+        return "duplicate id `\(id)`; first defined at \(place)"
     }
 }
 

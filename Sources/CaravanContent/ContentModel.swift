@@ -16,6 +16,17 @@ public struct ContentModel: Sendable {
     private let searchIndex: BackgroundSearchIndex
     /// Decks cut into slides, kept once asked for (a deck's page and its presenter ask often).
     let parsedDecks = DeckCache()
+    /// The content's words for its kinds, and the fields each needs: the built-in paper's
+    /// unless a `caravan.yaml` declares others. Whatever names a kind to a reader asks here.
+    public let vocabulary: Vocabulary
+    /// The regions cases may name, in atlas order, with where the atlas places each.
+    public let regions: RegionCatalog
+    /// The framework's parts, mechanisms and codes, worked out when first asked for.
+    public var framework: FrameworkOutline { outline.value(for: self) }
+    private let outline = OutlineCache()
+    /// The layers the content was loaded from, bottom first; empty for content loaded
+    /// from files in memory.
+    public let layers: [ContentLayer]
 
     private let position: [EntityID: Int]
     /// Each entity's place in reading order, by the path of its file.
@@ -30,7 +41,13 @@ public struct ContentModel: Sendable {
     }
 
     /// A model without a search index (`indexed: false`), for checks that only follow links.
-    init(entities: [Entity], links: [Link], diagnostics: [Diagnostic], indexed: Bool) {
+    init(
+        entities: [Entity], links: [Link], diagnostics: [Diagnostic], indexed: Bool,
+        setup: ContentLoader.ContentSetup = .init()
+    ) {
+        vocabulary = setup.vocabulary
+        regions = setup.regions
+        layers = setup.layers
         let sorted = ReadingOrder.sorted(entities)
         self.entities = sorted
         self.links = links
@@ -99,6 +116,16 @@ public struct ContentModel: Sendable {
     /// Entities `id` links to by links of `type`.
     public func targets(of id: EntityID, by type: LinkType) -> [Entity] {
         outgoing(from: id).filter { $0.type == type }.compactMap { entity($0.target) }
+    }
+
+    /// Entities `id` links to by links of `type`, in the order the author wrote them: a
+    /// case's `illustrates: [b, a]` gives b, then a. (``targets(of:by:)`` gives them in
+    /// reading order.) A relation is written in the file of its source, so its place in
+    /// that file is its order.
+    public func targetsAsWritten(of id: EntityID, by type: LinkType) -> [Entity] {
+        outgoing(from: id).filter { $0.type == type }
+            .sorted { $0.location < $1.location }
+            .compactMap { entity($0.target) }
     }
 
     /// The paper record, when the content has one.
@@ -208,6 +235,22 @@ private final class BackgroundSearchIndex: @unchecked Sendable {
             if let built { return built }
             condition.wait()
         }
+    }
+}
+
+/// The framework outline, made once on first use.
+private final class OutlineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var outline: FrameworkOutline?
+
+    func value(for model: ContentModel) -> FrameworkOutline {
+        lock.lock()
+        defer { lock.unlock() }
+        if let outline { return outline }
+        let made = FrameworkOutline(model: model)
+        outline = made
+        return made
     }
 }
 

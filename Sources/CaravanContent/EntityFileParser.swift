@@ -33,20 +33,24 @@ struct ParsedFile {
 struct EntityFileParser {
     let file: SourceFile
     var log = DiagnosticLog()
-    private var nodeBudget = 50_000
-    private var yamlLine = 2
+    var nodeBudget = 50_000
+    var yamlLine = 2
     /// Where each YAML line starts, from the first YAML line: file lines down, columns across.
-    private var yamlLineStarts: [(line: Int, column: Int)] = []
+    var yamlLineStarts: [(line: Int, column: Int)] = []
 
-    init(file: SourceFile) {
+    /// The content's words for its kinds, and the fields each needs.
+    let vocabulary: Vocabulary
+
+    init(file: SourceFile, vocabulary: Vocabulary = .standard) {
         self.file = file
+        self.vocabulary = vocabulary
     }
 
-    private func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
+    func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
         SourceLocation(path: file.path, line: line, column: column)
     }
 
-    private func at(_ mark: Mark?) -> SourceLocation {
+    func at(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return at(yamlLine) }
         // YAML breaks lines at a lone carriage return too; the file's lines are counted
         // at line feeds, so a YAML line is placed where it starts in the file.
@@ -106,115 +110,9 @@ struct EntityFileParser {
         return parseEntity(mapping, split: split)
     }
 
-    // MARK: Bytes to text
-
-    private mutating func decodeText() -> String? {
-        let bytes = file.bytes
-        guard !bytes.isEmpty else {
-            log.error("file is empty", at: at(1))
-            return nil
-        }
-        if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = Self.lineAndColumn(of: nul, in: bytes)
-            log.error(
-                "binary file (contains a NUL byte); content files must be text",
-                at: at(line, column))
-            return nil
-        }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = Self.firstInvalidUTF8(body) {
-            let (line, column) = Self.lineAndColumn(of: bad, in: bytes)
-            log.error(
-                "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16)))", at: at(line, column))
-            return nil
-        }
-        return String(decoding: body, as: UTF8.self)
-    }
-
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
-            }
-            guard index + length <= bytes.endIndex else { return index }
-            var decoder = UTF8()
-            var iterator = bytes[index..<(index + length)].makeIterator()
-            guard case .scalarValue = decoder.decode(&iterator) else { return index }
-            index += length
-        }
-        return nil
-    }
-
-    /// Where each line of YAML text starts, as YAML counts lines (at a line feed, a
-    /// carriage return, or both together), in file lines and columns from its start.
-    static func lineStarts(ofYAML yaml: String) -> [(line: Int, column: Int)] {
-        var starts = [(line: 0, column: 0)]
-        var line = 0
-        var column = 0
-        var afterCarriageReturn = false
-        for scalar in yaml.unicodeScalars {
-            switch scalar {
-            case "\n":
-                line += 1
-                column = 0
-                let start = (line: line, column: 0)
-                // `\r\n` is one break: the line the carriage return began starts here.
-                if afterCarriageReturn {
-                    starts[starts.count - 1] = start
-                } else {
-                    starts.append(start)
-                }
-                afterCarriageReturn = false
-            case "\r":
-                column += 1
-                starts.append((line, column))
-                afterCarriageReturn = true
-            default:
-                column += 1
-                afterCarriageReturn = false
-            }
-        }
-        return starts
-    }
-
-    /// Line and column (in characters, counted leniently) of a byte offset.
-    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        let column =
-            bytes[lineStart..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
-        return (line, column)
-    }
-
     private mutating func reportYAML(_ error: YamlError) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            log.error("malformed YAML: \(problem)", at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            log.error(
-                "field written twice: \(duplicates.joined(separator: ", "))", at: at(context.mark))
-        case .reader(let problem, _, _, _):
-            log.error("malformed YAML: \(problem)", at: at(yamlLine))
-        default:
-            log.error("malformed YAML", at: at(yamlLine))
-        }
+        let problem = YAMLProblem(error)
+        log.error(problem.message, at: problem.mark.map { at($0) } ?? at(yamlLine))
     }
 
     // MARK: Fields
@@ -268,11 +166,15 @@ struct EntityFileParser {
                 "missing required field `title`",
                 at: fieldNodes["title"].map { at($0.mark) } ?? start)
         }
-        for required in kind.requiredFields where fieldNodes[required] == nil {
-            log.error("missing required field `\(required)` for a \(kind.rawValue)", at: start)
+        for required in vocabulary.requiredFields(of: kind) where fieldNodes[required] == nil {
+            log.error(
+                "missing required field `\(required)` for \(vocabulary.withArticle(kind))",
+                at: start)
         }
         if kind == .mechanism, fieldNodes["connotation"] == nil, fieldNodes["parent"] == nil {
-            log.error("a mechanism needs a `connotation` or a `parent` mechanism", at: start)
+            log.error(
+                "\(vocabulary.withArticle(.mechanism)) needs a `connotation` or a `parent` "
+                    + vocabulary.messageName(.mechanism), at: start)
         }
         let allowed = kind.allowedFields
         for (keyNode, valueNode) in mapping {
@@ -280,7 +182,8 @@ struct EntityFileParser {
             if key.hasPrefix("x-") || key == "id" { continue }  // `id` was checked above
             guard allowed.contains(key) else {
                 log.error(
-                    "unknown field `\(key)` for a \(kind.rawValue)", at: at(keyNode.mark),
+                    "unknown field `\(key)` for \(vocabulary.withArticle(kind))",
+                    at: at(keyNode.mark),
                     suggestion: Suggestion.didYouMean(key, among: allowed))
                 continue
             }
@@ -344,213 +247,5 @@ struct EntityFileParser {
                 suggestion: "did you mean `\(kind.rawValue)/\(text)`?")
         }
         return nil
-    }
-
-    private mutating func check(
-        field: String, value node: Node, kind: EntityKind, source: EntityID,
-        links: inout [PendingLink]
-    ) {
-        let location = at(node.mark)
-        switch FieldShape.of(field, kind: kind) {
-        case .text:
-            if node.scalar == nil || (node.scalar?.string.isEmpty ?? true) && field != "summary" {
-                log.error("`\(field)` must be text", at: location)
-            }
-        case .integer:
-            if Self.integer(node) == nil {
-                log.error("`\(field)` must be a whole number", at: location)
-            }
-        case .date:
-            if !Self.isCalendarDate(node.scalar?.string ?? "") {
-                log.error("`\(field)` must be a date written YYYY-MM-DD", at: location)
-            }
-        case .textList:
-            checkTextList(field, node)
-        case .textOrTextList:
-            if node.scalar == nil { checkTextList(field, node) }
-        case .link(let type):
-            guard let text = node.scalar?.string else {
-                log.error("`\(field)` must be one id", at: location)
-                return
-            }
-            links.append(
-                PendingLink(
-                    source: source, type: type, target: .id(text), reversed: false,
-                    location: location))
-        case .links(let type), .inverseLinks(let type):
-            var reversed = false
-            if case .inverseLinks = FieldShape.of(field, kind: kind) { reversed = true }
-            for item in listItems(field, node) {
-                guard let text = item.scalar?.string else {
-                    log.error("`\(field)` must list ids", at: at(item.mark))
-                    continue
-                }
-                links.append(
-                    PendingLink(
-                        source: source, type: type, target: .id(text), reversed: reversed,
-                        location: at(item.mark)))
-            }
-        case .records(let required, let optional):
-            checkRecords(
-                field, node, required: required, optional: optional, source: source, links: &links)
-        case .paperAuthors:
-            checkRecords(
-                field, node, required: ["name"],
-                optional: ["affiliations", "email", "corresponding"],
-                source: source, links: &links)
-        case .any:
-            break
-        }
-    }
-
-    /// `node.int`, except for text with colons: Yams reads `1:2:3:4:5:6:7:8:9:10:11:12` as
-    /// base 60 and traps when that overflows.
-    static func integer(_ node: Node) -> Int? {
-        guard let text = node.scalar?.string, !text.contains(":") else { return nil }
-        return node.int
-    }
-
-    /// Whether text matches `^[-+]?\d+$` (as NSRegularExpression reads it), without
-    /// compiling the expression for the common case of ASCII text on one line.
-    static func looksLikeInteger(_ text: String) -> Bool {
-        let bytes = text.utf8
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }) {
-            let digits =
-                bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+")
-                ? bytes.dropFirst() : bytes[...]
-            return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        }
-        return text.range(of: #"^[-+]?\d+$"#, options: .regularExpression) != nil
-    }
-
-    /// Whether text matches `^\d{4}-\d{2}-\d{2}$` closely enough for a date: in ASCII,
-    /// exactly that, read from the bytes; other text by the expression. (In ASCII the
-    /// expression also matches before a final line break, which no date survives.)
-    static func looksLikeDate(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
-            return text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
-        }
-        guard bytes.count == 10 else { return false }
-        return bytes.enumerated().allSatisfy { offset, byte in
-            offset == 4 || offset == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
-        }
-    }
-
-    /// `YYYY-MM-DD` naming a day that exists (29 February only in leap years).
-    static func isCalendarDate(_ text: String) -> Bool {
-        guard looksLikeDate(text) else { return false }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return false }
-        let year = parts[0]
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
-        return (1...days).contains(parts[2])
-    }
-
-    private mutating func listItems(_ field: String, _ node: Node) -> [Node] {
-        switch node {
-        case .sequence(let sequence): return Array(sequence)
-        case .scalar: return [node]
-        default:
-            log.error("`\(field)` must be a list", at: at(node.mark))
-            return []
-        }
-    }
-
-    private mutating func checkTextList(_ field: String, _ node: Node) {
-        guard case .sequence(let sequence) = node else {
-            log.error("`\(field)` must be a list of text items", at: at(node.mark))
-            return
-        }
-        for item in sequence where item.scalar == nil {
-            log.error("`\(field)` items must be text", at: at(item.mark))
-        }
-    }
-
-    private mutating func checkRecords(
-        _ field: String, _ node: Node, required: [String], optional: [String], source: EntityID,
-        links: inout [PendingLink]
-    ) {
-        guard case .sequence(let sequence) = node else {
-            log.error("`\(field)` must be a list of entries", at: at(node.mark))
-            return
-        }
-        for item in sequence {
-            guard case .mapping(let record) = item else {
-                log.error(
-                    "each `\(field)` entry needs \(required.map { "`\($0)`" }.joined(separator: ", "))",
-                    at: at(item.mark))
-                continue
-            }
-            var seen: Set<String> = []
-            for (keyNode, valueNode) in record {
-                let key = keyNode.scalar?.string ?? ""
-                seen.insert(key)
-                guard required.contains(key) || optional.contains(key) else {
-                    log.error(
-                        "unknown key `\(key)` in `\(field)`", at: at(keyNode.mark),
-                        suggestion: Suggestion.didYouMean(key, among: required + optional))
-                    continue
-                }
-                if let type = FieldShape.recordLink(field: field, key: key) {
-                    if let text = valueNode.scalar?.string {
-                        links.append(
-                            PendingLink(
-                                source: source, type: type, target: .id(text), reversed: false,
-                                location: at(valueNode.mark)))
-                    } else {
-                        log.error("`\(key)` in `\(field)` must be one id", at: at(valueNode.mark))
-                    }
-                }
-                if field == "quotes", key == "text", let quote = valueNode.scalar?.string {
-                    let words = quote.split { $0 == " " || $0 == "\n" }.count
-                    if words > 12 {
-                        log.warning(
-                            "quote of \(words) words; quote short phrases (at most about ten words) and summarise the rest",
-                            at: at(valueNode.mark))
-                    }
-                }
-            }
-            for key in required where !seen.contains(key) {
-                log.error("`\(field)` entry is missing `\(key)`", at: at(item.mark))
-            }
-        }
-    }
-
-    // MARK: YAML nodes to values
-
-    private mutating func value(of node: Node) -> FieldValue {
-        guard nodeBudget > 0 else { return .null }
-        nodeBudget -= 1
-        if nodeBudget == 0 {
-            log.error("front matter is too large or too deeply aliased", at: at(node.mark))
-        }
-        switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain {
-                // The text is checked first: it is cheap, and Yams resolves tags slowly.
-                if Self.looksLikeInteger(scalar.string), let int = Self.integer(node) {
-                    return .integer(int)
-                }
-                if ["true", "false"].contains(scalar.string), let bool = node.bool {
-                    return .bool(bool)
-                }
-                if ["", "~", "null"].contains(scalar.string), node.null != nil { return .null }
-            }
-            return .string(scalar.string)
-        case .sequence(let sequence):
-            var items: [FieldValue] = []
-            for item in sequence { items.append(value(of: item)) }
-            return .list(items)
-        case .mapping(let mapping):
-            var entries: [(key: String, value: FieldValue)] = []
-            for (key, value) in mapping {
-                entries.append((key.scalar?.string ?? "", self.value(of: value)))
-            }
-            return .map(entries)
-        case .alias:
-            return .null
-        }
     }
 }

@@ -17,6 +17,16 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
 
     private var rank: Int { EntityKind.allCases.firstIndex(of: self) ?? 0 }
 
+    /// The paper's words for the kind, which content may replace in `caravan.yaml`.
+    public var standardTerm: Vocabulary.Term {
+        switch self {
+        case .case: Vocabulary.Term(singular: "case", label: "Case study")
+        case .path: Vocabulary.Term(singular: "reading path")
+        case .paper, .section, .connotation, .mechanism, .concept, .reference, .deck:
+            Vocabulary.Term(singular: rawValue)
+        }
+    }
+
     /// A plural label for headings ("Cases").
     public var pluralTitle: String {
         switch self {
@@ -35,7 +45,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// Fields that must be present for this kind (beyond id, kind and title).
     var requiredFields: [String] {
         switch self {
-        case .paper: ["authors"]
+        case .paper: []  // a course unit or a report has no authors to give
         case .section: ["number"]
         case .connotation: ["field", "lever"]
         case .mechanism: []  // connotation or parent, checked separately
@@ -57,8 +67,8 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
                 "journal",
             ]
         case .section: ["number", "parent", "claims", "quotes", "questions", "discusses"]
-        case .connotation: ["field", "lever", "relations"]
-        case .mechanism: ["connotation", "parent"]
+        case .connotation: ["field", "lever", "relations", "code"]
+        case .mechanism: ["connotation", "parent", "code"]
         case .case:
             ["region", "country", "place", "when", "who", "illustrates", "figures", "significance"]
         case .concept: ["aka"]
@@ -71,6 +81,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
 
     static let commonFields = [
         "id", "kind", "title", "summary", "order", "tags", "related", "cites", "discussed-in",
+        "names",
     ]
 
     var allowedFields: [String] { EntityKind.commonFields + specificFields }
@@ -152,21 +163,6 @@ extension EntityKind {
         case .reference: .bibliography
         case .path: .steps
         case .deck: .slides
-        }
-    }
-
-    /// The line under a page's title that says what it is: "Case study", "Section 3b".
-    public func pageLabel(number: String?) -> String {
-        switch self {
-        case .paper: "Paper"
-        case .section: "Section \(number ?? "")"
-        case .connotation: "Connotation"
-        case .mechanism: "Mechanism"
-        case .case: "Case study"
-        case .concept: "Concept"
-        case .reference: "Reference"
-        case .path: "Reading path"
-        case .deck: "Deck"
         }
     }
 }

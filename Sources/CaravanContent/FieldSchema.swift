@@ -14,6 +14,10 @@ enum FieldShape {
     /// A list of maps with these keys (required keys first).
     case records(required: [String], optional: [String])
     case paperAuthors
+    /// A map from language tags to names: `{zh: 文化产业}`.
+    case languageNames
+    /// A framework code: `H2`, `PP`.
+    case code
     case any
 
     static func of(_ field: String, kind: EntityKind) -> FieldShape {
@@ -43,6 +47,8 @@ enum FieldShape {
         case "affiliations": return .records(required: ["number", "name"], optional: [])
         case "funding": return .records(required: ["funder", "grant"], optional: ["project"])
         case "authors": return kind == .paper ? .paperAuthors : .textList
+        case "names": return .languageNames
+        case "code": return .code
         default: return .any
         }
     }

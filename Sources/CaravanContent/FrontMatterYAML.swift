@@ -44,6 +44,29 @@ enum FrontMatterYAML {
     }
 }
 
+/// What a YAML error says, in the words diagnostics use, and where it was found (nil
+/// when Yams gives no place).
+struct YAMLProblem {
+    var message: String
+    var mark: Mark?
+
+    init(_ error: YamlError) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            (message, self.mark) = ("malformed YAML: \(problem)", mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            (message, mark) = (
+                "field written twice: \(duplicates.joined(separator: ", "))", context.mark
+            )
+        case .reader(let problem, _, _, _):
+            (message, mark) = ("malformed YAML: \(problem)", nil)
+        default:
+            (message, mark) = ("malformed YAML", nil)
+        }
+    }
+}
+
 /// Yams's default encoding, which it works out (reading the environment) on every call.
 enum YAMLEncoding {
     static let isUTF8 = Parser.Encoding.default == .utf8

@@ -20,7 +20,42 @@ public enum JSONExport {
             "entities": model.entities.map { entityObject($0, model: model) },
             "links": model.links.map(linkObject),
             "diagnostics": model.diagnostics.map(diagnosticObject),
+            "vocabulary": vocabularyObject(model.vocabulary),
+            "regions": model.regions.regions.map(regionObject),
+            "layers": model.layers.map(layerObject),
         ]
+    }
+
+    /// Every kind's words and required fields, declared or standard.
+    static func vocabularyObject(_ vocabulary: Vocabulary) -> [String: Any] {
+        var object: [String: Any] = [:]
+        for kind in EntityKind.allCases {
+            let term = vocabulary.term(for: kind)
+            object[kind.rawValue] = [
+                "singular": term.singular, "plural": term.plural, "label": term.label,
+                "required": vocabulary.requiredFields(of: kind),
+            ]
+        }
+        return object
+    }
+
+    static func regionObject(_ region: RegionCatalog.Region) -> [String: Any] {
+        var object: [String: Any] = ["name": region.name, "builtin": region.isBuiltIn]
+        if let placement = region.placement {
+            object["column"] = placement.column
+            object["row"] = placement.row
+        }
+        return object
+    }
+
+    static func layerObject(_ layer: ContentLayer) -> [String: Any] {
+        let source: String
+        switch layer.source {
+        case .builtin: source = "builtin"
+        case .folder: source = "folder"
+        case .file: source = "file"
+        }
+        return ["source": source, "path": layer.displayPath]
     }
 
     static func entityObject(_ entity: Entity, model: ContentModel) -> [String: Any] {
@@ -49,6 +84,11 @@ public enum JSONExport {
             },
         ]
         if let summary = entity.summary { object["summary"] = summary }
+        let names = entity.names
+        if !names.isEmpty {
+            object["names"] = names.map { ["language": $0.language, "text": $0.text] }
+        }
+        if let code = model.framework.code(of: entity.id) { object["code"] = code }
         return object
     }
 

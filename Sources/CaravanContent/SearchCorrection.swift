@@ -13,10 +13,16 @@ extension SearchIndex {
         var changed = false
         for (index, term) in terms.enumerated() {
             let prefix = lastIsPrefix && index == terms.count - 1
-            if !matchingWords(term, prefix: prefix).isEmpty {
+            let known =
+                SearchIndex.isUnspacedRun(term)
+                ? !entityScores(for: term, prefix: prefix).isEmpty
+                : !matchingWords(term, prefix: prefix).isEmpty
+            if known {
                 corrected.append(term)
                 continue
             }
+            // Han, kana and Hangul are not respelt: an edit there changes the word.
+            if SearchIndex.isUnspacedRun(term) { return nil }
             guard let word = closestWord(to: term) else { return nil }
             corrected.append(word)
             changed = true

@@ -2,13 +2,17 @@
 extension SearchIndex {
     static func fieldTexts(_ entity: Entity, labels: [String: String]) -> [String] {
         var details: [String] = []
-        for (key, value) in entity.fields where !["id", "kind", "title", "summary"].contains(key) {
+        for (key, value) in entity.fields
+        where !["id", "kind", "title", "summary", "names"].contains(key) {
             // Fields holding only ids flatten to nothing: leave them out, not `·  ·`.
             let text = flatten(value)
             if !text.isEmpty { details.append(text) }
         }
+        // Names in other languages count as the title does: 文化产业 finds "Cultural industry".
+        var title = entity.displayTitle + " " + entity.id.description
+        for name in entity.names { title += " · " + name.text }
         return [
-            entity.displayTitle + " " + entity.id.description, entity.summary ?? "",
+            title, entity.summary ?? "",
             details.joined(separator: " · "), entity.document.readableText(labels: labels),
         ]
     }

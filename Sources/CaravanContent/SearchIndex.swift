@@ -51,7 +51,9 @@ public struct SearchIndex: Sendable {
         for (index, term) in terms.enumerated() {
             let prefix = prefixLast && index == terms.count - 1
             let found =
-                prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
+                isUnspacedRun(term)
+                ? textWords.contains { $0.contains(term) }
+                : prefix ? textWords.contains { $0.hasPrefix(term) } : textWords.contains(term)
             if !found { return nil }
         }
         return snippet(of: text, terms: terms, prefixLast: prefixLast)
@@ -63,13 +65,13 @@ public struct SearchIndex: Sendable {
         public var matches: [Range<Int>]
     }
 
-    struct Posting {
+    struct Posting: Equatable {
         var entity: Int32
         var field: UInt8
     }
 
     private let ids: [EntityID]
-    private let texts: [[String]]  // per entity, per field
+    let texts: [[String]]  // per entity, per field
     let vocabulary: [String]  // sorted folded words
     let postings: [[Posting]]  // parallel to vocabulary
 
@@ -86,77 +88,24 @@ public struct SearchIndex: Sendable {
         var table: [String: [Posting]] = [:]
         for (entityIndex, fields) in texts.enumerated() {
             for (fieldIndex, text) in fields.enumerated() {
-                var seen: Set<String> = []
-                for word in SearchIndex.words(in: text) where seen.insert(word).inserted {
-                    table[word, default: []].append(
-                        Posting(entity: Int32(entityIndex), field: UInt8(fieldIndex)))
+                let posting = Posting(entity: Int32(entityIndex), field: UInt8(fieldIndex))
+                // A word's postings are added in order, so one already made for this
+                // field is the last: checking it keeps each word once a field, with one
+                // lookup in the table.
+                for word in SearchIndex.words(in: text) {
+                    // U+1100, where the unspaced scripts start, is 0xE1 first in UTF-8.
+                    if let lead = word.utf8.first, lead >= 0xE1, SearchIndex.isUnspacedRun(word) {
+                        for key in SearchIndex.indexKeys(for: word) {
+                            table[key, default: []].appendUnlessLast(posting)
+                        }
+                    } else {
+                        table[word, default: []].appendUnlessLast(posting)
+                    }
                 }
             }
         }
         vocabulary = table.keys.sorted()
         postings = vocabulary.map { table[$0] ?? [] }
-    }
-
-    /// Case- and diacritic-folded words of a text.
-    ///
-    /// Folding never reaches across an ASCII space or punctuation mark, so the text is
-    /// folded a run at a time between them: a run of ASCII letters and digits is one word,
-    /// lower-cased here; a run with other characters goes through ``fold(_:)`` and is split
-    /// again. The words are those of folding the whole text and splitting it.
-    public static func words(in text: String) -> [String] {
-        var words: [String] = []
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var runIsASCII = true
-        var index = utf8.startIndex
-        func finishRun(at end: String.Index) {
-            guard runStart < end else { return }
-            let run = text[runStart..<end]
-            if runIsASCII {
-                words.append(String(run).lowercased())
-            } else {
-                words += fold(String(run)).split { !($0.isLetter || $0.isNumber) }.map(String.init)
-            }
-        }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x80 && !isASCIILetterOrDigit(byte) {
-                finishRun(at: index)
-                utf8.formIndex(after: &index)
-                runStart = index
-                runIsASCII = true
-                continue
-            }
-            if byte >= 0x80 { runIsASCII = false }
-            utf8.formIndex(after: &index)
-        }
-        finishRun(at: utf8.endIndex)
-        return words
-    }
-
-    /// Case-, diacritic- and width-folded text. ASCII text is only lower-cased, which is
-    /// what folding does to it, without the cost of going through Foundation.
-    public static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return text.folding(
-            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-    }
-
-    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-    }
-
-    /// An ASCII capital letter's small letter; any other byte as it is.
-    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    /// `isLetter || isNumber`, answered for ASCII without looking up Unicode properties.
-    static func isWordCharacter(_ character: Character) -> Bool {
-        if character.utf8.count == 1, let byte = character.utf8.first {
-            return isASCIILetterOrDigit(byte)
-        }
-        return character.isLetter || character.isNumber
     }
 
     /// A ranked match without its snippet: the entity, the field that matched best and
@@ -202,17 +151,7 @@ public struct SearchIndex: Sendable {
         var scores: [Int32: (score: Double, bestField: UInt8, bestWeight: Double)] = [:]
         for (termIndex, term) in terms.enumerated() {
             let allowPrefix = lastIsPrefix && termIndex == terms.count - 1
-            var termScores: [Int32: (Double, UInt8)] = [:]
-            for wordIndex in matchingWords(term, prefix: allowPrefix) {
-                let exact = vocabulary[wordIndex] == term
-                for posting in postings[wordIndex] {
-                    let field = Field.allCases[Int(posting.field)]
-                    let value = field.weight * (exact ? 1.0 : 0.6)
-                    if value > termScores[posting.entity]?.0 ?? 0 {
-                        termScores[posting.entity] = (value, posting.field)
-                    }
-                }
-            }
+            let termScores = entityScores(for: term, prefix: allowPrefix)
             if termIndex == 0 {
                 for (entity, (value, field)) in termScores {
                     scores[entity] = (value, field, value)
@@ -243,6 +182,27 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Each entity a term matches, with the value of its best match and the field it is
+    /// in: a whole word counts 1, the start of one 0.6, times the field's weight. A run
+    /// of Han, kana or Hangul matches wherever it occurs (``unspacedScores(for:)``).
+    func entityScores(for term: String, prefix: Bool) -> [Int32: (Double, UInt8)] {
+        if SearchIndex.isUnspacedPhrase(term) { return unspacedScores(for: term) }
+        // One unspaced character is always the start of what holds it.
+        let prefix = prefix || SearchIndex.isUnspacedRun(term)
+        var termScores: [Int32: (Double, UInt8)] = [:]
+        for wordIndex in matchingWords(term, prefix: prefix) {
+            let exact = vocabulary[wordIndex] == term
+            for posting in postings[wordIndex] {
+                let field = Field.allCases[Int(posting.field)]
+                let value = field.weight * (exact ? 1.0 : 0.6)
+                if value > termScores[posting.entity]?.0 ?? 0 {
+                    termScores[posting.entity] = (value, posting.field)
+                }
+            }
+        }
+        return termScores
+    }
+
     /// Indexes of vocabulary words equal to `term`, or starting with it when `prefix`.
     func matchingWords(_ term: String, prefix: Bool) -> [Int] {
         var low = 0
@@ -264,126 +224,10 @@ public struct SearchIndex: Sendable {
         }
         return found
     }
+}
 
-    /// About `width` characters around the first match, with every match marked.
-    static func snippet(of text: String, terms: [String], prefixLast: Bool, width: Int = 80)
-        -> Snippet
-    {
-        // A match far into plain text: the snippet is the same read from a cut near it.
-        if let skip = SnippetSkip(
-            text: text, terms: terms, prefixLast: prefixLast, margin: width / 4 + 1)
-        {
-            let rest = String(decoding: text.utf8.dropFirst(skip.utf8Offset), as: UTF8.self)
-            return readSnippet(of: rest, terms: terms, prefixLast: prefixLast, width: width)
-        }
-        return readSnippet(of: text, terms: terms, prefixLast: prefixLast, width: width)
-    }
-
-    /// A snippet read a character at a time from the start of `text`.
-    private static func readSnippet(of text: String, terms: [String], prefixLast: Bool, width: Int)
-        -> Snippet
-    {
-        // The characters are read only as far as the snippet needs: long bodies stop early.
-        var characters: [Character] = []
-        var reader = text.makeIterator()
-        var afterLineFeed = false
-        /// Appends a character; next to a space that was a line feed, it joins the one
-        /// before when Unicode would make them a single character.
-        func append(_ character: Character, isLineFeed: Bool) {
-            if isLineFeed || afterLineFeed, let last = characters.last {
-                let joined = String(last) + String(character)
-                if joined.count == 1, let merged = joined.first {
-                    characters[characters.count - 1] = merged
-                    afterLineFeed = true
-                    return
-                }
-            }
-            characters.append(character)
-            afterLineFeed = isLineFeed
-        }
-        /// Reads on until `count` characters are known; false when the text is shorter.
-        func has(_ count: Int) -> Bool {
-            while characters.count < count, let next = reader.next() {
-                // Line feeds become spaces (in `\r\n` too, leaving the carriage return).
-                switch next {
-                case "\n":
-                    append(" ", isLineFeed: true)
-                case "\r\n":
-                    append("\r", isLineFeed: false)
-                    append(" ", isLineFeed: true)
-                default:
-                    append(next, isLineFeed: false)
-                }
-            }
-            return characters.count >= count
-        }
-        var foldedCharacters: [Character: String] = [:]
-        /// A word folded a character at a time.
-        func foldedWord(_ range: Range<Int>) -> String {
-            var word = ""
-            for character in characters[range] {
-                if character.utf8.count == 1, let byte = character.utf8.first {
-                    word.unicodeScalars.append(
-                        Unicode.Scalar(lowercasedASCII(byte)))
-                } else if let folded = foldedCharacters[character] {
-                    word += folded
-                } else {
-                    let folded = fold(String(character))
-                    foldedCharacters[character] = folded
-                    word += folded
-                }
-            }
-            return word
-        }
-        var matches: [Range<Int>] = []
-        var start = 0
-        // Find word starts whose folded text begins with a term. A word that starts
-        // `width` characters past the first match cannot be in the snippet.
-        var index = 0
-        while has(index + 1) {
-            if let first = matches.first, index >= first.lowerBound + width { break }
-            let isWordStart =
-                isWordCharacter(characters[index])
-                && (index == 0 || !isWordCharacter(characters[index - 1]))
-            if isWordStart {
-                var end = index
-                while has(end + 1), isWordCharacter(characters[end]) {
-                    end += 1
-                }
-                let word = foldedWord(index..<end)
-                for (termIndex, term) in terms.enumerated() {
-                    let prefix = prefixLast && termIndex == terms.count - 1
-                    if word == term || (prefix && word.hasPrefix(term)) {
-                        let length =
-                            prefix && word != term ? min(term.count, end - index) : end - index
-                        matches.append(index..<(index + length))
-                        break
-                    }
-                }
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        if let first = matches.first {
-            start = max(0, first.lowerBound - width / 4)
-            // Start at a word boundary.
-            while start > 0, start < first.lowerBound, characters[start - 1] != " " { start += 1 }
-        }
-        // One character past the window tells whether the text goes on.
-        let more = has(start + width + 1)
-        let end = min(characters.count, start + width)
-        var snippet = String(characters[start..<end])
-        var offset = 0
-        if start > 0 {
-            snippet = "…" + snippet
-            offset = 1
-        }
-        if more { snippet += "…" }
-        let visible = matches.compactMap { range -> Range<Int>? in
-            guard range.lowerBound >= start, range.upperBound <= end else { return nil }
-            return (range.lowerBound - start + offset)..<(range.upperBound - start + offset)
-        }
-        return Snippet(text: snippet, matches: visible)
+extension Array where Element == SearchIndex.Posting {
+    mutating func appendUnlessLast(_ posting: SearchIndex.Posting) {
+        if last != posting { append(posting) }
     }
 }

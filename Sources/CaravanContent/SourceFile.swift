@@ -124,7 +124,7 @@ public enum ContentFolderReader {
             && isDirectory.boolValue
     }
 
-    private static func readFile(at path: String, displayPath: String, into result: inout Result) {
+    static func readFile(at path: String, displayPath: String, into result: inout Result) {
         let location = SourceLocation(path: displayPath)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             result.diagnostics.append(

@@ -11,8 +11,14 @@ public enum DefaultContent {
         }
     }
 
-    /// Loads the embedded content.
+    /// Loads the embedded content, its files named `<built-in>/...`.
     public static func load() -> ContentModel {
-        ContentLoader.load(files: files)
+        load(sources: [.builtin])
+    }
+
+    /// Loads content in layers, with the embedded content wherever `.builtin` or a
+    /// folder's `extends: builtin` asks for it.
+    public static func load(sources: [ContentSource]) -> ContentModel {
+        ContentLoader.load(sources: sources, builtinFiles: { files })
     }
 }

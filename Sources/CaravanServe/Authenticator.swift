@@ -10,15 +10,24 @@ final class Authenticator: NIOSSHServerUserAuthenticationDelegate {
     }
 
     private let policy: Policy
+    /// The client's IP address, for `from=` options.
+    private let address: String
     private let record: ConnectionRecord
     private let maxFailures: Int
     private let channel: any Channel
+    /// Called once the client has logged in.
+    private let loggedIn: () -> Void
 
-    init(policy: Policy, record: ConnectionRecord, maxFailures: Int, channel: any Channel) {
+    init(
+        policy: Policy, address: String, record: ConnectionRecord, maxFailures: Int,
+        channel: any Channel, loggedIn: @escaping () -> Void
+    ) {
         self.policy = policy
+        self.address = address
         self.record = record
         self.maxFailures = maxFailures
         self.channel = channel
+        self.loggedIn = loggedIn
     }
 
     var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods { .publicKey }
@@ -29,18 +38,17 @@ final class Authenticator: NIOSSHServerUserAuthenticationDelegate {
     ) {
         switch (policy, request.request) {
         case (.open, .none):
-            record.authenticationSucceeded(user: request.username, fingerprint: nil)
-            responsePromise.succeed(.success)
+            succeed(user: request.username, fingerprint: nil, responsePromise)
         case (.open, .publicKey(let offer)):
             // NIOSSH passes on only keys whose signature it has checked.
-            record.authenticationSucceeded(
-                user: request.username, fingerprint: KeyFingerprint.sha256(of: offer.publicKey))
-            responsePromise.succeed(.success)
+            succeed(
+                user: request.username, fingerprint: KeyFingerprint.sha256(of: offer.publicKey),
+                responsePromise)
         case (.authorizedKeys(let file), .publicKey(let offer))
-        where file.authorizes(offer.publicKey):
-            record.authenticationSucceeded(
-                user: request.username, fingerprint: KeyFingerprint.sha256(of: offer.publicKey))
-            responsePromise.succeed(.success)
+        where file.authorizes(offer.publicKey, from: address):
+            succeed(
+                user: request.username, fingerprint: KeyFingerprint.sha256(of: offer.publicKey),
+                responsePromise)
         case (.authorizedKeys, .none):
             // Clients ask with "none" first to learn the methods; that is no attempt.
             responsePromise.succeed(.failure)
@@ -52,5 +60,15 @@ final class Authenticator: NIOSSHServerUserAuthenticationDelegate {
                 channel.close(promise: nil)
             }
         }
+    }
+
+    private func succeed(
+        user: String, fingerprint: String?,
+        _ promise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>
+    ) {
+        let first = !record.authenticated
+        record.authenticationSucceeded(user: user, fingerprint: fingerprint)
+        if first { loggedIn() }
+        promise.succeed(.success)
     }
 }

@@ -4,23 +4,27 @@ import Foundation
 ///
 /// This is the one place that decides what a new session shows: the explorer,
 /// or, while a `caravan present` session of the serving user is live, a
-/// follower of it.
+/// follower of it. Either way the child is told it is served (`--served`): it then
+/// forbids itself to start programs, takes no editor from the config, and keeps
+/// its state in the reader's own folder, or none.
 public enum ChildCommand {
     /// The arguments for a new session's `caravan`.
     ///
     /// - Parameters:
     ///   - contentFolder: the `--content` folder given to `caravan serve`, if any.
+    ///   - stateFolder: the reader's own state folder; nil keeps no state (`--open`).
     ///   - environment: the server's environment, to find the presenter's socket.
-    ///   - fileExists: tells whether a path exists (injected for tests).
+    ///   - presenterIsLive: tells whether a presenter answers on a socket (injected for tests).
     public static func arguments(
-        contentFolder: String?, environment: [String: String],
-        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        contentFolder: String?, stateFolder: String?, environment: [String: String],
+        presenterIsLive: (String) -> Bool = PresenterProbe.answers
     ) -> [String] {
         let content = contentFolder.map { ["--content", $0] } ?? []
-        if fileExists(presentSocketPath(environment: environment)) {
-            return ["follow", "--auto"] + content
+        if presenterIsLive(presentSocketPath(environment: environment)) {
+            return ["follow", "--auto", "--served"] + content
         }
-        return ["explore"] + content
+        let state = stateFolder.map { ["--state-dir", $0] } ?? ["--no-state"]
+        return ["explore", "--served"] + state + content
     }
 
     /// Where a live `caravan present` session keeps its socket:
@@ -31,5 +35,37 @@ public enum ChildCommand {
             return (runtime as NSString).appendingPathComponent("caravan/present.sock")
         }
         return "/tmp/caravan-\(getuid())/present.sock"
+    }
+}
+
+/// Whether a presenter is listening on its socket. A presenter that was killed
+/// leaves the file behind, so the file's existence says nothing: a connection
+/// does. The connection is made without waiting and closed at once; the presenter
+/// takes it for a follower that left.
+public enum PresenterProbe {
+    public static func answers(at path: String) -> Bool {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard path.utf8.count < capacity else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            buffer.copyBytes(from: path.utf8)
+        }
+        #if canImport(Darwin)
+            let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+        #else
+            let descriptor = socket(
+                AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        #endif
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        // EAGAIN: the presenter's queue of new connections is full; it is there.
+        return result == 0 || errno == EAGAIN || errno == EINPROGRESS
     }
 }

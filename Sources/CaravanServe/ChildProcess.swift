@@ -11,7 +11,8 @@ struct PseudoTerminal {
     /// Opens a new pair with the given window size.
     static func open(rows: Int, columns: Int) throws(ServeError) -> PseudoTerminal {
         var path = [CChar](repeating: 0, count: 128)
-        let master = cpty_open_master(&path, path.count, clampedSize(rows), clampedSize(columns))
+        let master = cpty_open_master(
+            &path, path.count, clamped(rows, to: maxRows), clamped(columns, to: maxColumns))
         guard master >= 0 else {
             throw ServeError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
         }
@@ -23,11 +24,17 @@ struct PseudoTerminal {
 
     /// Tells the terminal behind `master` its new size (the child gets SIGWINCH).
     static func resize(master: Int32, rows: Int, columns: Int) {
-        _ = cpty_set_window_size(master, clampedSize(rows), clampedSize(columns))
+        _ = cpty_set_window_size(
+            master, clamped(rows, to: maxRows), clamped(columns, to: maxColumns))
     }
 
-    static func clampedSize(_ value: Int) -> UInt16 {
-        UInt16(clamping: max(1, min(value, 1000)))
+    /// The largest window a session gets: larger windows show this much, so that
+    /// no client can make the explorer draw millions of cells a frame.
+    static let maxColumns = 500
+    static let maxRows = 300
+
+    static func clamped(_ value: Int, to limit: Int) -> UInt16 {
+        UInt16(clamping: max(1, min(value, limit)))
     }
 }
 

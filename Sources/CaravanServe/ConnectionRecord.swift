@@ -18,6 +18,9 @@ final class ConnectionRecord {
     var sessionChannels = 0
     /// What the session ran: `explore`, or `follow` while a presentation is live.
     var program: String?
+    /// Why the connection may not have a session although it logged in (the
+    /// sessions filled up meanwhile); the session tells the client.
+    var refusal: ConnectionLimiter.Refusal?
     /// The shell session, told when the connection idles out.
     weak var session: ShellSessionHandler?
 
@@ -39,9 +42,11 @@ final class ConnectionRecord {
         if !refused.contains(what) { refused.append(what) }
     }
 
-    /// Notes how the connection ended; the first reason given wins.
+    /// Notes how the connection ended; the first reason given wins. Reasons may
+    /// carry what a client sent (an error quoting its version line): they are cut
+    /// short here, and the log writes their control characters as escapes.
     func end(_ reason: String) {
-        if ending == nil { ending = reason }
+        if ending == nil { ending = reason.count > 300 ? reason.prefix(300) + "..." : reason }
     }
 
     /// The log line, given when the connection has closed.

@@ -1,7 +1,9 @@
 import NIOCore
 
-/// Closes a connection that does not log in within the grace time, or whose
-/// client sends no input for the idle timeout. Lives on the connection's event loop.
+/// Closes a connection that has not logged in and started the explorer within
+/// the grace time (a silent socket, `ssh -N`, a client that never asks for a
+/// terminal), or whose client sends no input for the idle timeout. Lives on the
+/// connection's event loop.
 final class ConnectionWatchdog {
     private let channel: any Channel
     private let record: ConnectionRecord
@@ -21,8 +23,8 @@ final class ConnectionWatchdog {
     func start() {
         let loop = channel.eventLoop.assumeIsolated()
         loginCheck = loop.scheduleTask(in: loginGrace) {
-            guard !self.record.authenticated, self.channel.isActive else { return }
-            self.record.end("login timeout")
+            guard self.record.program == nil, self.channel.isActive else { return }
+            self.record.end(self.record.authenticated ? "no session started" : "login timeout")
             self.channel.close(promise: nil)
         }
         if idleSeconds > 0 { checkIdleness(at: lastInput + idleTimeout) }

@@ -15,8 +15,8 @@ public struct HostKey: Sendable {
     /// `SHA256:...`, as OpenSSH prints it.
     public var fingerprint: String { KeyFingerprint.sha256(of: sshKey.publicKey) }
 
-    /// Loads the key at `path`, or creates one there (folder 0700, file 0600)
-    /// when there is no file yet.
+    /// Loads the key at `path`, or creates one there (file 0600, and any missing
+    /// folder 0700; folders that exist are left as they are) when there is no file yet.
     public static func loadOrCreate(at path: String) throws(ServeError) -> HostKey {
         if FileManager.default.fileExists(atPath: path) {
             return HostKey(privateKey: try load(from: path), created: false)
@@ -48,18 +48,11 @@ public struct HostKey: Sendable {
 
     static func save(_ key: Curve25519.Signing.PrivateKey, to path: String) throws(ServeError) {
         let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw ServeError("cannot create \(folder): \(error.localizedDescription)")
-        }
-        // The folder may have been made earlier by something else; a private
-        // key's folder is private too.
-        if chmod(folder, 0o700) != 0 {
+        try createPrivateFolders(folder)
+        var info = stat()
+        if stat(folder, &info) == 0, info.st_mode & 0o022 != 0, info.st_mode & S_ISVTX == 0 {
             ServeLog.line(
-                "warning: cannot make \(folder) private: \(String(cString: strerror(errno)))")
+                "warning: \(folder) is writable by others, who could replace the host key")
         }
         let comment = "caravan-serve@\(ProcessInfo.processInfo.hostName)"
         let privateText = OpenSSHPrivateKeyFile.encodeEd25519(key, comment: comment)
@@ -67,6 +60,19 @@ public struct HostKey: Sendable {
             String(openSSHPublicKey: NIOSSHPrivateKey(ed25519Key: key).publicKey) + " \(comment)\n"
         try PrivateFile.write(privateText, to: path, mode: 0o600)
         try PrivateFile.write(publicText, to: path + ".pub", mode: 0o644)
+    }
+
+    /// Creates each missing folder of `folder`, readable by the owner only. A folder
+    /// that already exists keeps its permissions: it may be shared (/tmp, a course
+    /// folder, the current folder), and it is not ours to narrow.
+    static func createPrivateFolders(_ folder: String) throws(ServeError) {
+        var current = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o700) != 0, errno != EEXIST {
+                throw ServeError("cannot create \(current): \(String(cString: strerror(errno)))")
+            }
+        }
     }
 }
 

@@ -22,7 +22,17 @@ final class ServerContext: Sendable {
         self.hostKey = hostKey
         self.authorizedKeys = authorizedKeys
         self.limiter = ConnectionLimiter(
-            maxTotal: configuration.maxSessions, maxPerAddress: configuration.maxPerAddress)
+            limits: .init(
+                maxSessions: configuration.maxSessions, maxPerAddress: configuration.maxPerAddress,
+                maxWaiting: configuration.maxWaiting))
+    }
+
+    /// The state folder of the reader with this key; nil keeps no state (`--open`).
+    func stateFolder(fingerprint: String?) -> String? {
+        guard authorizedKeys != nil, let fingerprint, let readers = configuration.readersFolder
+        else { return nil }
+        return (readers as NSString).appendingPathComponent(
+            ServedSession.folderName(fingerprint: fingerprint))
     }
 }
 
@@ -86,10 +96,6 @@ public struct CaravanServer: Sendable {
         } catch {
             throw ServeError("cannot listen on \(configuration.listen): \(error)")
         }
-        let bound =
-            serverChannel.localAddress.map(Self.describe) ?? configuration.listen.description
-        ServeLog.line("caravan serve: listening on \(bound)")
-
         let signals = ShutdownSignals { signalNumber in
             ServeLog.line(
                 "caravan serve: \(ChildExit.signalName(signalNumber) == "INT" ? "interrupted" : "terminated"); closing \(context.limiter.openCount) sessions"
@@ -98,6 +104,10 @@ public struct CaravanServer: Sendable {
             for hook in context.limiter.beginShutdown() { hook() }
         }
         defer { signals.cancel() }
+        // Only now, with SIGINT and SIGTERM handled: whoever waits for this line may stop us.
+        let bound =
+            serverChannel.localAddress.map(Self.describe) ?? configuration.listen.description
+        ServeLog.line("caravan serve: listening on \(bound)")
 
         try? serverChannel.closeFuture.wait()
         // Sessions hang up their children as they close; wait for every one to be reaped.
@@ -111,128 +121,6 @@ public struct CaravanServer: Sendable {
     static func describe(_ address: SocketAddress) -> String {
         guard let ip = address.ipAddress, let port = address.port else { return "\(address)" }
         return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
-    }
-}
-
-/// Sets up each accepted connection: limits, SSH, authentication, sessions, logging.
-enum ConnectionSetup {
-    static func initialize(_ channel: any Channel, context: ServerContext) -> EventLoopFuture<Void>
-    {
-        let address = channel.remoteAddress?.ipAddress ?? "unknown"
-        let remote = channel.remoteAddress.map(CaravanServer.describe) ?? "unknown"
-        if let refusal = context.limiter.admit(channel, address: address) {
-            let record = ConnectionRecord(remote: remote)
-            record.end(refusal.rawValue)
-            ServeLog.line(record.logLine())
-            return channel.eventLoop.makeFailedFuture(ServeError(refusal.rawValue))
-        }
-        return channel.eventLoop.makeCompletedFuture {
-            let configuration = context.configuration
-            let record = ConnectionRecord(remote: remote)
-            let watchdog = ConnectionWatchdog(
-                channel: channel, record: record,
-                loginGraceSeconds: configuration.loginGraceTime,
-                idleSeconds: configuration.idleTimeout)
-            let policy: Authenticator.Policy =
-                context.authorizedKeys.map { .authorizedKeys($0) } ?? .open
-            var sshConfiguration = SSHServerConfiguration(
-                hostKeys: [context.hostKey],
-                userAuthDelegate: Authenticator(
-                    policy: policy, record: record, maxFailures: configuration.maxAuthFailures,
-                    channel: channel),
-                globalRequestDelegate: ForwardingRefusal(record: record))
-            // NIOSSH counts every request, key queries and "none" included; the
-            // Authenticator counts real failures. This is only a backstop.
-            sshConfiguration.maxAuthAttempts = 3 * configuration.maxAuthFailures + 2
-            let sshHandler = NIOSSHHandler(
-                role: .server(sshConfiguration), allocator: channel.allocator,
-                inboundChildChannelInitializer: { child, type in
-                    openChannel(
-                        child, type: type, record: record, watchdog: watchdog, context: context)
-                })
-            try channel.pipeline.syncOperations.addHandlers([
-                sshHandler, ConnectionErrorHandler(record: record),
-            ])
-            channel.closeFuture.assumeIsolated().whenComplete { _ in
-                watchdog.stop()
-                context.limiter.release(channel, address: address)
-                ServeLog.line(record.logLine())
-            }
-            watchdog.start()
-            let loopBoundRecord = NIOLoopBound(record, eventLoop: channel.eventLoop)
-            context.limiter.onShutdown(of: channel) {
-                channel.eventLoop.execute {
-                    let record = loopBoundRecord.value
-                    record.end("server shutdown")
-                    guard let session = record.session else {
-                        channel.close(promise: nil)
-                        return
-                    }
-                    session.end(notice: "the server is shutting down")
-                    channel.eventLoop.assumeIsolated().scheduleTask(in: .seconds(3)) {
-                        channel.close(promise: nil)
-                    }
-                }
-            }
-        }
-    }
-
-    /// Accepts one session channel per connection; refuses port forwarding.
-    static func openChannel(
-        _ child: any Channel, type: SSHChannelType, record: ConnectionRecord,
-        watchdog: ConnectionWatchdog, context: ServerContext
-    ) -> EventLoopFuture<Void> {
-        switch type {
-        case .session:
-            guard record.sessionChannels == 0 else {
-                return child.eventLoop.makeFailedFuture(ServeError("one session per connection"))
-            }
-            record.sessionChannels += 1
-            return child.eventLoop.makeCompletedFuture {
-                let handler = ShellSessionHandler(
-                    server: context, record: record, watchdog: watchdog)
-                record.session = handler
-                try child.pipeline.syncOperations.addHandler(handler)
-            }
-        case .directTCPIP, .forwardedTCPIP:
-            record.noteRefused("port forwarding")
-            return child.eventLoop.makeFailedFuture(ServeError("port forwarding is not offered"))
-        }
-    }
-}
-
-/// Refuses remote port forwarding (tcpip-forward), noting the attempt.
-final class ForwardingRefusal: GlobalRequestDelegate {
-    private let record: ConnectionRecord
-
-    init(record: ConnectionRecord) {
-        self.record = record
-    }
-
-    func tcpForwardingRequest(
-        _ request: GlobalRequest.TCPForwardingRequest, handler: NIOSSHHandler,
-        promise: EventLoopPromise<GlobalRequest.TCPForwardingResponse>
-    ) {
-        record.noteRefused("port forwarding")
-        promise.fail(ServeError("port forwarding is not offered"))
-    }
-}
-
-/// Ends a connection on a protocol or network error, noting why.
-final class ConnectionErrorHandler: ChannelInboundHandler {
-    typealias InboundIn = Any
-
-    private let record: ConnectionRecord
-
-    init(record: ConnectionRecord) {
-        self.record = record
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if (error as? NIOSSHError)?.type != .tcpShutdown {
-            record.end("error: \(error)")
-        }
-        context.close(promise: nil)
     }
 }
 

@@ -8,13 +8,15 @@ public struct ServeConfiguration: Sendable {
     public var contentFolder: String?
     /// Who may log in.
     public var access: Access
-    /// The most connections open at once.
+    /// The most logged-in sessions at once.
     public var maxSessions: Int
-    /// The most connections open at once from one address.
+    /// The most logged-in sessions at once from one address.
     public var maxPerAddress: Int
+    /// The most connections waiting to log in at once (a quarter of them from one address).
+    public var maxWaiting: Int
     /// Seconds without input from the client before a session is closed; 0 never closes.
     public var idleTimeout: Int
-    /// Seconds a client has to authenticate.
+    /// Seconds a client has, from connecting, to log in and start the explorer.
     public var loginGraceTime: Int
     /// Signed authentication attempts a connection may fail before it is disconnected.
     public var maxAuthFailures: Int
@@ -22,6 +24,11 @@ public struct ServeConfiguration: Sendable {
     public var hostKeyPath: String
     /// The program each session runs (this executable).
     public var executablePath: String
+    /// The folder holding each key's own state, a folder per key; nil keeps no state.
+    public var readersFolder: String?
+    /// Called as each session starts, before its explorer does (to check the
+    /// serving user's config and log its problems, which the session will not show).
+    public var sessionStarting: (@Sendable () -> Void)?
 
     /// Who may log in.
     public enum Access: Sendable, Equatable {
@@ -33,19 +40,23 @@ public struct ServeConfiguration: Sendable {
 
     public init(
         listen: ListenAddress, contentFolder: String?, access: Access, maxSessions: Int,
-        maxPerAddress: Int, idleTimeout: Int, loginGraceTime: Int = 60, maxAuthFailures: Int = 6,
-        hostKeyPath: String, executablePath: String
+        maxPerAddress: Int, maxWaiting: Int = 64, idleTimeout: Int, loginGraceTime: Int = 10,
+        maxAuthFailures: Int = 6, hostKeyPath: String, executablePath: String,
+        readersFolder: String? = nil, sessionStarting: (@Sendable () -> Void)? = nil
     ) {
         self.listen = listen
         self.contentFolder = contentFolder
         self.access = access
         self.maxSessions = maxSessions
         self.maxPerAddress = maxPerAddress
+        self.maxWaiting = maxWaiting
         self.idleTimeout = idleTimeout
         self.loginGraceTime = loginGraceTime
         self.maxAuthFailures = maxAuthFailures
         self.hostKeyPath = hostKeyPath
         self.executablePath = executablePath
+        self.readersFolder = readersFolder
+        self.sessionStarting = sessionStarting
     }
 }
 
@@ -89,11 +100,21 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
 public enum ServePaths {
     /// `${XDG_STATE_HOME:-$HOME/.local/state}/caravan/host_ed25519`.
     public static func defaultHostKey(environment: [String: String]) -> String {
+        (stateFolder(environment) as NSString).appendingPathComponent("host_ed25519")
+    }
+
+    /// `${XDG_STATE_HOME:-$HOME/.local/state}/caravan/readers`: a folder per key,
+    /// each holding that reader's place, marks and notes.
+    public static func defaultReadersFolder(environment: [String: String]) -> String {
+        (stateFolder(environment) as NSString).appendingPathComponent("readers")
+    }
+
+    /// `${XDG_STATE_HOME:-$HOME/.local/state}/caravan`.
+    private static func stateFolder(_ environment: [String: String]) -> String {
         let state =
             nonEmpty(environment["XDG_STATE_HOME"])
             ?? (home(environment) as NSString).appendingPathComponent(".local/state")
-        return ((state as NSString).appendingPathComponent("caravan") as NSString)
-            .appendingPathComponent("host_ed25519")
+        return (state as NSString).appendingPathComponent("caravan")
     }
 
     /// `${XDG_CONFIG_HOME:-$HOME/.config}/caravan/authorized_keys`.

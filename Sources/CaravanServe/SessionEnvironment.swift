@@ -95,13 +95,22 @@ enum TerminalType {
         return "xterm"
     }
 
+    /// Whether terminfo has an entry for `name`: a file (not a folder such as `.`)
+    /// named so, in the folder of its first letter. A name starts with a letter or
+    /// digit and holds no `/`, so it cannot reach outside those folders.
     static func exists(_ name: String, in searchPath: [String]) -> Bool {
-        guard let first = name.unicodeScalars.first else { return false }
+        guard let first = name.unicodeScalars.first, first.isASCII,
+            CharacterSet.alphanumerics.contains(first), !name.contains("/")
+        else { return false }
         let letter = String(first)
         let hex = String(first.value, radix: 16)
         return searchPath.contains { folder in
-            FileManager.default.fileExists(atPath: "\(folder)/\(letter)/\(name)")
-                || FileManager.default.fileExists(atPath: "\(folder)/\(hex)/\(name)")
+            isFile("\(folder)/\(letter)/\(name)") || isFile("\(folder)/\(hex)/\(name)")
         }
+    }
+
+    private static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 }

@@ -4,45 +4,50 @@ import NIOPosix
 import NIOSSH
 
 /// One SSH session channel: takes the terminal request, starts `caravan` on a
-/// pseudo-terminal for the shell request, relays bytes both ways, passes on
-/// window changes, and refuses everything else (exec, subsystems).
-/// Lives on the connection's event loop.
+/// pseudo-terminal for the shell request (see `SessionChild.swift`), relays bytes
+/// both ways, passes on window changes at most once a frame, and turns everything
+/// else away (exec, subsystems, a shell without a terminal) with a line the client
+/// shows, then closes. Lives on the connection's event loop.
 final class ShellSessionHandler: ChannelInboundHandler {
     typealias InboundIn = SSHChannelData
     typealias OutboundOut = SSHChannelData
 
     /// Input held while the pseudo-terminal's channel is being set up.
-    private static let pendingInputLimit = 64 * 1024
+    static let pendingInputLimit = 64 * 1024
+    /// Window changes reach the explorer at most this often; the last size wins.
+    static let resizeInterval = TimeAmount.milliseconds(50)
 
-    private let server: ServerContext
-    private let record: ConnectionRecord
-    private let watchdog: ConnectionWatchdog
-    private var context: ChannelHandlerContext?
+    let server: ServerContext
+    let record: ConnectionRecord
+    let watchdog: ConnectionWatchdog
+    var context: ChannelHandlerContext?
     /// The connection's event loop, kept after the handler leaves the pipeline
     /// so that a child can still be reaped.
-    private var loop: (any EventLoop)?
-    private var terminal: TerminalRequest?
-    private var clientVariables: [String: String] = [:]
-    private var phase = Phase.setup
-    private var closingNotice: String?
+    var loop: (any EventLoop)?
+    var terminal: TerminalRequest?
+    var clientVariables: [String: String] = [:]
+    var phase = Phase.setup
+    var closingNotice: String?
+    private var resizes = ResizeCoalescer()
 
-    private struct TerminalRequest {
+    struct TerminalRequest {
         var term: String
         var columns: Int
         var rows: Int
     }
 
-    private enum Phase {
+    enum Phase {
         /// Waiting for pty-req and shell.
         case setup
         /// The child runs.
         case running(RunningShell)
-        /// The child has ended or is being reaped; the channel is closing.
+        /// The child has ended or is being reaped, or the session was turned
+        /// away; the channel is closing.
         case ending
     }
 
     /// A running child and the descriptors that reach its terminal.
-    private final class RunningShell {
+    final class RunningShell {
         let child: ChildProcess
         /// A descriptor of the master kept for resizing; ours to close.
         var resizeDescriptor: Int32
@@ -118,17 +123,20 @@ final class ShellSessionHandler: ChannelInboundHandler {
             resize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
         case let request as SSHChannelRequestEvent.ExecRequest:
             record.noteRefused("exec")
-            refuse(
+            turnAway(
                 "this server opens the explorer only; it runs no commands",
                 wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             record.noteRefused("subsystem")
-            refuse(
+            turnAway(
                 "this server offers no subsystems (such as sftp)", wantReply: request.wantReply)
         case is SSHChannelRequestEvent.SignalRequest,
             is SSHChannelRequestEvent.LocalFlowControlRequest:
             break
         case ChannelEvent.inputClosed:
+            // After a session was turned away the channel is closing already (a
+            // client with nothing to send, `ssh host cmd </dev/null`, says so at once).
+            if case .ending = phase { break }
             record.end("client closed its input")
             context.close(promise: nil)
         default:
@@ -159,228 +167,74 @@ final class ShellSessionHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // The connection closing under the channel is no error of the session.
         if (error as? NIOSSHError)?.type != .tcpShutdown {
-            record.end("session error: \(error)")
+            record.end("session " + ConnectionErrorHandler.describe(error))
         }
         context.close(promise: nil)
     }
 
-    // MARK: The child
+    // MARK: Window changes
 
-    private func startShell(wantReply: Bool) {
-        guard case .setup = phase else {
-            reply(false, to: wantReply)
-            return
-        }
-        guard let terminal else {
-            record.noteRefused("shell without a terminal")
-            refuse("this server needs a terminal; connect with ssh -t", wantReply: wantReply)
-            return
-        }
-        guard let context else { return }
-        let pseudoTerminal: PseudoTerminal
-        let child: ChildProcess
-        let resizeDescriptor: Int32
-        let outputDescriptor: Int32
-        do throws(ServeError) {
-            pseudoTerminal = try PseudoTerminal.open(rows: terminal.rows, columns: terminal.columns)
-            resizeDescriptor = fcntl(pseudoTerminal.master, F_DUPFD_CLOEXEC, 0)
-            outputDescriptor = fcntl(pseudoTerminal.master, F_DUPFD_CLOEXEC, 0)
-            guard resizeDescriptor >= 0, outputDescriptor >= 0 else {
-                let reason = String(cString: strerror(errno))
-                for descriptor in [pseudoTerminal.master, resizeDescriptor, outputDescriptor]
-                where descriptor >= 0 {
-                    close(descriptor)
-                }
-                throw ServeError("cannot duplicate the terminal: \(reason)")
-            }
-            let arguments = ChildCommand.arguments(
-                contentFolder: server.configuration.contentFolder, environment: server.environment)
-            record.program = arguments.first
-            do throws(ServeError) {
-                child = try ChildProcess.spawn(
-                    executable: server.configuration.executablePath,
-                    arguments: arguments,
-                    environment: SessionEnvironment.build(
-                        server: server.environment, requestedTerm: terminal.term,
-                        clientVariables: clientVariables),
-                    slavePath: pseudoTerminal.slavePath, registry: server.children)
-            } catch {
-                for descriptor in [pseudoTerminal.master, resizeDescriptor, outputDescriptor] {
-                    close(descriptor)
-                }
-                throw error
-            }
-        } catch {
-            record.end("could not start: \(error.message)")
-            refuse("could not start the explorer (\(error.message))", wantReply: wantReply)
-            return
-        }
-
-        let shell = RunningShell(child: child, resizeDescriptor: resizeDescriptor)
-        phase = .running(shell)
-        reply(true, to: wantReply)
-        watchOverChild(shell)
-
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        NIOPipeBootstrap(group: context.eventLoop)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        PseudoTerminalRelay(session: handler.value))
-                }
-            }
-            .takingOwnershipOfDescriptors(input: pseudoTerminal.master, output: outputDescriptor)
-            .assumeIsolated()
-            .whenComplete { result in
-                switch result {
-                case .success(let channel):
-                    self.terminalChannelReady(channel, for: shell)
-                case .failure(let error):
-                    close(pseudoTerminal.master)
-                    close(outputDescriptor)
-                    self.record.end("terminal relay failed: \(error)")
-                    self.childStopped(shell)
-                }
-            }
-    }
-
-    private func terminalChannelReady(_ channel: any Channel, for shell: RunningShell) {
-        guard case .running(let current) = phase, current === shell else {
-            channel.close(promise: nil)
-            return
-        }
-        shell.channel = channel
-        for bytes in shell.pendingInput { channel.write(bytes, promise: nil) }
-        channel.flush()
-        shell.pendingInput = []
-        shell.pendingBytes = 0
-    }
-
-    /// Output from the child, for the client.
-    func terminalOutput(_ bytes: ByteBuffer) {
-        context?.writeAndFlush(
-            wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(bytes))), promise: nil)
-    }
-
-    /// The child's terminal can take more input, or cannot.
-    func terminalWritabilityChanged(_ writable: Bool) {
-        context?.channel.setOption(ChannelOptions.autoRead, value: writable).whenFailure { _ in }
-    }
-
-    /// The child's terminal closed: the child has ended, or is about to.
-    func terminalClosed() {
-        guard case .running(let shell) = phase else { return }
-        shell.channel = nil
-        childStopped(shell)
-    }
-
-    /// Checks now and then that the child still runs, in case it ended while
-    /// something else keeps its terminal open.
-    private func watchOverChild(_ shell: RunningShell) {
-        guard let loop else { return }
-        loop.assumeIsolated().scheduleTask(in: .seconds(1)) {
-            guard case .running(let current) = self.phase, current === shell else { return }
-            if shell.child.poll() != nil {
-                // Give the terminal a moment to deliver the last output.
-                loop.assumeIsolated().scheduleTask(in: .milliseconds(500)) {
-                    guard case .running(let current) = self.phase, current === shell else { return }
-                    shell.channel?.close(promise: nil)
-                    self.childStopped(shell)
-                }
-            } else {
-                self.watchOverChild(shell)
-            }
-        }
-    }
-
-    private func childStopped(_ shell: RunningShell) {
-        guard let loop else { return }
-        phase = .ending
-        shell.closeResizeDescriptor()
-        shell.child.reap(on: loop, hangUpAfter: .seconds(2)) { exit in
-            self.report(exit)
-        }
-    }
-
-    /// Tells the client how the child ended and closes the channel.
-    private func report(_ exit: ChildExit) {
-        guard let context else { return }
-        switch exit {
-        case .exited(let code):
-            record.end("exited \(code)")
-            if let closingNotice { sendNotice(closingNotice) }
-            context.triggerUserOutboundEvent(
-                SSHChannelRequestEvent.ExitStatus(exitStatus: Int(code)), promise: nil)
-        case .signalled(let signal):
-            record.end(exit.description)
-            if let closingNotice {
-                sendNotice(closingNotice)
-            } else if signal != SIGHUP && signal != SIGTERM && signal != SIGKILL {
-                sendNotice("the explorer stopped unexpectedly (\(exit.description))")
-            }
-            context.triggerUserOutboundEvent(
-                SSHChannelRequestEvent.ExitSignal(
-                    signalName: ChildExit.signalName(signal), errorMessage: "", language: "",
-                    dumpedCore: false), promise: nil)
-        case .unknown:
-            record.end(exit.description)
-        }
-        context.close(promise: nil)
-    }
-
-    /// The client went away: hang up the child's session and reap it.
-    private func hangUp(_ shell: RunningShell) {
-        shell.channel?.close(promise: nil)
-        shell.channel = nil
-        shell.closeResizeDescriptor()
-        shell.child.signal(SIGHUP)
-        if let loop {
-            shell.child.reap(on: loop, hangUpAfter: .milliseconds(500)) { _ in }
-        }
-    }
-
-    /// Asks the child to end (idle timeout, server shutdown), telling the
-    /// client why; its exit then closes the session as usual, so that the
-    /// child can put the client's terminal back first.
-    func end(notice: String) {
-        closingNotice = notice
-        if case .running(let shell) = phase {
-            shell.child.signal(SIGHUP)
-        } else {
-            context?.close(promise: nil)
-        }
-    }
-
+    /// Applies a window change at once if none was applied within the last
+    /// interval, else once the interval is over, with the latest size by then:
+    /// a client sending a stream of them costs the explorer a redraw a frame.
     private func resize(columns: Int, rows: Int) {
         switch phase {
         case .setup:
             terminal?.columns = columns
             terminal?.rows = rows
         case .running(let shell) where shell.resizeDescriptor >= 0:
-            PseudoTerminal.resize(master: shell.resizeDescriptor, rows: rows, columns: columns)
+            guard let loop else { return }
+            let now = NIODeadline.now()
+            switch resizes.request(
+                columns: columns, rows: rows, now: now, interval: Self.resizeInterval)
+            {
+            case .applyNow:
+                applyPendingResize(shell)
+            case .applyAt(let deadline):
+                loop.assumeIsolated().scheduleTask(deadline: deadline) {
+                    self.applyPendingResize(shell)
+                }
+            case .alreadyScheduled:
+                break
+            }
         case .running, .ending:
             break
         }
     }
 
+    private func applyPendingResize(_ shell: RunningShell) {
+        guard case .running(let current) = phase, current === shell, shell.resizeDescriptor >= 0,
+            let size = resizes.take(now: .now())
+        else { return }
+        PseudoTerminal.resize(
+            master: shell.resizeDescriptor, rows: size.rows, columns: size.columns)
+    }
+
     // MARK: Replies
 
-    private func reply(_ accepted: Bool, to wantReply: Bool) {
+    func reply(_ accepted: Bool, to wantReply: Bool) {
         guard wantReply, let context else { return }
         let event: any Sendable = accepted ? ChannelSuccessEvent() : ChannelFailureEvent()
         context.triggerUserOutboundEvent(event, promise: nil)
     }
 
-    /// Refuses a request with a line on the client's standard error.
-    private func refuse(_ reason: String, wantReply: Bool) {
-        sendNotice(reason)
-        reply(false, to: wantReply)
-        if case .setup = phase, !wantReply {
-            context?.close(promise: nil)
+    /// Ends the session with a line the client shows: the request is accepted, so
+    /// that OpenSSH prints what comes back on standard error (it stops at a failed
+    /// request without reading on), and the session then exits with status 1.
+    func turnAway(_ reason: String, wantReply: Bool) {
+        guard case .setup = phase, let context else {
+            reply(false, to: wantReply)
+            return
         }
+        phase = .ending
+        reply(true, to: wantReply)
+        sendNotice(reason)
+        context.triggerUserOutboundEvent(
+            SSHChannelRequestEvent.ExitStatus(exitStatus: 1), promise: nil)
+        context.close(promise: nil)
     }
 
-    private func sendNotice(_ text: String) {
+    func sendNotice(_ text: String) {
         guard let context else { return }
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 16)
         buffer.writeString("\r\ncaravan: \(text)\r\n")
@@ -394,35 +248,36 @@ final class ShellSessionHandler: ChannelInboundHandler {
     }
 }
 
-/// Relays the child's terminal to its session: output to the client, and
-/// the end of the terminal when the child is gone.
-final class PseudoTerminalRelay: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-
-    private var session: ShellSessionHandler?
-
-    init(session: ShellSessionHandler) {
-        self.session = session
+/// Window changes, at most one an interval: the first at once, the rest held and
+/// merged into the next one due, which takes the last size asked for.
+struct ResizeCoalescer {
+    enum Decision: Equatable {
+        case applyNow
+        case applyAt(NIODeadline)
+        case alreadyScheduled
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        session?.terminalOutput(unwrapInboundIn(data))
+    private(set) var pending: (columns: Int, rows: Int)?
+    private var lastApplied: NIODeadline?
+    private var scheduled = false
+
+    /// Notes a new size and says when to apply what is pending.
+    mutating func request(columns: Int, rows: Int, now: NIODeadline, interval: TimeAmount)
+        -> Decision
+    {
+        pending = (columns, rows)
+        if scheduled { return .alreadyScheduled }
+        guard let lastApplied, now < lastApplied + interval else { return .applyNow }
+        scheduled = true
+        return .applyAt(lastApplied + interval)
     }
 
-    func channelWritabilityChanged(context: ChannelHandlerContext) {
-        session?.terminalWritabilityChanged(context.channel.isWritable)
-        context.fireChannelWritabilityChanged()
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        let session = self.session
-        self.session = nil
-        session?.terminalClosed()
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // EIO once the child has closed the terminal: its normal end.
-        context.close(promise: nil)
+    /// The size to apply now, if one is pending.
+    mutating func take(now: NIODeadline) -> (columns: Int, rows: Int)? {
+        scheduled = false
+        guard let size = pending else { return nil }
+        pending = nil
+        lastApplied = now
+        return size
     }
 }

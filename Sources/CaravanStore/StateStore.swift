@@ -26,6 +26,10 @@ public struct StateStore: Sendable {
 
     /// Test hook: called at each step of a write; throwing stops the write there.
     var writeFault: WriteFault?
+    /// The longest note, in UTF-8 bytes, that `load` and `save` hand back; longer
+    /// ones are left out with a warning, and stay on the disk untouched (a save
+    /// merges them back in as another writer's). Nil takes every note.
+    public var noteByteLimit: Int?
 
     /// A store in `directory`, or in the default folder when nil.
     public init(contentIdentity: String, directory: String? = nil) {
@@ -92,7 +96,7 @@ public struct StateStore: Sendable {
         case .missing:
             return (fresh, [])
         case .valid(let state):
-            return (state, [])
+            return withinLimit(state)
         case .unreadable(let reason):
             return (fresh, ["could not read the state file \(path): \(reason); started fresh"])
         case .invalid:
@@ -107,12 +111,27 @@ public struct StateStore: Sendable {
         case .missing:
             return (fresh, [])
         case .valid(let state):
-            return (state, [])
+            return withinLimit(state)
         case .unreadable(let reason):
             return (fresh, ["could not read the state file \(path): \(reason); started fresh"])
         case .invalid(let problem):
             return (fresh, [setAside(problem)])
         }
+    }
+
+    /// `state` without the notes over ``noteByteLimit``, and a warning if any went.
+    func withinLimit(_ state: ReaderState) -> (state: ReaderState, warnings: [String]) {
+        guard let limit = noteByteLimit else { return (state, []) }
+        var kept = state
+        let over = state.annotations.filter { $0.value.text.utf8.count > limit }.keys.sorted()
+        guard let first = over.first else { return (state, []) }
+        for id in over { kept.annotations[id] = nil }
+        let size = "\(limit / 1024) KB"
+        let warning =
+            over.count == 1
+            ? "the note on \(first) is over \(size) and is not shown; it stays in the state file"
+            : "\(over.count) notes are over \(size) and are not shown; they stay in the state file"
+        return (kept, [warning])
     }
 
     /// Why a state file cannot be used.
@@ -195,7 +214,8 @@ public struct StateStore: Sendable {
     ///
     /// `base` is the state this process last loaded or saved: what it changed since
     /// then wins over what is on the disk (see ``ReaderState/merged(ours:theirs:base:)``).
-    /// Returns the merged state, exactly as written: keep it as the new base.
+    /// Returns the merged state, exactly as written (less notes over ``noteByteLimit``):
+    /// keep it as the new base.
     public func save(_ state: ReaderState, base: ReaderState) throws -> ReaderState {
         try prepareDirectory()
         let lock = try FileLock(path: lockPath)
@@ -223,7 +243,7 @@ public struct StateStore: Sendable {
         try AtomicFile.write(data, to: path, fault: writeFault)
         // Dates lose precision past the millisecond in the file; hand back what a load
         // would give, so that comparisons with the next disk copy are exact.
-        return try StateCoding.decode(ReaderState.self, from: data)
+        return withinLimit(try StateCoding.decode(ReaderState.self, from: data)).state
     }
 
     /// Creates the folder (and any missing parents) readable by the owner only, and

@@ -25,14 +25,3 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
-
-/// How ``TerminalSession/run(program:)`` ended.
-public enum RunOutcome: Equatable, Sendable {
-    /// The program returned `.quit`.
-    case quit
-    /// A signal (SIGTERM, SIGHUP, SIGQUIT) ended the loop; conventionally the
-    /// process then exits with status 128 + signal.
-    case signal(Int32)
-    /// The terminal went away: end of input or an I/O error.
-    case inputClosed
-}

@@ -105,7 +105,7 @@ struct Bench {
     mutating func step(_ event: InputEvent, pane: Pane? = nil) -> Cost {
         let start = now()
         _ = explorer.update(event)
-        let frame = explorer.view(width: explorer.state.width, height: explorer.state.height)
+        let frame = explorer.view()
         let elapsed = now() - start
         var cells = 0
         var bytes = 0

@@ -12,7 +12,8 @@ struct Caravan: ParsableCommand {
         discussion: """
             Without a subcommand, opens the explorer on the built-in paper (Bian & Liu, 2023, \
             "The Promoting Role of Cultural Industry in 'the Belt and Road' Initiative"), or on \
-            the content folder given with --content.
+            the content folder given with --content. Options may come before or after a \
+            subcommand: caravan --content DIR list is caravan list --content DIR.
             """,
         version: version,
         subcommands: [
@@ -27,7 +28,7 @@ struct Caravan: ParsableCommand {
 /// Runs the command line: usage problems are one line on standard error and exit status 2.
 enum CommandLineRunner {
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = Caravan.movingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
         if ["--help", "-h", "help"].contains(arguments.first ?? ""), arguments.count == 1 {
             print(Caravan.helpWithExplorerOptions())
             return
@@ -66,6 +67,33 @@ enum CommandLineRunner {
 }
 
 extension Caravan {
+    /// Options that may come before a subcommand and take a value: `--content` and the
+    /// explorer's, and the plain commands' `--color` and `--width`.
+    static let leadingValueOptions: Set<String> = [
+        "--content", "--open", "--view", "--theme", "--color", "--width", "--state-dir",
+    ]
+
+    /// Global options written before a subcommand, moved after it: `caravan --content DIR
+    /// list` reads as `caravan list --content DIR`. Without a subcommand the arguments
+    /// are the explorer's and stay as they are. A value that happens to be a subcommand's
+    /// name (`--open list`) stays a value.
+    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { return arguments }
+            if names.contains(argument) {
+                guard index > 0 else { return arguments }
+                return [argument] + arguments[..<index] + arguments[(index + 1)...]
+            }
+            guard argument.hasPrefix("-") else { return arguments }
+            let name = String(argument.prefix { $0 != "=" })
+            index += leadingValueOptions.contains(name) && !argument.contains("=") ? 2 : 1
+        }
+        return arguments
+    }
+
     /// The top-level help with the explorer's own options in it: `caravan` with no
     /// subcommand is the explorer, so `--open`, `--view` and the rest belong on the
     /// first page a user reads.

@@ -9,7 +9,10 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Prints one line per problem as path:line:col: error|warning: message, the form \
             compilers use, then a count. Exits 1 when there are errors, 0 otherwise. Without \
-            DIR, checks the built-in content (or --content DIR).
+            DIR, checks the built-in content (or --content DIR). A folder is checked with the \
+            layers it extends, and on top of any --content layers: the merged content is \
+            checked, each problem named by the file (and so the layer) it is in; the built-in \
+            paper's files are named <built-in>/....
             """)
 
     @Argument(
@@ -22,7 +25,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let model: ContentModel
         if let folder {
-            model = ContentLoader.load(folder: folder)
+            model = DefaultContent.load(
+                sources: (content.content.isEmpty ? [] : content.sources)
+                    + [ContentOptions.source(folder)])
         } else {
             model = content.load()
         }
@@ -31,8 +36,10 @@ struct CheckCommand: ParsableCommand {
         }
         let errors = model.errors.count
         let warnings = model.warnings.count
+        // Layered content says how many layers were checked together.
+        let layers = model.layers.count > 1 ? " in \(model.layers.count) layers" : ""
         print(
-            "\(model.entities.count) entities, \(errors) error\(errors == 1 ? "" : "s"), "
+            "\(model.entities.count) entities\(layers), \(errors) error\(errors == 1 ? "" : "s"), "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }

@@ -4,29 +4,57 @@ import CaravanDefaultContent
 import CaravanUI
 import Foundation
 
-/// `--content DIR`: which content folder to open; the embedded content when absent.
+/// `--content DIR`, once or more: which content to open, the built-in paper when absent.
+/// Each folder goes on top of the ones before it, and `builtin` names the built-in paper,
+/// so `--content builtin --content seminar` puts a lecturer's folder on the paper (as a
+/// folder's own `extends: builtin` does).
 struct ContentOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Open the content folder DIR instead of the built-in paper.", valueName: "DIR"),
+            "Open the content folder DIR instead of the built-in paper; give it again to lay one folder on another ('builtin' is the built-in paper).",
+            valueName: "DIR"),
         completion: .directory)
-    var content: String?
+    var content: [String] = []
+
+    /// What to load, bottom layer first.
+    var sources: [ContentSource] {
+        guard !content.isEmpty else { return [.builtin] }
+        return content.map(ContentOptions.source)
+    }
+
+    /// `builtin` is the built-in paper; anything else a folder (`./builtin` for a folder
+    /// of that name).
+    static func source(_ argument: String) -> ContentSource {
+        argument == "builtin" ? .builtin : .folder(argument)
+    }
 
     /// Loads the chosen content.
     func load() -> ContentModel {
-        guard let content else { return DefaultContent.load() }
-        return ContentLoader.load(folder: content)
+        DefaultContent.load(sources: sources)
+    }
+
+    /// Loads the chosen content with more layers on top (a deck file to present).
+    func load(adding extra: [ContentSource]) -> ContentModel {
+        DefaultContent.load(sources: sources + extra)
     }
 
     /// What keeps one content's saved state apart from another's: the built-in paper, or
-    /// a folder by its real path. Stable while a lecturer edits the folder.
+    /// the folders by their real paths. Stable while a lecturer edits them.
     func identity(of model: ContentModel) -> String {
         let name = model.paper?.id.slug ?? "content"
-        guard let content else { return "builtin-" + name }
-        let path = URL(fileURLWithPath: content).resolvingSymlinksInPath().standardizedFileURL.path
+        guard !content.isEmpty else { return "builtin-" + name }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for (index, argument) in content.enumerated() {
+            let path =
+                argument == "builtin"
+                ? "builtin"
+                : URL(fileURLWithPath: argument).resolvingSymlinksInPath().standardizedFileURL.path
+            // One folder keeps the identity it had before layers: its path alone.
+            for byte in ((index > 0 ? "\n" : "") + path).utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
         return name + "-" + String(hash, radix: 16)
     }
 
@@ -53,7 +81,7 @@ struct ContentOptions: ParsableArguments {
         try loadValid(load())
     }
 
-    private func loadValid(_ model: ContentModel) throws -> ContentModel {
+    func loadValid(_ model: ContentModel) throws -> ContentModel {
         let errors = model.errors
         guard errors.isEmpty else {
             for error in errors.prefix(20) { printError(error.formatted) }
@@ -86,12 +114,11 @@ extension EntityKind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-/// Parses a kind argument, with a suggestion when it is misspelt.
-func parseKind(_ text: String) throws -> EntityKind {
-    if let kind = EntityKind(rawValue: text) { return kind }
-    let names = EntityKind.allCases.map(\.rawValue)
-    let singular = text.hasSuffix("s") ? String(text.dropLast()) : text
-    if let kind = EntityKind(rawValue: singular) { return kind }
+/// Parses a kind argument: a kind's name or the content's word for it, singular or
+/// plural (`connotation`, `pillars`), with a suggestion when it is misspelt.
+func parseKind(_ text: String, vocabulary: Vocabulary = .standard) throws -> EntityKind {
+    if let kind = vocabulary.kind(named: text) { return kind }
+    let names = vocabulary.kindNames
     var message = "unknown kind '\(text)'"
     if let close = closestName(to: text, among: names) { message += "; did you mean '\(close)'?" }
     message += " (kinds: \(names.joined(separator: ", ")))"

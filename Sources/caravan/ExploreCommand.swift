@@ -50,10 +50,15 @@ struct ExploreCommand: ParsableCommand {
         help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
+    @OptionGroup var served: ServedOptions
+
     func run() throws {
-        let config = try loadUserConfig(ignoring: ignoreConfig)
+        try served.confine()
+        let (config, brokenConfig) =
+            served.served
+            ? ServedOptions.sessionConfig() : (try loadUserConfig(ignoring: ignoreConfig), false)
         var content = self.content
-        if content.content == nil, let folder = config.contentFolder { content.content = folder }
+        if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
         let model = try content.loadForReading(listing: false)
         let start = try open.map { try resolveID($0, in: model) }
@@ -69,41 +74,55 @@ struct ExploreCommand: ParsableCommand {
             session = try TerminalSession(options: .init(mouse: mouse))
         } catch let error as TerminalError {
             printError("caravan: \(error)")
-            printError("For plain text, try 'caravan list', 'caravan show ID' or 'caravan check'.")
+            if !served.served {
+                printError(
+                    "For plain text, try 'caravan list', 'caravan show ID' or 'caravan check'.")
+            }
             throw ExitCode(2)
         }
         let capabilities = session.capabilities
         var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
-        let editor = config.editorCommand().map { $0.split(separator: " ").map(String.init) }
+        // A served session has the built-in editor only: nothing it can start.
+        let editor =
+            served.served
+            ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
 
         var store: StateStore?
         var state = ReaderState(contentIdentity: content.identity(of: model))
         var reading = ReadingRecord()
+        // One message shows at a time: what matters more to the student goes last.
         var notices: [String] = []
-        if !noState {
-            let opened = StateStore(contentIdentity: content.identity(of: model))
+        if brokenConfig { notices.append(ServedOptions.defaultSettings) }
+        // A served session keeps state only in the folder the server gave it.
+        let keepsState = !noState && (!served.served || served.stateDir != nil)
+        if served.served && !keepsState { notices.append(ServedOptions.nothingKept) }
+        if keepsState {
+            var opened = StateStore(
+                contentIdentity: content.identity(of: model), directory: served.stateDir)
+            if served.served { opened.noteByteLimit = NoteEditor.maximumBytes }
             let (loaded, warnings) = opened.load()
             let existing = Set(model.entities.map(\.id.description))
             let (kept, dropped) = loaded.droppingMissing(existing: existing)
             reading = ReaderSession.reading(from: kept, in: model)
-            notices = warnings + dropped
+            notices += (warnings + dropped).prefix(1)
             store = opened
             state = loaded
         }
         var explorer = Explorer(
-            model: model, width: session.width, height: session.height, start: start,
+            model: model, width: session.size.width, height: session.size.height, start: start,
             view: startView, keys: config.apply(to: KeyBindings.standard), theme: resolvedTheme,
             capabilities: capabilities, screenReader: screenReader || config.screenReader,
             navigatorWidth: config.navigatorWidth, contextWidth: config.contextWidth,
             usesExternalEditor: editor != nil, hostWritesNotes: store != nil, reading: reading)
-        if let first = notices.first { _ = explorer.update(.message(first)) }
+        if let last = notices.last { _ = explorer.update(.message(last)) }
         if explorer.state.message == nil, let summary = model.problems.errorSummary {
             let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
             _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
-        var program = ReaderSession(explorer: explorer, store: store, state: state, editor: editor)
-        let outcome = session.run(program: &program)
+        var program = ReaderSession(explorer: explorer, state: state)
+        var host = ReaderHost(store: store, editor: editor)
+        let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
         }

@@ -24,14 +24,19 @@ struct FollowCommand: ParsableCommand {
     )
     var auto = false
 
+    @OptionGroup var served: ServedOptions
+
     func run() throws {
-        let keys = try loadUserConfig().apply(to: KeyBindings.standard)
+        try served.confine()
+        // A served follower takes the server's keys, or the defaults if they are broken.
+        let config = served.served ? ServedOptions.sessionConfig().config : try loadUserConfig()
+        let keys = config.apply(to: KeyBindings.standard)
         let model = try content.loadValid()
         let client = try presenter.client(anySession: auto)
         try runFollowing(
             {
                 Follower(
-                    model: model, width: $0.width, height: $0.height,
+                    model: model, width: $0.size.width, height: $0.size.height,
                     capabilities: $0.capabilities, keys: keys)
             },
             client: client)

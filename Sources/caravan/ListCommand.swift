@@ -7,7 +7,8 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List entities in reading order, one a line: id, then title.",
         discussion:
-            "KIND is one of: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            "KIND is one of: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")), "
+            + "or the content's own word for one (a course's 'pillars'), singular or plural.")
 
     @Argument(
         help: ArgumentHelp("Only entities of this kind.", valueName: "KIND"),
@@ -17,8 +18,8 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() throws {
-        let filter = try kind.map(parseKind)
         let model = try content.loadForReading()
+        let filter = try kind.map { try parseKind($0, vocabulary: model.vocabulary) }
         let entities = ReadingSequence(model: model).entities.filter {
             filter == nil || $0.kind == filter
         }

@@ -51,12 +51,12 @@ func runFollowing(_ makeScreen: (TerminalSession) -> some FollowsPresenter, clie
 {
     signal(SIGPIPE, SIG_IGN)
     let terminal = try openTerminal(
-        TerminalSession.Options(tickInterval: 1000, extraInput: client.notification))
+        TerminalSession.Options(extraInput: client.notification))
     client.start()
     defer { client.stop() }
     var program = LinkedScreen(screen: makeScreen(terminal), client: client)
     program.screen.receive(client.take())
-    let outcome = terminal.run(program: &program)
+    let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000)).run(&program)
     if case .signal(let number) = outcome { throw ExitCode(128 + number) }
 }
 
@@ -80,7 +80,7 @@ struct NotesCommand: ParsableCommand {
         try runFollowing(
             {
                 NotesScreen(
-                    width: $0.width, height: $0.height, capabilities: $0.capabilities,
+                    width: $0.size.width, height: $0.size.height, capabilities: $0.capabilities,
                     keymap: keymap)
             },
             client: client)

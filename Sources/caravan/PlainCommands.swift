@@ -117,8 +117,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let filter = try kind.map(parseKind)
         let model = try content.loadForReading()
+        let filter = try kind.map { try parseKind($0, vocabulary: model.vocabulary) }
         let text = query.joined(separator: " ")
         // The last word may be the start of one, as in the explorer's prompt.
         let results = model.search.search(text, kind: filter, limit: limit)

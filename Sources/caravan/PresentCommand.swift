@@ -42,7 +42,11 @@ struct PresentCommand: ParsableCommand {
             --audience widens it. Followers can never move the presenter.
             """)
 
-    @Argument(help: ArgumentHelp("The deck to present (default: deck/lecture).", valueName: "DECK"))
+    @Argument(
+        help: ArgumentHelp(
+            "The deck to present: an id (deck/lecture, or lecture), or a deck's file. A file outside the content is laid on top of it. Default: deck/lecture.",
+            valueName: "DECK"),
+        completion: .file(extensions: ["md"]))
     var deck: String?
 
     @Option(
@@ -60,8 +64,7 @@ struct PresentCommand: ParsableCommand {
 
     func run() throws {
         let config = try loadUserConfig()
-        let model = try content.loadValid()
-        let deckID = try chooseDeck(in: model)
+        let (model, deckID) = try loadDeck()
         guard let deck = model.deck(deckID), !deck.slides.isEmpty else {
             throw UsageError("'\(deckID)' has no slides; separate slides with --- lines")
         }
@@ -74,15 +77,59 @@ struct PresentCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer { server.stop() }
-        let terminal = try openTerminal(TerminalSession.Options(tickInterval: 1000))
+        let terminal = try openTerminal(TerminalSession.Options())
         server.start()
         let presenter = Presenter(
-            model: model, deck: deck, width: terminal.width, height: terminal.height,
+            model: model, deck: deck, width: terminal.size.width, height: terminal.size.height,
             start: (slide ?? 1) - 1, keys: config.apply(to: KeyBindings.standard),
             capabilities: terminal.capabilities)
         var program = BroadcastingPresenter(presenter: presenter, server: server)
-        let outcome = terminal.run(program: &program)
+        // The clock on the slides needs a tick a second.
+        let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000)).run(&program)
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
+    }
+
+    /// The content and the deck to present. A deck given as a file is the deck that file
+    /// defines: found in the content when the file is in one of its folders; or else the
+    /// content folder it is in (the nearest folder above it with a caravan.yaml) laid on
+    /// top of the content, or failing that the file alone.
+    private func loadDeck() throws -> (ContentModel, EntityID) {
+        guard let deck, PresentCommand.isFile(deck) else {
+            let model = try content.loadValid()
+            return (model, try chooseDeck(in: model))
+        }
+        var model = try content.loadValid()
+        if model.entity(definedByFileAt: deck) == nil {
+            let layer = PresentCommand.contentFolder(holding: deck).map(ContentSource.folder)
+            model = try content.loadValid(content.load(adding: [layer ?? .file(deck)]))
+        }
+        guard let entity = model.entity(definedByFileAt: deck) else {
+            throw UsageError("'\(deck)' defines no entity; a deck starts with `kind: deck`")
+        }
+        guard entity.kind == .deck else {
+            throw UsageError(
+                "'\(deck)' is \(model.vocabulary.withArticle(entity.kind)), not a deck")
+        }
+        return (model, entity.id)
+    }
+
+    /// The nearest folder at or above a file's own that has a caravan.yaml.
+    static func contentFolder(holding file: String) -> String? {
+        var folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+        for _ in 0..<32 {
+            let manifest = folder.appendingPathComponent(ContentManifest.fileName).path
+            if FileManager.default.fileExists(atPath: manifest) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+        return nil
+    }
+
+    /// Whether an argument names a regular file (a deck id never does: it has no `.md`).
+    static func isFile(_ argument: String) -> Bool {
+        var info = stat()
+        return stat(argument, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     private func chooseDeck(in model: ContentModel) throws -> EntityID {

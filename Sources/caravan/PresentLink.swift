@@ -18,8 +18,8 @@ struct BroadcastingPresenter: Program {
         return effects
     }
 
-    func view(width: Int, height: Int) -> Frame {
-        presenter.view(width: width, height: height)
+    func view() -> Frame {
+        presenter.view()
     }
 
     private mutating func publish() {
@@ -43,7 +43,7 @@ struct LinkedScreen<Screen: FollowsPresenter>: Program {
         return screen.update(event)
     }
 
-    func view(width: Int, height: Int) -> Frame {
-        screen.view(width: width, height: height)
+    func view() -> Frame {
+        screen.view()
     }
 }

@@ -6,107 +6,96 @@ import Foundation
 /// The explorer as the user runs it: presenting on a key, notes in an external editor,
 /// and the reader's place, marks and notes saved so the next session starts where this
 /// one ended.
+///
+/// Nothing here touches the disk: `update` asks for `.save` when something worth keeping
+/// changed (and on the way out), and ``ReaderHost`` writes it and replies. A note is
+/// shown as saved only when that reply says the file is written.
 struct ReaderSession: Program {
-    private(set) var host: PresentingExplorer
-    private let store: StateStore?
-    /// The state as last read or written; saves merge against it.
-    private var base: ReaderState
-    /// The editor command line, split into words; nil uses the built-in editor.
-    private let editor: [String]?
-    /// A note being edited in the external editor: its entity and temporary file.
-    private var editing: (id: EntityID, path: String)?
+    typealias Reply = ReaderReply
 
-    init(explorer: Explorer, store: StateStore?, state: ReaderState, editor: [String]?) {
-        host = PresentingExplorer(explorer: explorer)
-        self.store = store
+    private(set) var presenting: PresentingExplorer
+    /// The state as last read or written; saves merge against it.
+    private(set) var base: ReaderState
+    /// Whether the reader's state is kept on disk (the explorer was made with
+    /// `hostWritesNotes`).
+    var keepsState: Bool { explorer.hostWritesNotes }
+    /// A note on its way to disk, the text it replaces (put back if the write fails),
+    /// and the editor's file it came from.
+    private(set) var unsavedNote: (note: NoteSave, previous: String?, file: String?)?
+
+    /// - Parameters:
+    ///   - explorer: made with `hostWritesNotes` when the state is kept on disk, and
+    ///     `usesExternalEditor` when notes are written in the user's editor.
+    ///   - state: the state as read from disk, or a fresh one.
+    init(explorer: Explorer, state: ReaderState) {
+        presenting = PresentingExplorer(explorer: explorer)
         base = state
-        self.editor = editor
     }
 
-    private var explorer: Explorer { host.explorer }
+    var explorer: Explorer { presenting.explorer }
 
-    func view(width: Int, height: Int) -> Frame {
-        host.view(width: width, height: height)
+    func view() -> Frame {
+        presenting.view()
     }
 
     mutating func update(_ event: InputEvent) -> [Effect] {
-        // The backend sends a resize when the external editor has finished.
-        if let edit = editing, case .resize = event {
-            finishEditing(edit)
-        }
         let before = persistentKey
-        var effects = host.update(event)
-        if let id = host.explorer.editRequest {
-            host.explorer.editRequest = nil
-            if let command = startEditing(id) { effects.append(.runExternal(arguments: command)) }
+        var effects = presenting.update(event)
+        // The built-in editor's Ctrl-S: the note goes to disk with the rest.
+        if effects.contains(.save), let note = presenting.explorer.takeNoteToSave() {
+            unsavedNote = (note, explorer.notes[note.id], nil)
+            tell(.note(note.text, for: note.id))
         }
-        var written = false
-        if let note = host.explorer.takeNoteToSave() {
-            if let problem = write(note) {
-                _ = host.explorer.update(.noteNotWritten(note, reason: problem))
-            } else {
-                _ = host.explorer.update(.noteWritten(note))
-                written = true
-            }
-        }
+        effects.removeAll { $0 == .save }
         let ending = effects.contains(.quit) || event == .terminate
-        if ending || (!written && persistentKey != before) { save() }
+        if keepsState && (ending || unsavedNote != nil || persistentKey != before) {
+            effects.insert(.save, at: effects.firstIndex(of: .quit) ?? effects.endIndex)
+        }
         return effects
     }
 
-    /// Writes the state with `note` in it at once, so that "Note saved" means on disk;
-    /// on failure the note is put back as it was and the reason returned.
-    private mutating func write(_ note: NoteSave) -> String? {
-        let previous = explorer.notes[note.id]
-        _ = host.explorer.update(.note(note.text, for: note.id))
-        do {
-            try writeState()
-            return nil
-        } catch {
-            _ = host.explorer.update(.note(previous ?? "", for: note.id))
-            return "\(error)"
+    mutating func update(reply: ReaderReply) -> [Effect] {
+        switch reply {
+        case .saved(let state):
+            base = state
+            tell(
+                .saved(
+                    marks: ReaderSession.marks(from: base, in: explorer.model),
+                    notes: ReaderSession.notes(from: base)))
+            if let unsaved = unsavedNote { tell(.noteWritten(unsaved.note)) }
+            unsavedNote = nil
+        case .notSaved(let reason):
+            guard let unsaved = unsavedNote else {
+                tell(.message("Could not save your place: \(reason)"))
+                return []
+            }
+            unsavedNote = nil
+            tell(.note(unsaved.previous ?? "", for: unsaved.note.id))
+            if let file = unsaved.file {
+                // The text stays in its file, so nothing typed is lost.
+                tell(.message("Note not saved: \(reason). Your text is in \(file)"))
+            } else {
+                tell(.noteNotWritten(unsaved.note, reason: reason))
+            }
+        case .noteEdited(let note, let file):
+            guard keepsState else {
+                tell(.note(note.text, for: note.id))
+                tell(.message("Note kept for this session, not on disk"))
+                return []
+            }
+            unsavedNote = (note, explorer.notes[note.id], file)
+            tell(.note(note.text, for: note.id))
+            return [.save]
+        case .noteNotEdited(let message, let bell):
+            tell(.message(message))
+            return bell ? [.bell] : []
         }
+        return []
     }
 
-    // MARK: Notes in an external editor
-
-    private mutating func startEditing(_ id: EntityID) -> [String]? {
-        guard let editor else { return nil }
-        let folder = FileManager.default.temporaryDirectory.path
-        let path = folder + "/caravan-note-\(getpid())-\(id.slug).md"
-        let text = explorer.notes[id] ?? ""
-        guard
-            FileManager.default.createFile(
-                atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-            _ = host.explorer.update(.message("Cannot write a temporary file for the note"))
-            return nil
-        }
-        editing = (id, path)
-        return editor + [path]
-    }
-
-    private mutating func finishEditing(_ edit: (id: EntityID, path: String)) {
-        editing = nil
-        guard let data = FileManager.default.contents(atPath: edit.path) else {
-            _ = host.explorer.update(.message("The note was not saved: its file is gone"))
-            return
-        }
-        let note = NoteSave(id: edit.id, text: String(decoding: data, as: UTF8.self))
-        guard store != nil else {
-            try? FileManager.default.removeItem(atPath: edit.path)
-            _ = host.explorer.update(.note(note.text, for: note.id))
-            _ = host.explorer.update(.message("Note kept for this session, not on disk"))
-            return
-        }
-        if let problem = write(note) {
-            // The text stays in its file, so nothing typed is lost.
-            _ = host.explorer.update(
-                .message("Note not saved: \(problem). Your text is in \(edit.path)"))
-            return
-        }
-        try? FileManager.default.removeItem(atPath: edit.path)
-        _ = host.explorer.update(.noteWritten(note))
+    /// Passes what the host did on to the explorer, through its `update`.
+    private mutating func tell(_ event: HostEvent) {
+        _ = presenting.explorer.update(event)
     }
 
     // MARK: Saving
@@ -120,10 +109,10 @@ struct ReaderSession: Program {
         return marks + ["|"] + notes + ["|"] + history + ["\(explorer.state.historyIndex)"]
     }
 
-    /// The explorer's reading state as a `ReaderState`, notes and marks dated now when changed.
-    private func snapshot() -> ReaderState {
+    /// The explorer's reading state as a `ReaderState`, notes and marks dated `now` when
+    /// changed.
+    func snapshot(now: Date) -> ReaderState {
         var state = base
-        let now = Date()
         let current = explorer.state
         state.last = Position(id: current.current.description, scroll: current.readerScroll)
         var history = current.history
@@ -149,26 +138,6 @@ struct ReaderSession: Program {
             state.deleteNote(for: id, now: now)
         }
         return state
-    }
-
-    private mutating func save() {
-        guard store != nil else { return }
-        do {
-            try writeState()
-        } catch {
-            _ = host.explorer.update(.message("Could not save your place: \(error)"))
-        }
-    }
-
-    /// Writes the state (atomically: the file and its folder are synced before this
-    /// returns), then takes in what another session saved meanwhile.
-    private mutating func writeState() throws {
-        guard let store else { return }
-        base = try store.save(snapshot(), base: base)
-        _ = host.explorer.update(
-            .saved(
-                marks: ReaderSession.marks(from: base, in: explorer.model),
-                notes: ReaderSession.notes(from: base)))
     }
 
     // MARK: Loading

@@ -10,9 +10,11 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             Students connect with `ssh -p PORT anyname@HOST` and get the explorer; nothing else \
             is offered (no shell, commands, file transfer or forwarding). Only the public keys in \
-            the authorized-keys file may log in, unless --open is given. The Ed25519 host key is \
-            created on first start; its fingerprint is printed so students can check it. \
-            While `caravan present` runs for this user, new sessions follow the presentation.
+            the authorized-keys file may log in, unless --open is given. Each key keeps its own \
+            place, marks and notes (in $XDG_STATE_HOME/caravan/readers); --open logins keep \
+            nothing. The Ed25519 host key is created on first start; its fingerprint is printed \
+            so students can check it. While `caravan present` runs for this user, new sessions \
+            follow the presentation. docs/serve.md says what a served user can and cannot do.
             """)
 
     @Option(
@@ -35,12 +37,28 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Let anyone in, without a password or a listed key.")
     var open = false
 
-    @Option(name: .long, help: ArgumentHelp("Most sessions at once.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Most logged-in sessions at once.", valueName: "N"))
     var maxSessions = 200
 
     @Option(
-        name: .long, help: ArgumentHelp("Most sessions at once from one address.", valueName: "N"))
-    var maxPerIp = 10
+        name: .long,
+        help: ArgumentHelp(
+            "Most logged-in sessions at once from one address (a class behind one NAT shares one).",
+            valueName: "N"))
+    var maxPerIp = 100
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Most connections waiting to log in at once; a quarter of them from one address.",
+            valueName: "N"))
+    var maxStartups = 64
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds a client has to log in and open the explorer.", valueName: "SECONDS"))
+    var loginGrace = 10
 
     @Option(
         name: .long,
@@ -62,9 +80,18 @@ struct ServeCommand: ParsableCommand {
         }
         guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
         guard maxPerIp >= 1 else { throw ValidationError("--max-per-ip must be at least 1") }
+        guard maxStartups >= 1 else { throw ValidationError("--max-startups must be at least 1") }
+        guard (1...600).contains(loginGrace) else {
+            throw ValidationError("--login-grace must be 1 to 600 seconds")
+        }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more") }
         if open && authorizedKeys != nil {
             throw ValidationError("--open and --authorized-keys exclude each other")
+        }
+        if content.content.count > 1 {
+            throw ValidationError(
+                "serve takes one --content folder; to serve layers, name the lower ones "
+                    + "under `extends` in its caravan.yaml")
         }
     }
 
@@ -89,11 +116,18 @@ struct ServeCommand: ParsableCommand {
             }
             access = .authorizedKeys(path: path)
         }
+        let configWatch = ServedConfigWatch(environment: environment)
+        configWatch.check()
         let configuration = ServeConfiguration(
-            listen: address, contentFolder: content.content.map(absolute), access: access,
-            maxSessions: maxSessions, maxPerAddress: maxPerIp, idleTimeout: idleTimeout,
+            listen: address,
+            contentFolder: content.content.first.map { $0 == "builtin" ? $0 : absolute($0) },
+            access: access,
+            maxSessions: maxSessions, maxPerAddress: maxPerIp, maxWaiting: maxStartups,
+            idleTimeout: idleTimeout, loginGraceTime: loginGrace,
             hostKeyPath: absolute(hostKey ?? ServePaths.defaultHostKey(environment: environment)),
-            executablePath: ServePaths.currentExecutable())
+            executablePath: ServePaths.currentExecutable(),
+            readersFolder: absolute(ServePaths.defaultReadersFolder(environment: environment)),
+            sessionStarting: { configWatch.check() })
         do {
             try CaravanServer(configuration: configuration).run(environment: environment)
         } catch {

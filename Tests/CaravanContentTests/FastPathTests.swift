@@ -102,10 +102,19 @@ final class FastPathTests: XCTestCase {
         var matches: [Range<Int>] = []
         var index = 0
         func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+        // Han, kana and Hangul are words of their own beside Latin letters (中brand).
+        func joins(_ before: Character, _ after: Character) -> Bool {
+            isWord(before) && isWord(after)
+                && SearchIndex.isUnspaced(before) == SearchIndex.isUnspaced(after)
+        }
         while index < characters.count {
-            if isWord(characters[index]) && (index == 0 || !isWord(characters[index - 1])) {
-                var end = index
-                while end < characters.count, isWord(characters[end]) { end += 1 }
+            if isWord(characters[index])
+                && (index == 0 || !joins(characters[index - 1], characters[index]))
+            {
+                var end = index + 1
+                while end < characters.count, joins(characters[end - 1], characters[end]) {
+                    end += 1
+                }
                 let word = folded[index..<end].joined()
                 for (termIndex, term) in terms.enumerated() {
                     let prefix = prefixLast && termIndex == terms.count - 1

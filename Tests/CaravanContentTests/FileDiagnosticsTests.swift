@@ -272,7 +272,7 @@ final class FileDiagnosticsTests: XCTestCase {
 
     func testKindSpecificRequiredFields() {
         let cases: [(kind: String, fields: String, missing: [String])] = [
-            ("paper", "", ["authors"]),
+            ("paper", "", []),
             ("section", "", ["number"]),
             ("connotation", "", ["field", "lever"]),
             ("case", "", ["region", "illustrates"]),

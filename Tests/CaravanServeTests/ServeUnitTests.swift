@@ -31,7 +31,7 @@ final class AuthorizedKeysTests: XCTestCase {
             # the class
 
             \(String(openSSHPublicKey: ed25519)) alice@laptop
-            no-pty,from="10.0.0.0/8, 192.168.0.0/16",command="echo \\"hi\\"" \(String(openSSHPublicKey: p256)) bob
+            no-agent-forwarding,from="10.0.0.0/8, 192.168.0.0/16",command="echo \\"hi\\"" \(String(openSSHPublicKey: p256)) bob
             ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC carol
             ssh-ed25519 not-base64 dave
             nonsense
@@ -39,10 +39,14 @@ final class AuthorizedKeysTests: XCTestCase {
         let keys = AuthorizedKeys(parsing: text)
         XCTAssertEqual(keys.keys, [ed25519, p256])
         XCTAssertEqual(keys.problems.count, 4, "\(keys.problems)")
-        XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 4:") && $0.contains("options") })
+        XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 4:") && $0.contains("command=") })
         XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 5:") && $0.contains("ssh-rsa") })
         XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 6:") })
         XCTAssertTrue(keys.problems.contains { $0.hasPrefix("line 7:") })
+        XCTAssertTrue(keys.allows(p256, from: "10.1.2.3"))
+        XCTAssertTrue(keys.allows(p256, from: "192.168.7.7"))
+        XCTAssertFalse(keys.allows(p256, from: "172.16.0.1"))
+        XCTAssertTrue(keys.allows(ed25519, from: "172.16.0.1"))
     }
 
     func testFileIsReadAgainWhenItChanges() throws {
@@ -55,12 +59,12 @@ final class AuthorizedKeysTests: XCTestCase {
             toFile: path, atomically: true, encoding: .utf8)
         let file = AuthorizedKeysFile(path: path)
         _ = try file.load()
-        XCTAssertTrue(file.authorizes(ed25519))
-        XCTAssertFalse(file.authorizes(p256))
+        XCTAssertTrue(file.authorizes(ed25519, from: "127.0.0.1"))
+        XCTAssertFalse(file.authorizes(p256, from: "127.0.0.1"))
         try "\(String(openSSHPublicKey: p256)) bob\n".write(
             toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertTrue(file.authorizes(p256))
-        XCTAssertFalse(file.authorizes(ed25519))
+        XCTAssertTrue(file.authorizes(p256, from: "127.0.0.1"))
+        XCTAssertFalse(file.authorizes(ed25519, from: "127.0.0.1"))
     }
 }
 
@@ -110,6 +114,18 @@ final class HostKeyTests: XCTestCase {
         XCTAssertEqual(folderMode, 0o700)
     }
 
+    func testExistingFoldersKeepTheirModes() throws {
+        let shared = try makeFolder(self)
+        chmod(shared, 0o1777)
+        _ = try HostKey.loadOrCreate(at: shared + "/new/host_ed25519")
+        XCTAssertEqual(mode(shared), 0o1777)
+        XCTAssertEqual(mode(shared + "/new"), 0o700)
+        XCTAssertEqual(mode(shared + "/new/host_ed25519"), 0o600)
+        chmod(shared, 0o755)
+        _ = try HostKey.loadOrCreate(at: shared + "/here_ed25519")
+        XCTAssertEqual(mode(shared), 0o755)
+    }
+
     func testFingerprintMatchesOpenSSH() throws {
         // `ssh-keygen -l` prints this fingerprint for this key.
         let key = try NIOSSHPublicKey(
@@ -125,27 +141,38 @@ final class HostKeyTests: XCTestCase {
 }
 
 final class ChildCommandTests: XCTestCase {
-    func testExploresWithTheContentFolder() {
+    func testExploresServedWithTheReadersOwnState() {
         let arguments = ChildCommand.arguments(
-            contentFolder: "/srv/content", environment: ["XDG_RUNTIME_DIR": "/run/user/1"],
-            fileExists: { _ in false })
-        XCTAssertEqual(arguments, ["explore", "--content", "/srv/content"])
+            contentFolder: "/srv/content", stateFolder: "/var/lib/caravan/readers/abc",
+            environment: ["XDG_RUNTIME_DIR": "/run/user/1"], presenterIsLive: { _ in false })
+        XCTAssertEqual(
+            arguments,
+            [
+                "explore", "--served", "--state-dir", "/var/lib/caravan/readers/abc", "--content",
+                "/srv/content",
+            ])
+        XCTAssertEqual(
+            ChildCommand.arguments(
+                contentFolder: nil, stateFolder: nil, environment: [:],
+                presenterIsLive: { _ in false }),
+            ["explore", "--served", "--no-state"])
     }
 
-    func testFollowsWhileAPresentationIsLive() {
+    func testFollowsWhileAPresenterAnswers() {
         var asked: [String] = []
         let arguments = ChildCommand.arguments(
-            contentFolder: nil, environment: ["XDG_RUNTIME_DIR": "/run/user/1"],
-            fileExists: {
+            contentFolder: nil, stateFolder: "/s", environment: ["XDG_RUNTIME_DIR": "/run/user/1"],
+            presenterIsLive: {
                 asked.append($0)
                 return true
             })
-        XCTAssertEqual(arguments, ["follow", "--auto"])
+        XCTAssertEqual(arguments, ["follow", "--auto", "--served"])
         XCTAssertEqual(asked, ["/run/user/1/caravan/present.sock"])
         XCTAssertEqual(
             ChildCommand.arguments(
-                contentFolder: "/srv/content", environment: [:], fileExists: { _ in true }),
-            ["follow", "--auto", "--content", "/srv/content"])
+                contentFolder: "/srv/content", stateFolder: nil, environment: [:],
+                presenterIsLive: { _ in true }),
+            ["follow", "--auto", "--served", "--content", "/srv/content"])
         XCTAssertEqual(
             ChildCommand.presentSocketPath(environment: [:]),
             "/tmp/caravan-\(getuid())/present.sock")
@@ -186,5 +213,15 @@ final class SessionEnvironmentTests: XCTestCase {
         XCTAssertEqual(TerminalType.resolve("xterm", searchPath: [folder.path]), "xterm")
         XCTAssertEqual(TerminalType.resolve("xterm-kitty", searchPath: [folder.path]), "xterm")
         XCTAssertEqual(TerminalType.resolve("", searchPath: [folder.path]), "xterm")
+    }
+
+    func testDotsAreNoTerminalType() throws {
+        let folder = try makeFolder(self)
+        try FileManager.default.createDirectory(
+            atPath: folder + "/x", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/x/xterm", contents: Data()))
+        for name in [".", "..", "x/../x", ""] {
+            XCTAssertEqual(TerminalType.resolve(name, searchPath: [folder]), "xterm", name)
+        }
     }
 }

@@ -5,263 +5,24 @@ Each test starts what it needs with a timeout and the runner stops every
 server, client and tmux server it started, whatever happens. Only 127.0.0.0/8
 is used: servers listen on 127.0.0.1 with a port the kernel picks, and the
 many-sessions test spreads its clients over a few loopback source addresses.
+The security suite is test_serve_security.py; `make serve-test` runs both.
 
 Needs: ssh and ssh-keygen (Debian: openssh-client), tmux, python3.
 CARAVAN_BIN names the binary (default .build/debug/caravan).
 The last line printed is `N passed, M failed`; the exit status is 1 on failure.
 """
 
-import ctypes
-import fcntl
 import os
 import re
-import select
-import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
-import tempfile
-import termios
 import time
-import traceback
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.path.abspath(os.environ.get("CARAVAN_BIN", os.path.join(ROOT, ".build/debug/caravan")))
-
-
-class Failure(AssertionError):
-    pass
-
-
-def die_with_parent():
-    """In a child before exec: get SIGTERM if this runner dies, so nothing outlives it."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def wait_until(predicate, timeout, what, interval=0.1):
-    """Polls `predicate` until it returns something true; fails after `timeout` s."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise Failure("timed out after %.0fs waiting for %s" % (timeout, what))
-        time.sleep(interval)
-
-
-def process_exists(pid):
-    """True while `pid` exists and is not a zombie."""
-    try:
-        with open("/proc/%d/stat" % pid) as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return False
-
-
-def children_of(pid):
-    """The pids (and states) of the processes whose parent is `pid`."""
-    result = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % entry) as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            result[int(entry)] = fields[0]
-    return result
-
-
-def rss_kib(pid):
-    with open("/proc/%d/status" % pid) as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise Failure("no VmRSS for %d" % pid)
-
-
-class Workspace:
-    """Keys, files and every process the tests start, for cleanup."""
-
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="caravan-serve-test-")
-        self.processes = []
-        self.tmux_socket = "caravan-serve-test-%d" % os.getpid()
-        self.home = self.path("home")
-        os.makedirs(self.home)
-        self.env = dict(os.environ)
-        self.env.update({
-            "HOME": self.home,
-            "XDG_STATE_HOME": self.path("state"),
-            "XDG_CONFIG_HOME": self.path("config"),
-            "XDG_RUNTIME_DIR": self.path("run"),
-            "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
-            "TZ": "UTC",
-        })
-        os.makedirs(self.path("run"), mode=0o700)
-        self.keys = {}
-
-    def path(self, *parts):
-        return os.path.join(self.dir, *parts)
-
-    def key(self, name, kind="ed25519"):
-        if name not in self.keys:
-            path = self.path("key-" + name)
-            extra = ["-b", "256"] if kind == "ecdsa" else []
-            subprocess.run(
-                ["ssh-keygen", "-q", "-t", kind, *extra, "-N", "", "-C", name, "-f", path],
-                check=True, timeout=30, stdin=subprocess.DEVNULL)
-            self.keys[name] = path
-        return self.keys[name]
-
-    def public_key(self, name):
-        with open(self.key(name) + ".pub") as handle:
-            return handle.read().strip()
-
-    def fingerprint(self, key_path):
-        output = subprocess.run(
-            ["ssh-keygen", "-l", "-f", key_path], capture_output=True, text=True, timeout=30,
-            check=True).stdout
-        return output.split()[1]
-
-    def spawn(self, args, **kwargs):
-        process = subprocess.Popen(args, preexec_fn=die_with_parent, **kwargs)
-        self.processes.append(process)
-        return process
-
-    def tmux(self, *args, check=True):
-        result = subprocess.run(
-            ["tmux", "-L", self.tmux_socket, "-f", "/dev/null", *args], capture_output=True,
-            text=True, timeout=15, env=self.env)
-        if check and result.returncode != 0:
-            raise Failure("tmux %s: %s" % (" ".join(args), result.stderr.strip()))
-        return result.stdout
-
-    def cleanup(self):
-        subprocess.run(
-            ["tmux", "-L", self.tmux_socket, "kill-server"], capture_output=True, timeout=15)
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-        for process in reversed(self.processes):
-            try:
-                process.wait(timeout=12)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-class Server:
-    """One `caravan serve` on 127.0.0.1 with a port the kernel picks."""
-
-    def __init__(self, ws, name, args):
-        self.ws = ws
-        self.log_path = ws.path("server-%s.log" % name)
-        self.log_file = open(self.log_path, "w")
-        self.process = ws.spawn(
-            [BIN, "serve", "--listen", "127.0.0.1:0", *args], stdout=self.log_file,
-            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=ws.env, cwd=ws.dir)
-        match = wait_until(
-            lambda: self._early_exit() or re.search(r"listening on 127\.0\.0\.1:(\d+)", self.log()),
-            30, "the server to listen")
-        self.port = int(match.group(1))
-        self.fingerprint = re.search(r"host key (SHA256:\S+)", self.log()).group(1)
-        self.pid = self.process.pid
-
-    def _early_exit(self):
-        if self.process.poll() is not None:
-            raise Failure("the server exited with %s:\n%s" % (self.process.returncode, self.log()))
-        return None
-
-    def log(self):
-        with open(self.log_path) as handle:
-            return handle.read()
-
-    def log_lines(self):
-        return [line for line in self.log().splitlines() if " duration=" in line]
-
-    def wait_for_log(self, pattern, timeout=10):
-        return wait_until(
-            lambda: next((l for l in self.log_lines() if re.search(pattern, l)), None), timeout,
-            "a log line matching %r; log:\n%s" % (pattern, self.log()))
-
-    def ssh_args(self, key, *extra, bind=None):
-        args = [
-            "ssh", "-F", "/dev/null", "-p", str(self.port), "-i", self.ws.key(key),
-            "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "BatchMode=yes",
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-            "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10",
-        ]
-        if bind:
-            args += ["-o", "BindAddress=" + bind]
-        return args + list(extra)
-
-    def ssh(self, key, *options, command=(), timeout=20):
-        return subprocess.run(
-            self.ssh_args(key, *options, "class@127.0.0.1", *command), capture_output=True, text=True,
-            timeout=timeout, stdin=subprocess.DEVNULL, env=self.ws.env)
-
-    def stop(self, timeout=15):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise Failure("the server did not stop within %ds after SIGTERM" % timeout)
-
-
-class Screen:
-    """An ssh client in a tmux window, `class@127.0.0.1`."""
-
-    count = 0
-
-    def __init__(self, server, key, width=100, height=30):
-        Screen.count += 1
-        self.ws = server.ws
-        self.name = "s%d" % Screen.count
-        command = " ".join(server.ssh_args(key, "-tt", "class@127.0.0.1"))
-        self.ws.tmux(
-            "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-            "%s; echo SSH-EXIT-$?; sleep 60" % command)
-
-    def text(self):
-        return self.ws.tmux("capture-pane", "-p", "-t", self.name, check=False)
-
-    def lines(self):
-        return self.text().split("\n")
-
-    def wait_for(self, needle, timeout=20):
-        return wait_until(
-            lambda: needle in self.text(), timeout,
-            "%r on the screen; screen:\n%s" % (needle, self.text()))
-
-    def keys(self, *keys):
-        self.ws.tmux("send-keys", "-t", self.name, *keys)
-
-    def exit_code(self, timeout=15):
-        match = wait_until(
-            lambda: re.search(r"SSH-EXIT-(\d+)", self.text()), timeout,
-            "ssh to end; screen:\n%s" % self.text())
-        return int(match.group(1))
-
-    def client_pid(self):
-        return int(self.ws.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
-
-    def close(self):
-        self.ws.tmux("kill-session", "-t", self.name, check=False)
-
-
-def explorer_children(server):
-    return {pid: state for pid, state in children_of(server.pid).items()}
+from serve_harness import (
+    Failure, PtyClient, Screen, Server, explorer_children, opens_the_explorer, process_exists,
+    pump_all, rss_kib, run_suite, wait_until)
 
 
 # -- tests -------------------------------------------------------------------
@@ -307,13 +68,7 @@ def test_authorized_key_gets_the_explorer(ws, main, _open):
 
 
 def test_ecdsa_key_gets_the_explorer(ws, main, _open):
-    screen = Screen(main, "ecdsa-student")
-    try:
-        screen.wait_for("Caravan")
-        screen.keys("q")
-        assert screen.exit_code() == 0
-    finally:
-        screen.close()
+    opens_the_explorer(main, "ecdsa-student")
 
 
 def test_resize_reaches_the_child(ws, main, _open):
@@ -353,9 +108,10 @@ def test_too_many_failed_keys_disconnect(ws, main, _open):
 
 def test_exec_is_refused(ws, main, _open):
     result = main.ssh("student", command=["echo", "hello-from-exec"])
-    assert result.returncode != 0, result
+    assert result.returncode == 1, result
     assert "hello-from-exec" not in result.stdout
-    main.wait_for_log(r"refused exec")
+    assert "it runs no commands" in result.stderr, result.stderr
+    main.wait_for_log(r"end=client closed; refused exec")
 
 
 def test_subsystem_is_refused(ws, main, _open):
@@ -366,8 +122,9 @@ def test_subsystem_is_refused(ws, main, _open):
 
 def test_shell_without_terminal_is_refused(ws, main, _open):
     result = main.ssh("student", "-T")
-    assert result.returncode != 0, result
-    main.wait_for_log(r"refused shell without a terminal")
+    assert result.returncode == 1, result
+    assert "connect with ssh -t" in result.stderr, result.stderr
+    main.wait_for_log(r"end=client closed; refused shell without a terminal")
 
 
 def test_local_port_forwarding_is_refused(ws, main, _open):
@@ -433,13 +190,7 @@ def test_x11_forwarding_is_not_given(ws, main, _open):
 
 def test_open_admits_an_unlisted_key(ws, main, open_server):
     assert "WARNING: --open" in open_server.log()
-    screen = Screen(open_server, "stranger")
-    try:
-        screen.wait_for("Caravan")
-        screen.keys("q")
-        assert screen.exit_code() == 0
-    finally:
-        screen.close()
+    opens_the_explorer(open_server, "stranger")
 
 
 def test_idle_session_is_closed(ws, main, open_server):
@@ -451,94 +202,6 @@ def test_idle_session_is_closed(ws, main, open_server):
         open_server.wait_for_log(r"end=idle timeout")
     finally:
         screen.close()
-
-
-def raw_connection(port, source):
-    conn = socket.socket()
-    conn.settimeout(5)
-    conn.bind((source, 0))
-    conn.connect(("127.0.0.1", port))
-    return conn
-
-
-def banner(conn):
-    try:
-        return conn.recv(256)
-    except (socket.timeout, ConnectionResetError):
-        return b""
-
-
-def test_connection_limits(ws, main, open_server):
-    # open_server: --max-sessions 3 --max-per-ip 2
-    conns = []
-    try:
-        for source in ["127.0.0.1", "127.0.0.1"]:
-            conns.append(raw_connection(open_server.port, source))
-            assert banner(conns[-1]).startswith(b"SSH-2.0-")
-        third = raw_connection(open_server.port, "127.0.0.1")
-        conns.append(third)
-        assert banner(third) == b"", "a third connection from one address was served"
-        other = raw_connection(open_server.port, "127.0.0.2")
-        conns.append(other)
-        assert banner(other).startswith(b"SSH-2.0-")
-        full = raw_connection(open_server.port, "127.0.0.3")
-        conns.append(full)
-        assert banner(full) == b"", "a fourth connection was served"
-        open_server.wait_for_log(r"refused: too many connections from this address")
-        open_server.wait_for_log(r"refused: server full")
-    finally:
-        for conn in conns:
-            conn.close()
-    wait_until(lambda: not explorer_children(open_server), 10, "no children")
-
-
-class PtyClient:
-    """ssh -tt on a pseudo-terminal of our own, for many sessions at once."""
-
-    def __init__(self, ws, server, key, bind, columns=80, rows=24):
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        env = dict(ws.env, TERM="xterm-256color")
-        self.process = ws.spawn(
-            server.ssh_args(key, "-tt", "class@127.0.0.1", bind=bind), stdin=slave, stdout=slave,
-            stderr=slave, env=env, start_new_session=True)
-        os.close(slave)
-        self.master = master
-        self.output = b""
-        self.ended = False
-
-    def pump(self):
-        try:
-            chunk = os.read(self.master, 65536)
-        except OSError:  # EIO: ssh has closed the terminal
-            chunk = b""
-        self.output += chunk
-        self.ended = not chunk
-
-    def send(self, data):
-        os.write(self.master, data)
-
-    def close(self):
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(timeout=10)
-        os.close(self.master)
-
-
-def pump_all(clients, until, timeout, what):
-    deadline = time.monotonic() + timeout
-    while not until():
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise Failure("timed out waiting for " + what)
-        open_clients = [c for c in clients if not c.ended]
-        if not open_clients:
-            time.sleep(0.1)
-            continue
-        ready, _, _ = select.select([c.master for c in open_clients], [], [], min(remaining, 0.5))
-        for client in open_clients:
-            if client.master in ready:
-                client.pump()
 
 
 def test_fifty_sessions_at_once(ws, main, _open):
@@ -613,11 +276,12 @@ def test_crashed_child_does_not_stop_the_server(ws, main, _open):
 
 
 def test_follows_a_live_presentation(ws, main, _open):
-    # While present.sock exists the child is started as `caravan follow --auto`.
+    # While a presenter answers on present.sock the child is `caravan follow --auto`.
     folder = ws.path("run", "caravan")
     os.makedirs(folder, exist_ok=True)
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(os.path.join(folder, "present.sock"))
+    sock.listen(8)
     try:
         screen = Screen(main, "student")
         time.sleep(2)
@@ -658,7 +322,6 @@ TESTS = [
     test_x11_forwarding_is_not_given,
     test_open_admits_an_unlisted_key,
     test_idle_session_is_closed,
-    test_connection_limits,
     test_fifty_sessions_at_once,
     test_killed_client_leaves_no_orphan,
     test_crashed_child_does_not_stop_the_server,
@@ -667,55 +330,25 @@ TESTS = [
 ]
 
 
-def main():
-    selected = sys.argv[1:]
-    missing = [tool for tool in ("ssh", "ssh-keygen", "ssh-keyscan", "tmux") if not shutil.which(tool)]
-    if missing or not os.access(BIN, os.X_OK):
-        print("cannot run: missing %s" % ", ".join(missing or [BIN]))
-        print("0 passed, 1 failed")
-        return 1
-    ws = Workspace()
-    passed = failed = 0
-    try:
-        ws.key("student")
-        ws.key("ecdsa-student", kind="ecdsa")
-        ws.key("stranger")
-        with open(ws.path("authorized_keys"), "w") as handle:
-            handle.write("# the class\n\n%s\n" % ws.public_key("student"))
-            # Options before a key are allowed (and ignored).
-            handle.write('no-agent-forwarding,from="127.0.0.0/8" %s\n' % ws.public_key("ecdsa-student"))
-        main_server = Server(ws, "main", [
-            "--authorized-keys", ws.path("authorized_keys"),
-            "--host-key", ws.path("hostkey", "host_ed25519"),
-        ])
-        open_server = Server(ws, "open", [
-            "--open", "--idle-timeout", "3", "--max-sessions", "3", "--max-per-ip", "2",
-            "--host-key", ws.path("hostkey-open", "host_ed25519"),
-        ])
-        for test in TESTS:
-            if selected and not any(name in test.__name__ for name in selected):
-                continue
-            started = time.monotonic()
-            try:
-                test(ws, main_server, open_server)
-            except Exception as error:  # noqa: BLE001 - every failure is reported
-                failed += 1
-                detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-                print("FAIL %s (%.1fs): %s" % (test.__name__, time.monotonic() - started, detail))
-                if not isinstance(error, (Failure, AssertionError)):
-                    traceback.print_exc()
-            else:
-                passed += 1
-                print("ok   %s (%.1fs)" % (test.__name__, time.monotonic() - started))
-    except Exception as error:  # noqa: BLE001 - setup failed
-        failed += 1
-        print("FAIL setup: %s" % error)
-        traceback.print_exc()
-    finally:
-        ws.cleanup()
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+
+def setup(ws):
+    ws.key("student")
+    ws.key("ecdsa-student", kind="ecdsa")
+    ws.key("stranger")
+    with open(ws.path("authorized_keys"), "w") as handle:
+        handle.write("# the class\n\n%s\n" % ws.public_key("student"))
+        # Options before a key are allowed; from= is honoured.
+        handle.write('no-agent-forwarding,from="127.0.0.0/8" %s\n' % ws.public_key("ecdsa-student"))
+    main_server = Server(ws, "main", [
+        "--authorized-keys", ws.path("authorized_keys"),
+        "--host-key", ws.path("hostkey", "host_ed25519"),
+    ])
+    open_server = Server(ws, "open", [
+        "--open", "--idle-timeout", "3", "--max-sessions", "3", "--max-per-ip", "2",
+        "--host-key", ws.path("hostkey-open", "host_ed25519"),
+    ])
+    return main_server, open_server
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_suite(TESTS, setup, sys.argv))

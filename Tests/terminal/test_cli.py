@@ -204,6 +204,106 @@ def test_framework_views_as_plain_text_respect_the_width():
             assert "\x1b" not in result.stdout
 
 
+COURSE = os.path.join(ROOT, "Tests", "fixtures", "five-connectivities")
+SEMINAR = os.path.join(ROOT, "Tests", "fixtures", "africa-seminar")
+
+
+def test_global_options_work_before_or_after_the_subcommand():
+    before = run("--content", COURSE, "list", "pillars")
+    after = run("list", "pillars", "--content", COURSE)
+    joined = run("--content=" + COURSE, "list", "pillars")
+    for result in (before, after, joined):
+        assert result.returncode == 0, result.stderr
+    assert before.stdout == after.stdout == joined.stdout, (before.stdout, after.stdout)
+    ids = [line.split()[0] for line in before.stdout.splitlines()]
+    assert len(ids) == 5 and all(i.startswith("connotation/") for i in ids), ids
+    narrow = run("--width", "40", "show", "case/almaty-silk-road-brand")
+    assert narrow.returncode == 0, narrow.stderr
+    assert max(len(line) for line in narrow.stdout.splitlines() if not unwrapped(line)) <= 40
+    # Every explorer option may come before a subcommand, as --content may.
+    text = run("--help").stdout
+    section = text.split("EXPLORER OPTIONS")[1].split("SUBCOMMANDS:")[0]
+    options = re.findall(r"^  (--[a-z-]+)( <[^>]+>)?", section, re.M)
+    assert len(options) >= 8, section
+    for option, value in options:
+        arguments = [option] + (["x"] if value else []) + ["explore", "--help"]
+        result = run(*arguments)
+        assert result.returncode == 0, (arguments, result.stderr)
+    # A value that is also a subcommand's name stays a value.
+    opened = run("--open", "list")
+    assert opened.returncode == 2 and "'list'" in opened.stderr, opened.stderr
+
+
+def test_a_course_speaks_its_own_words_and_scripts():
+    checked = run("check", COURSE)
+    assert checked.returncode == 0, checked.stdout
+    assert re.search(r"^\d+ entities, 0 errors, 0 warnings$", checked.stdout, re.M), checked.stdout
+    shown = run("--content", COURSE, "show", "PP")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("# People-to-people bonds\nPillar\nNames: 民心相通 (zh)\n"), \
+        shown.stdout[:120]
+    assert "\n- action areas: mechanism/vocational-training" in shown.stdout, shown.stdout
+    by_name = run("--content", COURSE, "show", "民心相通")
+    assert by_name.returncode == 0 and by_name.stdout == shown.stdout, by_name.stderr
+    text = run("--content", COURSE, "read").stdout
+    for heading in ("# Lessons", "# Pillars", "# Action areas", "# Cases"):
+        assert "\n" + heading + "\n" in text, heading
+    assert "# Connotations" not in text and "# Paper" not in text
+    assert "\nCourse unit\n" in text, "the overview is a course unit"
+    found = run("--content", COURSE, "search", "意义")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.startswith("1. case/luban-workshop-thailand"), found.stdout
+    assert "意义" in found.stdout
+    railways = run("--content", COURSE, "search", "铁路").stdout
+    assert "case/china-laos-railway  中老铁路" in railways, railways
+    assert run("--content", COURSE, "search", "铁道").returncode == 1
+    typo = run("--content", COURSE, "list", "pilars")
+    assert typo.returncode == 2 and "did you mean 'pillar'" in typo.stderr, typo.stderr
+    exported = json.loads(run("--content", COURSE, "export").stdout)
+    assert exported["vocabulary"]["connotation"]["plural"] == "pillars"
+    assert any(r["name"] == "Africa" for r in exported["regions"])
+    pillars = {e["id"]: e for e in exported["entities"] if e["kind"] == "connotation"}
+    assert pillars["connotation/people-to-people-bonds"]["code"] == "PP"
+    assert pillars["connotation/financial-integration"]["code"] == "FI"
+    assert pillars["connotation/policy-coordination"]["names"] == [
+        {"language": "zh", "text": "政策沟通"}]
+
+
+def test_a_seminar_layered_on_the_built_in_paper():
+    builtin = run("check")
+    checked = run("check", SEMINAR)
+    assert checked.returncode == 0, checked.stdout
+    count = lambda result: int(result.stdout.splitlines()[-1].split()[0])  # noqa: E731
+    assert count(checked) == count(builtin) + 4, (checked.stdout, builtin.stdout)
+    assert checked.stdout.splitlines()[-1].endswith(" entities in 2 layers, 0 errors, 0 warnings"), \
+        checked.stdout
+    decks = run("--content", SEMINAR, "list", "deck").stdout
+    assert "deck/africa-seminar" in decks and "deck/lecture" in decks, decks
+    shown = run("--content", SEMINAR, "show", "吉布提")
+    assert shown.stdout.startswith("# Luban Workshop in Djibouti\nCase study\n"), shown.stdout
+    # The same folder without its manifest, laid on the paper from the command line.
+    folder = tempfile.mkdtemp(prefix="caravan-layer-")
+    try:
+        shutil.copytree(os.path.join(SEMINAR, "cases"), os.path.join(folder, "cases"))
+        with open(os.path.join(folder, "caravan.yaml"), "w") as file:
+            file.write("regions:\n  - name: Africa\n")
+        alone = run("check", folder)
+        assert alone.returncode == 1 and "does not exist" in alone.stdout, alone.stdout
+        stacked = run("--content", "builtin", "--content", folder, "check")
+        assert stacked.returncode == 0, stacked.stdout
+        # Redefining an entity of the paper is an error in the layer, naming both files.
+        with open(os.path.join(folder, "cases", "almaty.md"), "w") as file:
+            file.write("---\nid: case/almaty-silk-road-brand\nkind: case\ntitle: Mine\n"
+                       "region: Africa\nillustrates: [mechanism/product-system]\n---\nText.\n")
+        clash = run("--content", "builtin", "--content", folder, "check")
+        assert clash.returncode == 1, clash.stdout
+        line = next(l for l in clash.stdout.splitlines() if "already defined" in l)
+        assert line.startswith(os.path.join(folder, "cases", "almaty.md") + ":2:"), line
+        assert "<built-in>/cases/almaty-silk-road-brand.md:2" in line, line
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 VALID_PAPER = """---
 id: paper/p
 kind: paper

@@ -187,6 +187,23 @@ def test_folding_the_tree():
         session.close()
 
 
+def test_presents_from_the_explorer_and_comes_back():
+    session, pid = start(["--open", "case/almaty-silk-road-brand"], width=100, height=30)
+    with session:
+        session.keys("P")
+        session.wait_until(lambda: re.match(r"^ \d+/\d+ ", session.screen().splitlines()[-1]),
+                           what="the presenter's footer")
+        footer = session.screen().splitlines()[-1]
+        # The clock moves on its own: the presenter asked for ticks.
+        session.wait_until(lambda: session.screen().splitlines()[-1].rstrip().endswith("00:02"),
+                           timeout=6.0, what="the clock to tick: " + footer)
+        session.keys("q")
+        session.wait_until(lambda: "case/almaty-silk-road-brand" in session.screen().splitlines()[-1],
+                           what="back in the explorer")
+        session.keys("q")
+        assert_restored(session, pid)
+
+
 def test_works_under_common_terminal_types():
     for term in ("xterm-256color", "screen", "screen-256color", "tmux-256color", "linux", "vt100"):
         session = Session.start(width=100, height=30, env={"TERM": term})

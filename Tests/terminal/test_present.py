@@ -206,6 +206,26 @@ def test_notes_follow_the_presenter():
         quit_and_check_restored(presenter)
 
 
+SEMINAR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                       "fixtures", "africa-seminar")
+
+
+def test_present_takes_a_deck_file_or_an_id():
+    with Room() as room:
+        presenter = room.main
+        # A deck's file outside the content: its folder (with caravan.yaml) goes on top.
+        deck = shlex.quote(os.path.join(SEMINAR, "decks", "seminar.md"))
+        screen = start(presenter, "present " + deck, "1/6")
+        assert "A seminar on Bian & Liu (2023)" in screen, screen
+        quit_and_check_restored(presenter)
+        # The same deck by its id, with the folder given before or after the subcommand.
+        folder = shlex.quote(SEMINAR)
+        start(presenter, "--content %s present africa-seminar --slide 3" % folder, "3/6")
+        quit_and_check_restored(presenter)
+        start(presenter, "present deck/africa-seminar --content %s" % folder, "1/6")
+        quit_and_check_restored(presenter)
+
+
 def test_notes_started_first_wait_for_the_presenter():
     with Room() as room:
         notes = room.main

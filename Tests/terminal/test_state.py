@@ -34,6 +34,15 @@ def state_folder(home):
     return os.path.join(home, ".local", "state", "caravan")
 
 
+def fake_editor(home, script):
+    """An executable shell script in `home`, run as the editor with the note's file as $1."""
+    path = os.path.join(home, "fake-editor")
+    with open(path, "w") as file:
+        file.write("#!/bin/sh\n" + script)
+    os.chmod(path, 0o755)
+    return path
+
+
 def test_restart_lands_where_it_left_with_marks_and_notes():
     home = tempfile.mkdtemp(prefix="caravan-state-")
     try:
@@ -107,10 +116,7 @@ def test_damaged_state_file_is_kept_as_bak_with_a_warning():
 def test_notes_are_written_in_the_editor_from_editor_variable():
     home = tempfile.mkdtemp(prefix="caravan-state-")
     try:
-        editor = os.path.join(home, "fake-editor")
-        with open(editor, "w") as file:
-            file.write("#!/bin/sh\nprintf 'Written in the editor\\n' >> \"$1\"\n")
-        os.chmod(editor, 0o755)
+        editor = fake_editor(home, "printf 'Written in the editor\\n' >> \"$1\"\n")
         session, pid = start(home, env={"EDITOR": editor})
         try:
             session.keys("a")
@@ -120,6 +126,31 @@ def test_notes_are_written_in_the_editor_from_editor_variable():
             assert_restored(session, pid)
         finally:
             session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_an_editor_that_cannot_start_or_fails_changes_nothing():
+    home = tempfile.mkdtemp(prefix="caravan-state-")
+    try:
+        failing = fake_editor(home, "printf 'Half a thought' >> \"$1\"\nexit 3\n")
+        for editor, expected in ((os.path.join(home, "no-such-editor"), "Cannot start the editor"),
+                                 (failing, "exited with status 3")):
+            session, pid = start(home, env={"EDITOR": editor, "TMPDIR": home})
+            try:
+                session.keys("a")
+                session.wait_until(lambda: expected in status(session), what=expected)
+                assert "Note saved" not in session.screen(), session.screen()
+                session.keys("q")
+                assert_restored(session, pid)
+            finally:
+                session.close()
+            assert not any(saved_notes(home).values()), saved_notes(home)
+        # What the failing editor wrote is kept in its file, and the status named it.
+        kept = glob.glob(os.path.join(home, "caravan-note-*.md"))
+        assert len(kept) == 1, kept
+        with open(kept[0]) as file:
+            assert file.read() == "Half a thought"
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
@@ -141,11 +172,7 @@ def test_note_saved_means_on_disk_even_after_kill_9():
         try:
             env = {}
             if editor_kind == "external":
-                editor = os.path.join(home, "fake-editor")
-                with open(editor, "w") as file:
-                    file.write("#!/bin/sh\nprintf 'Kept after a crash\\n' >> \"$1\"\n")
-                os.chmod(editor, 0o755)
-                env["EDITOR"] = editor
+                env["EDITOR"] = fake_editor(home, "printf 'Kept after a crash\\n' >> \"$1\"\n")
             session, pid = start(home, env=env)
             try:
                 session.keys("a")

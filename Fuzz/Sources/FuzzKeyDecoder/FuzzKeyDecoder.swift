@@ -87,7 +87,7 @@ private func check(_ explorer: Explorer) {
     require(
         state.history.indices.contains(state.historyIndex), "history index \(state.historyIndex)")
     require(explorer.model.contains(state.current), "current entity \(state.current) unknown")
-    let frame = explorer.view(width: state.width, height: state.height)
+    let frame = explorer.view()
     require(
         frame.grid.width == state.width && frame.grid.height == state.height,
         "frame \(frame.grid.width)x\(frame.grid.height) for \(state.width)x\(state.height)")

@@ -23,4 +23,12 @@ int cpty_set_window_size(int master, unsigned short rows, unsigned short cols);
 int cpty_spawn(const char *path, char *const argv[], char *const envp[], const char *slave_path,
                pid_t *pid);
 
+/// Makes sure this process never starts another program: from now on execve,
+/// execveat, fork, vfork, ptrace, process_vm_writev and any clone that is not a
+/// new thread of this process fail, in every thread, for good (a seccomp filter,
+/// after no_new_privs). For a session served over SSH, whose only program is the
+/// explorer. Returns 0, or an errno value (ENOSYS where the system has no such
+/// filters).
+int cpty_forbid_new_programs(void);
+
 #endif

@@ -11,15 +11,30 @@ public enum InputEvent: Hashable, Sendable {
     /// Ctrl-C or SIGINT. Return `.quit` unless there is something to cancel.
     case interrupt
     /// SIGTERM, SIGHUP, or the input closed (end of file, I/O error). The
-    /// backend ends the loop after this event whatever effects are returned;
-    /// it is the last chance to save state.
+    /// loop ends after this event whatever effects are returned, once the host
+    /// has carried out its requests: it is the last chance to save state.
     case terminate
-    /// A clock tick, sent only to a program that asked the backend for them
-    /// (`TerminalSession.Options.tickInterval`): a presenter's clock, say.
+    /// A clock tick, sent only to a program that asked for them
+    /// (`.ticks(every:)`, or ``ProgramRunner/Options/ticks``): a presenter's clock, say.
     case tick
     /// Another input the backend watches besides the terminal became readable
     /// (`TerminalSession.Options.extraInput`); the program reads it itself.
     case external
+    /// A program started with `.runExternal` has ended (or could not start).
+    case externalFinished(ExternalResult)
+}
+
+/// How a program run on the terminal ended.
+public enum ExternalResult: Hashable, Sendable {
+    /// It ran and exited with this status (0 for success).
+    case exited(status: Int32)
+    /// A signal ended it.
+    case killed(signal: Int32)
+    /// It could not be started (no such program, not executable, no command given).
+    case notStarted(reason: String)
+
+    /// Whether it ran and exited with status 0.
+    public var succeeded: Bool { self == .exited(status: 0) }
 }
 
 /// A mouse action at a cell (0-based column and row).

@@ -37,7 +37,7 @@ public struct EntityLookup: Sendable {
         var idText: String
         /// The id, its tail, the section number, the framework code.
         var names: [String]
-        /// The title, and the title with its section number.
+        /// The title, the title with its section number, and its names in other languages.
         var titles: [String]
     }
 
@@ -46,18 +46,16 @@ public struct EntityLookup: Sendable {
     public let codes: [EntityID: String]
 
     public init(model: ContentModel) {
-        var codes: [EntityID: String] = [:]
-        for connotation in FrameworkIndex(model: model).connotations {
-            codes[connotation.id] = connotation.code
-            for mechanism in connotation.mechanisms { codes[mechanism.id] = mechanism.code }
-        }
+        let codes = model.framework.codes
         self.codes = codes
         entries = model.entities.map { entity in
             let fold = { (text: String) in SearchIndex.fold(text) }
             var names = [fold(entity.id.description), fold(entity.id.slug)]
             if let number = entity.number, entity.kind == .section { names.append(fold(number)) }
             if let code = codes[entity.id] { names.append(fold(code)) }
-            let titles = [fold(entity.title), fold(entity.displayTitle)]
+            // Names in other languages are titles too: `:文化产业` finds the entity.
+            let titles =
+                [fold(entity.title), fold(entity.displayTitle)] + entity.names.map { fold($0.text) }
             return Entry(
                 id: entity.id, title: entity.displayTitle, idText: entity.id.description,
                 names: names, titles: titles)
@@ -122,8 +120,11 @@ public struct EntityLookup: Sendable {
         return fuzzy ? .fuzzy : nil
     }
 
-    /// Whether a word of `text` (after a space or punctuation) starts `typed`.
+    /// Whether a word of `text` (after a space or punctuation) starts `typed`. Han, kana
+    /// and Hangul have no spaces to start words, so there any place where `typed` occurs
+    /// counts (`沟通` in `政策沟通`).
     static func hasWord(startingWith typed: String, in text: String) -> Bool {
+        if typed.first.map(SearchIndex.isUnspaced) ?? false { return text.contains(typed) }
         var rest = text[...]
         while let found = rest.range(of: typed) {
             let before =

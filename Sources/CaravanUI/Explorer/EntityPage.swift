@@ -57,9 +57,10 @@ struct PageWriter {
 
     mutating func write(_ entity: Entity) {
         builder.wrap([Span(clean(entity.displayTitle), .title)], firstIndent: [], restIndent: [])
-        var kindLine = entity.kind.pageLabel(number: entity.number)
+        var kindLine = model.vocabulary.pageLabel(entity.kind, number: entity.number)
         if let owner = ownerLine(entity) { kindLine += glyphs.separator + owner }
         builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
+        if let names = entity.namesLine { label("Names", names) }
         if model.isBroken(entity.id) { problems(model.diagnostics(for: entity.id)) }
         if let summary = entity.summary, !summary.isEmpty {
             builder.blank()

@@ -13,9 +13,10 @@ public struct NoteSave: Sendable, Hashable {
 }
 
 /// Saving notes written in the built-in editor. When the host keeps the reader's state
-/// on disk (``Explorer/hostWritesNotes``), Ctrl-S hands the note over and the editor
-/// stays open until the host says it is written: only then does the status say "Note
-/// saved", and if the write fails the text is still in the editor.
+/// on disk (``Explorer/hostWritesNotes``), Ctrl-S returns `.save` with the note to take
+/// (``takeNoteToSave()``), and the editor stays open until the host says it is written:
+/// only then does the status say "Note saved", and if the write fails the text is still
+/// in the editor.
 extension Explorer {
     /// Replaces the note on an entity (an empty text removes it).
     mutating func setNote(_ text: String, for id: EntityID) {
@@ -34,21 +35,23 @@ extension Explorer {
         context = ContextList(for: state.current, in: model, note: state.notes[state.current])
     }
 
-    /// Ctrl-S in the editor: hands the note to the host, or keeps it for the session.
-    mutating func saveFromEditor(_ editor: NoteEditor, text: String, for id: EntityID) {
+    /// Ctrl-S in the editor: asks the host to save the note, or keeps it for the session.
+    mutating func saveFromEditor(_ editor: NoteEditor, text: String, for id: EntityID) -> [Effect] {
         if hostWritesNotes {
             state.overlay = .editor(editor, id)
             noteToSave = NoteSave(id: id, text: text)
+            return [.save]
         } else {
             state.overlay = nil
             setNote(text, for: id)
             state.message =
                 state.notes[id] == nil
                 ? "Note removed for this session" : "Note kept for this session, not on disk"
+            return []
         }
     }
 
-    /// The note the host should write now, if Ctrl-S handed one over; taking it clears it.
+    /// The note Ctrl-S asked the host to write with `.save`; taking it clears it.
     public mutating func takeNoteToSave() -> NoteSave? {
         defer { noteToSave = nil }
         return noteToSave

@@ -22,7 +22,7 @@ extension Explorer {
             case .editing:
                 state.overlay = .editor(editor, id)
             case .save(let text):
-                saveFromEditor(editor, text: text, for: id)
+                return saveFromEditor(editor, text: text, for: id)
             case .cancel:
                 state.overlay = nil
                 state.message = "Note not changed"

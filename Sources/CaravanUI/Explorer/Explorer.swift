@@ -20,8 +20,8 @@ public struct Explorer: Program {
     /// Pane widths from the config; nil lets the layout choose.
     public let navigatorWidth: Int?
     public let contextWidth: Int?
-    /// Whether notes are written in an external editor (the runner then handles
-    /// `editRequest`) or in the built-in one.
+    /// Whether notes are written in an external editor (the annotate key then returns
+    /// `.editNote` for the host to carry out) or in the built-in one.
     public let usesExternalEditor: Bool
     /// Whether the host writes notes to disk: then Ctrl-S in the built-in editor hands
     /// the note over (``takeNoteToSave()``) and waits to hear it was written.
@@ -29,13 +29,8 @@ public struct Explorer: Program {
 
     /// Everything the explorer shows and the reader has done. Only `update` changes it.
     public internal(set) var state: ExplorerState
-
-    /// An entity whose note the runner should open in the external editor.
-    public var editRequest: EntityID?
     /// A note handed over by Ctrl-S, until the host takes it.
     var noteToSave: NoteSave?
-    /// Set by the present key; whoever hosts the explorer starts presenting.
-    public var presentRequested = false
 
     // Derived from the state; rebuilt only when what they depend on changes.
     public internal(set) var rows: [NavigatorTree.Row] = []
@@ -144,7 +139,7 @@ public struct Explorer: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external:
+        case .tick, .external, .externalFinished:
             return []
         case .mouse(let mouse):
             handleMouse(mouse)
@@ -193,13 +188,13 @@ public struct Explorer: Program {
             state.message = "Go to mark: press its letter (' goes back)"
         case .annotate:
             if usesExternalEditor {
-                editRequest = state.current
+                return [.editNote(state.current)]
             } else {
                 state.overlay = .editor(
                     NoteEditor(text: state.notes[state.current] ?? ""), state.current)
             }
         case .present:
-            presentRequested = true
+            return [.present(from: state.current)]
         case .help:
             state.overlay = .help(scroll: 0)
         case .search:
@@ -251,7 +246,7 @@ public struct Explorer: Program {
 
     // MARK: View
 
-    public func view(width: Int, height: Int) -> Frame {
-        ExplorerView(explorer: self).render(width: width, height: height)
+    public func view() -> Frame {
+        ExplorerView(explorer: self).render(width: state.width, height: state.height)
     }
 }

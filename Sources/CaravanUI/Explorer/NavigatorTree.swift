@@ -126,9 +126,10 @@ public struct NavigatorTree: Sendable, Hashable {
         }
     }
 
-    /// The connotation a case belongs to: the first it illustrates, directly or through a mechanism.
+    /// The connotation a case belongs to: the first it illustrates, in the order the author
+    /// wrote them, directly or through a mechanism.
     public static func connotation(of entity: Entity, in model: ContentModel) -> EntityID? {
-        for target in model.targets(of: entity.id, by: .illustrates) {
+        for target in model.targetsAsWritten(of: entity.id, by: .illustrates) {
             if target.kind == .connotation { return target.id }
             var current = target
             var guardCount = 0

@@ -2,8 +2,13 @@
 ///
 /// Keys reach it as ``EditorAction``s (arrows, Home and End move; Enter breaks the line;
 /// Backspace and Delete remove; Ctrl-S or Ctrl-X saves and Esc cancels); any other
-/// character is typed.
+/// character is typed. A note holds at most ``maximumBytes``; typing past that is
+/// refused and the editor says so.
 public struct NoteEditor: Sendable, Hashable {
+    /// The longest note, in UTF-8 bytes. Notes of readers served over SSH are kept
+    /// on the server; a paste must not grow them (or the work per key) without end.
+    public static let maximumBytes = 16 * 1024
+
     public enum Outcome: Equatable, Sendable {
         case editing
         case save(String)
@@ -15,22 +20,28 @@ public struct NoteEditor: Sendable, Hashable {
     public private(set) var column = 0
     /// The first line shown, kept so the cursor stays in view.
     public var scroll = 0
+    /// Whether the last key was refused because the note is full.
+    public private(set) var isFull = false
+    /// The size of ``text`` in UTF-8 bytes, kept as it changes.
+    private var byteCount: Int
 
     public init(text: String) {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.isEmpty { lines = [""] }
         row = lines.count - 1
         column = lines[row].count
+        byteCount = text.utf8.count
     }
 
     public var text: String { lines.joined(separator: "\n") }
 
     /// What a key does, by the editor's keymap: an action, or a character typed.
     public mutating func handle(_ key: Key, keymap: Keymap<EditorAction> = .standard) -> Outcome {
+        isFull = false
         switch keymap.input(for: key) {
         case .action(let action): return perform(action)
         case .text(let character):
-            if text.count < 20_000 { insert(String(character)) }
+            insert(String(character))
             keepCursorOnLine()
         case .none: break
         }
@@ -38,10 +49,13 @@ public struct NoteEditor: Sendable, Hashable {
     }
 
     public mutating func perform(_ action: EditorAction) -> Outcome {
+        isFull = false
         switch action {
         case .cancel: return .cancel
         case .save: return .save(text)
         case .newLine:
+            guard hasRoom(for: 1) else { break }
+            byteCount += 1
             let line = Array(lines[row])
             lines[row] = String(line[..<column])
             lines.insert(String(line[column...]), at: row + 1)
@@ -50,10 +64,11 @@ public struct NoteEditor: Sendable, Hashable {
         case .deleteBackward:
             if column > 0 {
                 var line = Array(lines[row])
-                line.remove(at: column - 1)
+                byteCount -= line.remove(at: column - 1).utf8.count
                 lines[row] = String(line)
                 column -= 1
             } else if row > 0 {
+                byteCount -= 1
                 column = lines[row - 1].count
                 lines[row - 1] += lines[row]
                 lines.remove(at: row)
@@ -62,9 +77,10 @@ public struct NoteEditor: Sendable, Hashable {
         case .deleteForward:
             if column < lines[row].count {
                 var line = Array(lines[row])
-                line.remove(at: column)
+                byteCount -= line.remove(at: column).utf8.count
                 lines[row] = String(line)
             } else if row + 1 < lines.count {
+                byteCount -= 1
                 lines[row] += lines[row + 1]
                 lines.remove(at: row + 1)
             }
@@ -106,12 +122,36 @@ public struct NoteEditor: Sendable, Hashable {
         column = min(max(0, column), lines[row].count)
     }
 
+    /// Whether `bytes` more fit; notes that the note is full when not.
+    private mutating func hasRoom(for bytes: Int) -> Bool {
+        guard byteCount + bytes <= Self.maximumBytes else {
+            isFull = true
+            return false
+        }
+        return true
+    }
+
+    /// Inserts at the cursor without copying the line into characters: a paste
+    /// is one key per character, so each must cost little however long the line.
     private mutating func insert(_ text: String) {
-        var line = Array(lines[row])
-        let before = String(line[..<column]) + text
-        line.insert(contentsOf: text, at: column)
-        lines[row] = String(line)
-        column = before.count
+        guard hasRoom(for: text.utf8.count) else { return }
+        byteCount += text.utf8.count
+        let index: String.Index
+        let added: Int
+        do {
+            let line = lines[row]
+            index =
+                line.index(line.startIndex, offsetBy: column, limitedBy: line.endIndex)
+                ?? line.endIndex
+            // Only the character before the cursor can join what is typed (a combining mark).
+            if index > line.startIndex {
+                added = (String(line[line.index(before: index)]) + text).count - 1
+            } else {
+                added = text.count
+            }
+        }
+        lines[row].insert(contentsOf: text, at: index)
+        column += added
     }
 }
 

@@ -21,11 +21,13 @@ struct NotePanel: Widget {
         let inner = frame.inner(in: area)
         let dash = look.glyphs.dash
         let hint =
-            explorer.keys.editor.hints([.save, .cancel], separator: dash) + dash
-            + "an empty note is removed"
+            editor.isFull
+            ? "The note is full: notes hold up to \(NoteEditor.maximumBytes / 1024) KB"
+            : explorer.keys.editor.hints([.save, .cancel], separator: dash) + dash
+                + "an empty note is removed"
         grid.write(
-            hint, x: inner.x, y: inner.y + inner.height - 1, style: look.theme[.dim],
-            maxWidth: inner.width)
+            hint, x: inner.x, y: inner.y + inner.height - 1,
+            style: look.theme[editor.isFull ? .error : .dim], maxWidth: inner.width)
         for (slot, line) in lines(inner).enumerated() {
             grid.write(
                 line.shown, x: inner.x, y: inner.y + slot, style: look.theme[.text],

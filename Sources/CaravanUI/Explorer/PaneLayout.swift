@@ -23,7 +23,7 @@ public struct PaneLayout: Sendable, Hashable {
     public var panes: [(pane: Pane, rect: Rect)]
     public var titleBar: Rect
     public var statusBar: Rect
-    /// Between the title and the status bars: where the panes go, or a framework view.
+    /// Everything between the title and status bars: the panes, or a framework view.
     public var body: Rect
 
     public static func == (lhs: PaneLayout, rhs: PaneLayout) -> Bool {

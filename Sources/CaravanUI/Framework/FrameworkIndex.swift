@@ -3,8 +3,9 @@ import Foundation
 
 /// The paper's framework as the map, matrix and atlas screens read it, worked out once
 /// from the content model: the connotations in order, each with its mechanism tree and
-/// short codes (`H`, `H2`, `H2a`), the case studies and what they illustrate, and the
-/// ties each connotation states in its `relations` field.
+/// short codes (`H`, `H2`, `H2a`, from the model's ``FrameworkOutline``), the case
+/// studies and what they illustrate, and the ties each connotation states in its
+/// `relations` field.
 ///
 /// Every text is already passed through ``Sanitizer/visible(_:tabWidth:)``, so widths
 /// measured on it are the widths a grid gives it.
@@ -114,36 +115,19 @@ struct FrameworkIndex: Sendable {
     init(model: ContentModel) {
         let clean = { (text: String) in Sanitizer.visible(text) }
         var connotations: [Connotation] = []
-        var usedCodes: Set<String> = []
         var mechanismIndex: [EntityID: (connotation: Int, mechanism: Int)] = [:]
-        for (position, entity) in model.entities(of: .connotation).enumerated() {
-            let code = FrameworkIndex.connotationCode(
-                entity.title, position: position, used: usedCodes)
-            usedCodes.insert(code)
-            var mechanisms: [Mechanism] = []
-            var seen: Set<EntityID> = [entity.id]
-            func add(_ mechanism: Entity, code: String, depth: Int, parent: EntityID?) {
-                guard !seen.contains(mechanism.id), depth < 8 else { return }
-                seen.insert(mechanism.id)
+        // The tree and the codes come from the model, which every view shares.
+        for part in model.framework.connotations {
+            guard let entity = model.entity(part.id) else { continue }
+            let code = part.code
+            let mechanisms = part.mechanisms.compactMap { node -> Mechanism? in
+                guard let mechanism = model.entity(node.id) else { return nil }
                 let cases = model.sources(linkingTo: mechanism.id, by: .illustrates)
                     .filter { $0.kind == .case }.map(\.id)
-                mechanisms.append(
-                    Mechanism(
-                        id: mechanism.id, code: code, title: clean(mechanism.title),
-                        summary: clean(mechanism.summary ?? ""), depth: depth, parent: parent,
-                        connotation: entity.id, cases: cases))
-                let parts = model.sources(linkingTo: mechanism.id, by: .partOf)
-                    .filter { $0.kind == .mechanism }
-                for (index, part) in parts.enumerated() {
-                    let suffix =
-                        depth == 0 ? FrameworkIndex.letter(index) : "." + String(index + 1)
-                    add(part, code: code + suffix, depth: depth + 1, parent: mechanism.id)
-                }
-            }
-            let top = model.sources(linkingTo: entity.id, by: .belongsTo)
-                .filter { $0.kind == .mechanism }
-            for (index, mechanism) in top.enumerated() {
-                add(mechanism, code: code + String(index + 1), depth: 0, parent: nil)
+                return Mechanism(
+                    id: mechanism.id, code: node.code, title: clean(mechanism.title),
+                    summary: clean(mechanism.summary ?? ""), depth: node.depth,
+                    parent: node.parent, connotation: entity.id, cases: cases)
             }
             for (index, mechanism) in mechanisms.enumerated() {
                 mechanismIndex[mechanism.id] = (connotations.count, index)
@@ -229,26 +213,6 @@ struct FrameworkIndex: Sendable {
     }
 
     // MARK: Building
-
-    /// The first letter of the title, upper-cased (`H` for "Humanistic connotation"),
-    /// or `C1`, `C2`... when that letter is taken or there is none.
-    private static func connotationCode(_ title: String, position: Int, used: Set<String>)
-        -> String
-    {
-        if let letter = title.first(where: { $0.isASCII && $0.isLetter }) {
-            let code = letter.uppercased()
-            if !used.contains(code) { return code }
-        }
-        var number = position + 1
-        while used.contains("C\(number)") { number += 1 }
-        return "C\(number)"
-    }
-
-    /// `a`, `b`, ... `z`, then `27`, `28`...
-    private static func letter(_ index: Int) -> String {
-        guard index < 26, let scalar = Unicode.Scalar(97 + index) else { return String(index + 1) }
-        return String(Character(scalar))
-    }
 
     private static func ties(of connotation: Entity, in model: ContentModel)
         -> [(target: EntityID, note: String)]

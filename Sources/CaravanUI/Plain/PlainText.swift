@@ -50,7 +50,8 @@ public struct PlainText {
             lines += headingLines("Linked from", level: headingLevel + 1)
             for link in backlinks {
                 let title = model.entity(link.source)?.displayTitle ?? ""
-                lines.append(linkLine("- \(link.type.inverseLabel): \(link.source) \(title)"))
+                let relation = model.vocabulary.inverseLabel(of: link.type)
+                lines.append(linkLine("- \(relation): \(link.source) \(title)"))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -66,7 +67,8 @@ public struct PlainText {
             guard !entities.isEmpty else { continue }
             if kind != .paper {
                 parts.append(
-                    headingLines(kind.pluralTitle, level: 1).joined(separator: "\n") + "\n")
+                    headingLines(model.vocabulary.pluralTitle(kind), level: 1)
+                        .joined(separator: "\n") + "\n")
             }
             for entity in entities {
                 parts.append(self.entity(entity, headingLevel: kind == .paper ? 1 : 2))

@@ -25,7 +25,7 @@ public struct ExplorerVisit {
 
     public mutating func update(_ event: InputEvent) -> Outcome {
         switch event {
-        case .tick, .external:
+        case .tick, .external, .externalFinished:
             return Outcome(effects: [], leaves: false)
         case .interrupt, .terminate:
             return Outcome(effects: [.quit], leaves: false)
@@ -52,7 +52,7 @@ public struct ExplorerVisit {
         }
     }
 
-    public func view(width: Int, height: Int) -> Frame {
-        explorer.view(width: width, height: height)
+    public func view() -> Frame {
+        explorer.view()
     }
 }

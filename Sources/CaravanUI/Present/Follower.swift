@@ -89,7 +89,7 @@ public struct Follower: FollowsPresenter {
             return [.quit]
         case .key(let key):
             return handle(key)
-        case .resize, .tick, .external, .mouse:
+        case .resize, .tick, .external, .externalFinished, .mouse:
             scroll = min(scroll, screen?.maximumScroll ?? 0)
             return []
         }
@@ -125,8 +125,8 @@ public struct Follower: FollowsPresenter {
             leaveKeys: keys.follow.keys(for: .rejoin))
     }
 
-    public func view(width: Int, height: Int) -> Frame {
-        if let visit { return visit.view(width: width, height: height) }
+    public func view() -> Frame {
+        if let visit { return visit.view() }
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {

@@ -76,7 +76,7 @@ public struct NotesScreen: FollowsPresenter {
                 motion, paging: Paging(page: notesRows - 1, halfPage: notesRows / 2),
                 visible: notesRows, total: noteLines(status).count)
             scroll = notes.offset
-        case .tick, .external, .mouse:
+        case .tick, .external, .externalFinished, .mouse:
             break
         }
         return []
@@ -109,7 +109,7 @@ public struct NotesScreen: FollowsPresenter {
 
     // MARK: View
 
-    public func view(width: Int, height: Int) -> Frame {
+    public func view() -> Frame {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {

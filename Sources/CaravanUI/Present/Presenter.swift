@@ -37,8 +37,8 @@ public struct PresenterState: Sendable, Hashable {
 /// A `Program`: keys move between slides, `o` shows an overview, `b` blanks the screen,
 /// Enter opens the slide's entity in an embedded ``Explorer`` (Backspace at the start of
 /// its history, Esc or `q` come back to the same slide). It redraws its clock on `.tick`;
-/// run it with `TerminalSession.Options(tickInterval: 1000)`. ``status`` is what
-/// followers are told.
+/// run it with `ProgramRunner.Options(ticks: 1000)`. ``status`` is what followers are
+/// told.
 public struct Presenter: Program {
     public let model: ContentModel
     public let deck: Deck
@@ -113,7 +113,7 @@ public struct Presenter: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external, .mouse:
+        case .tick, .external, .externalFinished, .mouse:
             return []
         case .key(let key):
             state.message = nil
@@ -264,8 +264,9 @@ public struct Presenter: Program {
 
     // MARK: View
 
-    public func view(width: Int, height: Int) -> Frame {
-        if let visit { return visit.view(width: width, height: height) }
+    public func view() -> Frame {
+        if let visit { return visit.view() }
+        let (width, height) = (state.width, state.height)
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         switch state.mode {

@@ -3,12 +3,12 @@ import CaravanContent
 /// The explorer with a key that starts presenting from where the reader is, and comes
 /// back to the explorer when the presentation ends.
 ///
-/// On the explorer's present action (`P` by default) it presents the deck being read, or else the
-/// default deck (`deck/lecture`, or the first) from the first slide that shows the
-/// entity being read. `q` in the presenter returns to the explorer; Ctrl-C quits.
-///
-/// The explorer runs without clock ticks, so the presenter's clock only moves when a
-/// key is pressed; a session that should tick runs ``Presenter`` directly.
+/// On the explorer's `.present(from:)` request (the present action, `P` by default) it
+/// presents the deck being read, or else the default deck (`deck/lecture`, or the first)
+/// from the first slide that shows the entity being read. `q` in the presenter returns to
+/// the explorer; Ctrl-C quits. While presenting it asks for a tick a second for the
+/// clock, and stops them on the way back; resizes reach the explorer too, so it is ready
+/// at the terminal's size. Other requests pass on to the host.
 public struct PresentingExplorer: Program {
     public var explorer: Explorer
     public private(set) var presenter: Presenter?
@@ -33,37 +33,35 @@ public struct PresentingExplorer: Program {
 
     public mutating func update(_ event: InputEvent) -> [Effect] {
         if var presenter {
+            if case .resize = event { _ = explorer.update(event) }
             let effects = presenter.update(event)
             if effects.contains(.quit) {
                 if event == .interrupt || event == .terminate { return [.quit] }
                 self.presenter = nil
-                _ = explorer.update(
-                    .resize(width: presenter.state.width, height: presenter.state.height))
                 return effects.filter { $0 != .quit } + [.ticks(every: nil)]
             }
             self.presenter = presenter
             return effects
         }
-        let effects = explorer.update(event)
-        if explorer.presentRequested {
-            explorer.presentRequested = false
-            let state = explorer.state
-            guard
-                let start = PresentingExplorer.presentation(from: state.current, in: explorer.model)
-            else {
-                return [.bell]
-            }
-            presenter = Presenter(
-                model: explorer.model, deck: start.deck, width: state.width, height: state.height,
-                start: start.slide, keys: explorer.keys, capabilities: explorer.capabilities)
-            // The presenter's clock needs a tick a second; the explorer needs none.
-            return effects + [.ticks(every: 1000)]
+        return explorer.update(event).flatMap { effect -> [Effect] in
+            guard case .present(let entity) = effect else { return [effect] }
+            return startPresenting(from: entity)
         }
-        return effects
     }
 
-    public func view(width: Int, height: Int) -> Frame {
-        if let presenter { return presenter.view(width: width, height: height) }
-        return explorer.view(width: width, height: height)
+    private mutating func startPresenting(from entity: EntityID) -> [Effect] {
+        guard let start = PresentingExplorer.presentation(from: entity, in: explorer.model) else {
+            return [.bell]
+        }
+        let state = explorer.state
+        presenter = Presenter(
+            model: explorer.model, deck: start.deck, width: state.width, height: state.height,
+            start: start.slide, keys: explorer.keys, capabilities: explorer.capabilities)
+        // The presenter's clock needs a tick a second; the explorer needs none.
+        return [.ticks(every: 1000)]
+    }
+
+    public func view() -> Frame {
+        presenter?.view() ?? explorer.view()
     }
 }

@@ -150,7 +150,7 @@ final class CommonMarkSpecTests: XCTestCase {
                 XCTAssertEqual(controls.map(\.value), [], "example \(example.number)")
             }
             explorer.open(example.id, pushing: true)
-            let grid = explorer.view(width: 80, height: 24).grid
+            let grid = explorer.view().grid
             let bad = grid.cells.filter {
                 $0.grapheme.unicodeScalars.contains(where: Sanitizer.needsReplacement)
             }

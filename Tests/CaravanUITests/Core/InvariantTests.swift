@@ -119,7 +119,7 @@ final class InvariantTests: XCTestCase {
             XCTAssertTrue(TestContent.model.contains(explorer.state.current), "step \(step)")
             XCTAssertTrue(explorer.state.history.indices.contains(explorer.state.historyIndex))
             if step % 50 == 0 {
-                let frame = explorer.view(width: 100, height: 30)
+                let frame = explorer.view()
                 XCTAssertEqual(frame.grid.width, 100)
             }
         }

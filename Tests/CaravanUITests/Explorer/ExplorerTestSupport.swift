@@ -51,7 +51,7 @@ func resize(_ explorer: inout Explorer, width: Int, height: Int) {
 
 /// The explorer drawn at the size its state holds.
 func render(_ explorer: Explorer) -> Grid {
-    explorer.view(width: explorer.state.width, height: explorer.state.height).grid
+    explorer.view().grid
 }
 
 /// The text of a grid, row by row, for golden files and `contains` checks.

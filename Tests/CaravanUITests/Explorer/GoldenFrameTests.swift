@@ -110,7 +110,7 @@ final class GoldenFrameTests: XCTestCase {
     func testSearchAlmaty80x24() throws {
         var explorer = try makeExplorer(width: 80, height: 24)
         press(&explorer, "/ a l m a t y")
-        let frame = explorer.view(width: 80, height: 24)
+        let frame = explorer.view()
         assertFrame(explorer, named: "search-almaty-80x24")
         // The cursor waits after the query.
         let cursor = try XCTUnwrap(frame.cursor)

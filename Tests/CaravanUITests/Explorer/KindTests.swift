@@ -67,13 +67,13 @@ final class KindTests: XCTestCase {
         for kind in EntityKind.allCases {
             let entity = try first(kind)
             let page = EntityPage.layout(entity, in: model, width: 80)
-            let label = kind.pageLabel(number: entity.number)
+            let label = model.vocabulary.pageLabel(kind, number: entity.number)
             XCTAssertTrue(
                 page.lines.map(\.text).contains { $0.hasPrefix(label) },
                 "\(entity.id) has no «\(label)» line")
         }
-        XCTAssertEqual(EntityKind.section.pageLabel(number: "3b"), "Section 3b")
-        XCTAssertEqual(EntityKind.case.pageLabel(number: nil), "Case study")
+        XCTAssertEqual(Vocabulary.standard.pageLabel(.section, number: "3b"), "Section 3b")
+        XCTAssertEqual(Vocabulary.standard.pageLabel(.case, number: nil), "Case study")
     }
 
     /// What each layout of facts puts on a page, found on the page of an entity that uses it.

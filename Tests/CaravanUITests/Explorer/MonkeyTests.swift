@@ -85,14 +85,17 @@ final class MonkeyTests: XCTestCase {
         }
     }
 
-    /// Only a quit key outside a prompt, or an interrupt, quits; nothing else has effects.
+    /// Only a quit key outside a prompt, or an interrupt, quits, and only the present key
+    /// asks to present (from the entity being read); nothing else has effects.
     private func check(
         _ effects: [Effect], of event: InputEvent, overlayBefore: Overlay?, _ explorer: Explorer,
         _ context: () -> String
     ) {
         guard !effects.isEmpty else { return }
-        guard effects == [.quit], case .key(let key) = event, overlayBefore == nil,
-            explorer.keymap.action(for: key) == .quit
+        guard case .key(let key) = event, overlayBefore == nil,
+            let action = explorer.keymap.action(for: key),
+            (action == .quit && effects == [.quit])
+                || (action == .present && effects == [.present(from: explorer.state.current)])
         else {
             return XCTFail("unexpected effects \(effects); \(context())")
         }
@@ -131,7 +134,7 @@ final class MonkeyTests: XCTestCase {
     private func checkFrame(_ explorer: Explorer, _ context: () -> String) -> Bool {
         let state = explorer.state
         var failures: [String] = []
-        let frame = explorer.view(width: state.width, height: state.height)
+        let frame = explorer.view()
         let drawn = "\(frame.grid.width)x\(frame.grid.height)"
         if frame.grid.width != state.width || frame.grid.height != state.height {
             failures.append("frame is \(drawn), not \(state.width)x\(state.height)")

@@ -32,7 +32,7 @@ final class NoteEditorFuzzRegressionTests: XCTestCase {
         ]
         for key in keys {
             _ = explorer.update(.key(key))
-            _ = explorer.view(width: 80, height: 24)
+            _ = explorer.view()
         }
     }
 

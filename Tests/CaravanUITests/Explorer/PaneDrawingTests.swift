@@ -86,30 +86,30 @@ final class PaneDrawingTests: XCTestCase {
         var explorer = Explorer(
             model: TestContent.model, width: 120, height: 40, screenReader: true)
         XCTAssertEqual(panes(explorer).count, 1)
-        let frame = explorer.view(width: 120, height: 40)
+        let frame = explorer.view()
         XCTAssertFalse(
             frame.grid.cells.contains { ["─", "│", "▾", "▸"].contains($0.grapheme) },
             "no box drawing read aloud")
         let cursor = try XCTUnwrap(frame.cursor)
         XCTAssertEqual(cursor.y, 2 + explorer.state.navigator.selection)
         press(&explorer, "j j Enter Tab")
-        let reader = explorer.view(width: 120, height: 40)
+        let reader = explorer.view()
         let link = try XCTUnwrap(explorer.state.selectedLink)
         let line = explorer.page.links[link].line - explorer.state.reader.offset
         XCTAssertEqual(reader.cursor?.y, 2 + line, "on the selected link's line")
         press(&explorer, "l")
-        let links = explorer.view(width: 120, height: 40)
+        let links = explorer.view()
         XCTAssertEqual(
             links.cursor?.y, 2 + explorer.state.context.selection - explorer.state.context.offset)
     }
 
     func testWithoutAnOverlayOrAScreenReaderThereIsNoCursor() throws {
         var explorer = try makeExplorer(width: 80, height: 24)
-        XCTAssertNil(explorer.view(width: 80, height: 24).cursor)
+        XCTAssertNil(explorer.view().cursor)
         press(&explorer, "?")
-        XCTAssertNil(explorer.view(width: 80, height: 24).cursor, "the help has no input")
+        XCTAssertNil(explorer.view().cursor, "the help has no input")
         press(&explorer, "x /")
-        XCTAssertNotNil(explorer.view(width: 80, height: 24).cursor)
+        XCTAssertNotNil(explorer.view().cursor)
     }
 
     func testAnOverlayCoversThePanesButNotTheBars() throws {

@@ -42,11 +42,15 @@ final class RegressionTests: XCTestCase {
         XCTAssertTrue(explorer.state.history.contains { $0.id == result })
     }
 
-    /// `view(width:height:)` lays the panes out for the size in the state, not the size
-    /// it is asked for, so the status bar falls off a smaller grid.
-    func testViewUsesTheSizeItIsGiven() throws {
-        let explorer = try makeExplorer(width: 120, height: 40)
-        let grid = explorer.view(width: 80, height: 24).grid
+    /// The view once laid the panes out for the size in the state but drew a grid of the
+    /// size it was asked for, so the status bar fell off a smaller grid. The size is now
+    /// held once, in the state, and a resize changes both.
+    func testTheViewHasTheSizeOfTheLastResize() throws {
+        var explorer = try makeExplorer(width: 120, height: 40)
+        resize(&explorer, width: 80, height: 24)
+        let grid = explorer.view().grid
+        XCTAssertEqual(grid.width, 80)
+        XCTAssertEqual(grid.height, 24)
         XCTAssertTrue(grid.textLines()[23].contains("? help"), dump(grid))
     }
 

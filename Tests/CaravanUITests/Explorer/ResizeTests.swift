@@ -62,7 +62,7 @@ final class ResizeTests: XCTestCase {
     func testViewAtAnySizeOnAFreshExplorer() throws {
         for (width, height) in Self.sizes {
             let explorer = try makeExplorer(width: width, height: height)
-            let grid = explorer.view(width: width, height: height).grid
+            let grid = explorer.view().grid
             XCTAssertEqual(grid.width, width)
             XCTAssertEqual(grid.height, height)
         }

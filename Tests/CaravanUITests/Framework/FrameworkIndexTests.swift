@@ -48,7 +48,7 @@ final class FrameworkIndexTests: XCTestCase {
         XCTAssertEqual(Set(index.regions), Set(index.cases.map(\.region)))
     }
 
-    func testAContentWithoutAConnotationsLetterGetsNumberedCodes() {
+    func testAConnotationWithoutALetterStillGetsLettersForItsCode() {
         let files = ["Alpha", "alpha too", "123"].enumerated().map { position, title in
             SourceFile(
                 path: "c\(position).md",
@@ -56,8 +56,10 @@ final class FrameworkIndexTests: XCTestCase {
                     + "field: f\nlever: l\n---\n")
         }
         let codes = FrameworkIndex(model: ContentLoader.load(files: files)).connotations.map(\.code)
-        // "123" comes first in reading order and has no letter; "alpha too" finds A taken.
-        XCTAssertEqual(codes, ["C1", "A", "C3"])
+        // "123" comes first in reading order and has no letter of its own: it takes the
+        // first free one. "Alpha" then finds A taken and takes its first two letters,
+        // "alpha too" its initials. No code has a digit, so none reads as a mechanism's.
+        XCTAssertEqual(codes, ["A", "AL", "AT"])
     }
 
     // MARK: The map's layout

@@ -41,7 +41,7 @@ final class ViewBehaviourTests: XCTestCase {
         press(&explorer, "M")
         XCTAssertTrue(explorer.framework?.isLinear == true)
         press(&explorer, "j j")
-        let frame = explorer.view(width: 100, height: 30)
+        let frame = explorer.view()
         let cursor = try XCTUnwrap(frame.cursor)
         XCTAssertEqual(frame.grid[cursor.x, cursor.y].style, explorer.theme[.selection])
         let line = frame.grid.textLines()[cursor.y]

@@ -15,16 +15,16 @@ final class FollowAndNotesTests: XCTestCase {
     func testNotesWaitThenFollow() throws {
         var notes = NotesScreen(width: 80, height: 24, clock: { 1_000_060 })
         XCTAssertTrue(
-            dump(notes.view(width: 80, height: 24).grid).contains("Waiting for the presenter"))
+            dump(notes.view().grid).contains("Waiting for the presenter"))
         notes.receive(.live(try status(at: 3)))
-        let text = dump(notes.view(width: 80, height: 24).grid)
+        let text = dump(notes.view().grid)
         XCTAssertTrue(text.contains("Slide 4/21: Hardware and software"), text)
         XCTAssertTrue(text.contains("This is the motivation of section 1"), text)
         XCTAssertTrue(text.contains("Next: Two views of the culture industry"), text)
         XCTAssertTrue(text.contains("01:00"), text)
         notes.receive(.waiting)
         XCTAssertTrue(
-            dump(notes.view(width: 80, height: 24).grid).contains("Waiting for the presenter"))
+            dump(notes.view().grid).contains("Waiting for the presenter"))
     }
 
     func testNotesKeysOnlyScrollOrQuit() throws {
@@ -37,9 +37,9 @@ final class FollowAndNotesTests: XCTestCase {
     func testFollowerShowsTheLiveSlide() throws {
         var follower = Follower(model: PresentFixture.model, width: 80, height: 24)
         XCTAssertTrue(
-            dump(follower.view(width: 80, height: 24).grid).contains("Waiting for the presenter"))
+            dump(follower.view().grid).contains("Waiting for the presenter"))
         follower.receive(.live(try status(at: 3)))
-        let text = dump(follower.view(width: 80, height: 24).grid)
+        let text = dump(follower.view().grid)
         XCTAssertTrue(text.contains("Hardware and software"), text)
         XCTAssertTrue(text.contains("4/21 · following"), text)
     }
@@ -67,7 +67,7 @@ final class FollowAndNotesTests: XCTestCase {
         remote.deck = "deck/elsewhere"
         remote.title = "A slide from another content"
         follower.receive(.live(remote))
-        let text = dump(follower.view(width: 80, height: 24).grid)
+        let text = dump(follower.view().grid)
         XCTAssertTrue(text.contains("A slide from another content"), text)
         XCTAssertTrue(text.contains("not in your content"), text)
     }
@@ -77,7 +77,7 @@ final class FollowAndNotesTests: XCTestCase {
         var remote = try status(at: 3)
         remote.blank = true
         follower.receive(.live(remote))
-        let text = dump(follower.view(width: 80, height: 24).grid)
+        let text = dump(follower.view().grid)
         XCTAssertFalse(text.contains("Hardware and software"), text)
         XCTAssertTrue(text.contains("blanked"), text)
     }

@@ -74,5 +74,5 @@ func pressKeys(
 
 /// The text of a presenter's frame at its size.
 func frameText(_ presenter: Presenter) -> String {
-    dump(presenter.view(width: presenter.state.width, height: presenter.state.height).grid)
+    dump(presenter.view().grid)
 }

@@ -190,12 +190,12 @@ final class PresenterKeyTests: XCTestCase {
             _ = presenter.update(.resize(width: width, height: height))
             for index in presenter.deck.slides.indices {
                 presenter.go(to: index)
-                let grid = presenter.view(width: width, height: height).grid
+                let grid = presenter.view().grid
                 XCTAssertEqual(grid.width, width)
                 XCTAssertEqual(grid.height, height)
             }
             pressKeys(&presenter, "o")
-            _ = presenter.view(width: width, height: height)
+            _ = presenter.view()
             pressKeys(&presenter, "Esc")
         }
     }

@@ -21,6 +21,32 @@ final class PresentingExplorerTests: XCTestCase {
         XCTAssertEqual(pressKeys(&program, "q"), [.quit])
     }
 
+    func testThePresentKeyIsARequestNamingTheEntityBeingRead() throws {
+        var explorer = try makeExplorer(width: 80, height: 24, start: "case/almaty-silk-road-brand")
+        XCTAssertEqual(
+            press(&explorer, "P"), [.present(from: try entityID("case/almaty-silk-road-brand"))])
+    }
+
+    func testResizesWhilePresentingReachTheExplorer() throws {
+        let explorer = try makeExplorer(width: 80, height: 24, start: "deck/lecture")
+        var program = PresentingExplorer(explorer: explorer)
+        pressKeys(&program, "P")
+        _ = program.update(.resize(width: 120, height: 40))
+        XCTAssertEqual(program.presenter?.state.width, 120)
+        XCTAssertEqual(program.explorer.state.width, 120)
+        XCTAssertEqual(program.explorer.paneLayout.panes.count, 3, "laid out for the new size")
+        pressKeys(&program, "q")
+        XCTAssertNil(program.presenter)
+        XCTAssertEqual(program.explorer.state.height, 40)
+    }
+
+    func testWithoutADeckPresentingRingsTheBell() throws {
+        let model = ContentModel(entities: [], links: [], diagnostics: [])
+        var program = PresentingExplorer(explorer: Explorer(model: model, width: 80, height: 24))
+        XCTAssertEqual(pressKeys(&program, "P"), [.bell])
+        XCTAssertNil(program.presenter)
+    }
+
     func testPresentsTheDeckBeingReadFromItsStart() throws {
         let explorer = try makeExplorer(width: 80, height: 24, start: "deck/lecture")
         var program = PresentingExplorer(explorer: explorer)

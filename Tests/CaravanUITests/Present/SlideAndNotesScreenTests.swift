@@ -89,12 +89,12 @@ final class SlideAndNotesScreenTests: XCTestCase {
         let deck = try lecture()
         var status = try status(at: deck.slides.count - 1)
         notes.receive(.live(status))
-        var text = dump(notes.view(width: 80, height: 24).grid)
+        var text = dump(notes.view().grid)
         XCTAssertTrue(text.contains("Last slide"), text)
         XCTAssertTrue(text.contains("Slide \(deck.slides.count)/\(deck.slides.count)"))
         status.blank = true
         notes.receive(.live(status))
-        text = dump(notes.view(width: 80, height: 24).grid)
+        text = dump(notes.view().grid)
         XCTAssertTrue(text.contains("(screen blanked)"), text)
         XCTAssertTrue(text.contains("following"))
     }
@@ -107,7 +107,7 @@ final class SlideAndNotesScreenTests: XCTestCase {
         notes.receive(.live(try status(at: longest)))
         pressKeys(&notes, "j j")
         XCTAssertEqual(notes.scroll, 2)
-        XCTAssertTrue(dump(notes.view(width: 80, height: 10).grid).contains("more (j)"))
+        XCTAssertTrue(dump(notes.view().grid).contains("more (j)"))
         notes.receive(.live(try status(at: longest)))
         XCTAssertEqual(notes.scroll, 2, "the same slide keeps its place")
         notes.receive(.live(try status(at: (longest + 1) % deck.slides.count)))

@@ -58,7 +58,7 @@ final class SlideLayoutAgreementTests: XCTestCase {
             slides: [Slide(title: "T\u{1B}]0;x\u{07}itle", kind: .text(document), line: 1)],
             path: "x.md")
         let presenter = PresentFixture.presenter(deck, width: 30, height: 12)
-        let grid = presenter.view(width: 30, height: 12).grid
+        let grid = presenter.view().grid
         for cell in grid.cells {
             XCTAssertFalse(
                 cell.grapheme.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x1B })

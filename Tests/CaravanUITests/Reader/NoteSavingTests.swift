@@ -12,7 +12,7 @@ final class NoteSavingTests: XCTestCase {
             start: try entityID("concept/soft-power"), hostWritesNotes: hostWrites)
         press(&explorer, "a")
         typeText(&explorer, text)
-        press(&explorer, "Ctrl-s")
+        XCTAssertEqual(press(&explorer, "Ctrl-s"), hostWrites ? [.save] : [])
         return explorer
     }
 
@@ -49,6 +49,17 @@ final class NoteSavingTests: XCTestCase {
         // Ctrl-S hands it over again.
         press(&explorer, "Ctrl-s")
         XCTAssertEqual(explorer.takeNoteToSave()?.text, "Do not lose this")
+    }
+
+    func testWithAnExternalEditorTheAnnotateKeyAsksTheHost() throws {
+        var explorer = Explorer(
+            model: TestContent.model, width: 120, height: 40,
+            start: try entityID("concept/soft-power"), usesExternalEditor: true)
+        XCTAssertEqual(press(&explorer, "a"), [.editNote(try entityID("concept/soft-power"))])
+        XCTAssertNil(explorer.state.overlay, "no built-in editor opens")
+        // The host's answer is a note set on the entity; the Links pane shows it.
+        _ = explorer.update(.note("From the editor", for: try entityID("concept/soft-power")))
+        XCTAssertTrue(dump(render(explorer)).contains("From the editor"))
     }
 
     func testWithoutAHostTheNoteIsKeptForTheSessionOnly() throws {

@@ -6,7 +6,7 @@ import XCTest
 /// What the overlays draw and where they put the terminal's cursor.
 final class OverlayPanelTests: XCTestCase {
     private func frame(_ explorer: Explorer) -> Frame {
-        explorer.view(width: explorer.state.width, height: explorer.state.height)
+        explorer.view()
     }
 
     func testTheNoteEditorKeepsItsCursorOnTheTextAndSlidesALongLine() throws {

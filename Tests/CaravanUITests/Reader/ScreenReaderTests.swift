@@ -13,7 +13,7 @@ final class ScreenReaderTests: XCTestCase {
     private func assertCursorOnSelection(
         _ explorer: Explorer, file: StaticString = #filePath, line: UInt = #line
     ) throws {
-        let frame = explorer.view(width: explorer.state.width, height: explorer.state.height)
+        let frame = explorer.view()
         let cursor = try XCTUnwrap(frame.cursor, "no cursor", file: file, line: line)
         XCTAssertEqual(
             frame.grid[cursor.x, cursor.y].style, explorer.theme[.selection],
@@ -43,7 +43,7 @@ final class ScreenReaderTests: XCTestCase {
         var explorer = makeReaderExplorer()
         press(&explorer, ":")
         typeText(&explorer, "zzqxj")
-        let frame = explorer.view(width: 80, height: 24)
+        let frame = explorer.view()
         let cursor = try XCTUnwrap(frame.cursor)
         XCTAssertTrue(frame.grid.textLines()[cursor.y].contains(":zzqxj"))
     }
