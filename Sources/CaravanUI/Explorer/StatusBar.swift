@@ -16,7 +16,10 @@ struct StatusBar: Widget {
         var left =
             " "
             + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
-        if explorer.framework == nil, explorer.paneLayout.order.contains(.reader) {
+        // The reader's position, when its page has lines: "1-0/0" says nothing.
+        if explorer.framework == nil, explorer.paneLayout.order.contains(.reader),
+            !explorer.page.lines.isEmpty
+        {
             let total = explorer.page.lines.count
             let visible = explorer.visibleRows(.reader)
             let last = min(total, state.reader.offset + visible)
