@@ -34,7 +34,8 @@ let package = Package(
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
 
         // The default content, compiled in by the EmbedContent plugin.
-        .executableTarget(name: "content-embedder"),
+        // Parses, checks and indexes it at build time: the plugin's tool needs the model.
+        .executableTarget(name: "content-embedder", dependencies: ["CaravanContent"]),
         .plugin(
             name: "EmbedContent", capability: .buildTool(),
             dependencies: ["content-embedder"]),
