@@ -22,9 +22,10 @@ enum CacheFile {
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return size == 0 }
             var done = 0
             while done < size {
-                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                let got = Foundation.read(descriptor, base + done, size - done)
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else { return false }
                 done += got
@@ -42,9 +43,10 @@ enum CacheFile {
             temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return false }
         let written = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
             var done = 0
             while done < buffer.count {
-                let wrote = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                let wrote = write(descriptor, base + done, buffer.count - done)
                 if wrote < 0, errno == EINTR { continue }
                 guard wrote > 0 else { return false }
                 done += wrote
