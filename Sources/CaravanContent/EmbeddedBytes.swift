@@ -26,25 +26,35 @@ public enum EmbeddedBytes {
             UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// Decoded into storage of the literal's size (never smaller than what it holds), in
+    /// one pass; this runs on every start, for a model of about a megabyte.
     public static func bytes(_ encoded: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(encoded.count)
-        var index = 0
-        while index < encoded.count {
-            let lead = encoded[index]
-            if lead < 0x80 {
-                out.append(lead)
-                index += 1
-                continue
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: encoded.count) { buffer, count in
+            var index = 0
+            var written = 0
+            while index < encoded.count {
+                let lead = encoded[index]
+                if lead < 0x80 {
+                    buffer[written] = lead
+                    written += 1
+                    index += 1
+                    continue
+                }
+                guard (0xC4...0xC7).contains(lead), index + 1 < encoded.count,
+                    encoded[index + 1] & 0xC0 == 0x80
+                else {
+                    valid = false
+                    break
+                }
+                let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(encoded[index + 1] & 0x3F)
+                buffer[written] = UInt8(truncatingIfNeeded: scalar - 0x100)
+                written += 1
+                index += 2
             }
-            guard (0xC4...0xC7).contains(lead), index + 1 < encoded.count else { return nil }
-            let next = encoded[index + 1]
-            guard next & 0xC0 == 0x80 else { return nil }
-            let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(next & 0x3F)
-            out.append(UInt8(truncatingIfNeeded: scalar - 0x100))
-            index += 2
+            count = written
         }
-        return out
+        return valid ? out : nil
     }
 
     private static func isPlain(_ byte: UInt8) -> Bool {
