@@ -26,15 +26,9 @@ public struct Entity: Hashable, Sendable {
         fields: [(key: String, value: FieldValue)], body: String, document: MarkdownDocument,
         location: SourceLocation, bodyLine: Int
     ) {
-        self.id = id
-        self.title = title
-        self.summary = summary
-        self.order = order
-        self.fields = fields
-        self.body = body
-        parsedBody = LazyDocument(document)
-        self.location = location
-        self.bodyLine = bodyLine
+        self.init(
+            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
+            parsedBody: LazyDocument(document), location: location, bodyLine: bodyLine)
     }
 
     /// An entity whose body is parsed when its document is first asked for.
@@ -43,13 +37,23 @@ public struct Entity: Hashable, Sendable {
         fields: [(key: String, value: FieldValue)], body: String, location: SourceLocation,
         bodyLine: Int
     ) {
+        self.init(
+            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
+            parsedBody: LazyDocument(source: body), location: location, bodyLine: bodyLine)
+    }
+
+    private init(
+        id: EntityID, title: String, summary: String?, order: Int?,
+        fields: [(key: String, value: FieldValue)], body: String, parsedBody: LazyDocument,
+        location: SourceLocation, bodyLine: Int
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.order = order
         self.fields = fields
         self.body = body
-        parsedBody = LazyDocument(source: body)
+        self.parsedBody = parsedBody
         self.location = location
         self.bodyLine = bodyLine
     }
