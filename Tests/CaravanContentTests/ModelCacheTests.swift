@@ -111,10 +111,14 @@ final class ModelCacheTests: XCTestCase {
     }
 
     func testAnotherProgramsCacheIsNotRead() throws {
-        _ = open()
+        let expected = summary(open())
         let other = ModelCache(folder: cache.folder, program: "caravan other build")
         XCTAssertNil(other.read(sources))
         XCTAssertNotNil(cache.read(sources))
+        // The other build reads the files and keeps its own model in the same place.
+        XCTAssertEqual(summary(DefaultContent.open(sources: sources, cache: other)), expected)
+        XCTAssertNotNil(other.read(sources), "made again by the program that opened it")
+        XCTAssertNil(cache.read(sources))
     }
 
     func testACacheOthersCanWriteIsNotRead() throws {
