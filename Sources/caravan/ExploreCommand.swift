@@ -60,7 +60,10 @@ struct ExploreCommand: ParsableCommand {
         var content = self.content
         if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
-        let model = try content.loadForReading(listing: false)
+        // A served session uses no cache: none another user could have written, and none
+        // it writes for others (docs/serve.md).
+        let model = try content.loadForReading(
+            listing: false, cached: !served.served, inBackground: true)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
         let chosenTheme = try theme.map { name -> Theme in
