@@ -120,6 +120,41 @@ def test_jump_and_help():
         session.close()
 
 
+def test_chinese_names_are_searched_jumped_to_and_shown_in_two_cells_a_character():
+    for width, height in ((120, 40), (80, 24)):
+        session, pid = start(["--no-state"], width=width, height=height)
+        try:
+            session.keys("/")
+            session.wait_for("Search")
+            session.type("民心")
+            session.wait_for("results")
+            assert "People-to-people exchange" in session.screen(), session.screen()
+            session.keys("Enter")
+            session.wait_until(lambda: "concept/people-to-people-exchange"
+                               in session.screen().splitlines()[-1], what="the result opened")
+            session.keys(":")
+            session.wait_for("Jump to")
+            session.type("软实力")
+            session.keys("Enter")
+            session.wait_until(lambda: "concept/soft-power" in session.screen().splitlines()[-1],
+                               what="jumped to soft power")
+            rows = session.screen().splitlines()
+            names = [row for row in rows if "Names: 软实力 (zh)" in row]
+            assert names, "\n".join(rows)
+            # Each character takes two cells, so the row keeps the terminal's width and the
+            # pane's right edge stays where it is on the rows around it.
+            row = rows.index(names[0])
+            cells = [tmuxharness.display_width(line) for line in rows[row - 1:row + 2]]
+            assert cells[1] <= width, (cells, names[0])
+            if "│" in rows[row - 1] and "│" in names[0]:
+                edge = tmuxharness.display_width(rows[row - 1][:rows[row - 1].rindex("│")])
+                assert tmuxharness.display_width(names[0][:names[0].rindex("│")]) == edge, rows
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
+
+
 def test_at_80x24_l_reaches_the_links_and_a_count_stays_in_its_view():
     session, pid = start(["--open", "section/3-products", "--no-state"], width=80, height=24)
     try:
