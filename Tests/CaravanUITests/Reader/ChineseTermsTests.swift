@@ -56,6 +56,7 @@ final class ChineseTermsTests: XCTestCase {
         "concept/five-links": "资金融通",
         "concept/people-to-people-exchange": "人文交流",
         "concept/community-of-destiny": "人类命运共同体",
+        "concept/soft-power": "文化软实力",
         "concept/docking-strategy": "对接",
         "concept/cultural-industry": "文化工业",
         "concept/belt-and-road-initiative": "一带一路",
