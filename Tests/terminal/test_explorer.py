@@ -100,15 +100,20 @@ def test_search_opens_the_match_and_counts_matches():
         session.close()
 
 
+def jump(session, text, expected):
+    """Types text at the jump prompt and waits for the status line to show the entity."""
+    session.keys(":")
+    session.wait_for("Jump to")
+    session.type(text)
+    session.keys("Enter")
+    session.wait_until(lambda: expected in session.screen().splitlines()[-1],
+                       what="jumped to " + expected)
+
+
 def test_jump_and_help():
     session, pid = start()
     try:
-        session.keys(":")
-        session.wait_for("Jump to")
-        session.type("west papua")
-        session.keys("Enter")
-        session.wait_until(lambda: "case/west-papua-industrial-park" in session.screen().splitlines()[-1],
-                           what="jumped to the case")
+        jump(session, "west papua", "case/west-papua-industrial-park")
         session.keys("?")
         session.wait_for("Keys")
         assert "Search everything" in session.screen()
@@ -132,12 +137,7 @@ def test_chinese_names_are_searched_jumped_to_and_shown_in_two_cells_a_character
             session.keys("Enter")
             session.wait_until(lambda: "concept/people-to-people-exchange"
                                in session.screen().splitlines()[-1], what="the result opened")
-            session.keys(":")
-            session.wait_for("Jump to")
-            session.type("软实力")
-            session.keys("Enter")
-            session.wait_until(lambda: "concept/soft-power" in session.screen().splitlines()[-1],
-                               what="jumped to soft power")
+            jump(session, "软实力", "concept/soft-power")
             rows = session.screen().splitlines()
             names = [row for row in rows if "Names: 软实力 (zh)" in row]
             assert names, "\n".join(rows)

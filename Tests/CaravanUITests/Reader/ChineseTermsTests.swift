@@ -12,6 +12,11 @@ import XCTest
 final class ChineseTermsTests: XCTestCase {
     static let model = DefaultContent.load()
 
+    /// An explorer over the built-in content, as it ships, with nothing open yet.
+    static func explorer(width: Int, height: Int) -> Explorer {
+        Explorer(model: model, width: width, height: height, start: nil, capabilities: .full)
+    }
+
     /// Every Chinese name in the built-in content: entity id, then the name.
     static let names: KeyValuePairs<String, String> = [
         "concept/belt-and-road-initiative": "一带一路倡议",
@@ -118,8 +123,7 @@ final class ChineseTermsTests: XCTestCase {
     }
 
     func testTheJumpPromptOpensEachNameAndItsPageShowsIt() throws {
-        var explorer = Explorer(
-            model: Self.model, width: 120, height: 40, start: nil, capabilities: .full)
+        var explorer = Self.explorer(width: 120, height: 40)
         for (id, name) in Self.names {
             press(&explorer, ":")
             typeText(&explorer, name)
@@ -133,8 +137,7 @@ final class ChineseTermsTests: XCTestCase {
     }
 
     func testTheSearchPromptOpensEachNameAsItsFirstResult() throws {
-        var explorer = Explorer(
-            model: Self.model, width: 80, height: 24, start: nil, capabilities: .full)
+        var explorer = Self.explorer(width: 80, height: 24)
         for (id, name) in Self.names {
             press(&explorer, "/")
             typeText(&explorer, name)
