@@ -80,16 +80,13 @@ let package = Package(
                 "CaravanStore", "CaravanConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // A release binary loads at a fixed address, so there are no relocations to
-            // apply (100,000, a megabyte of pages written in every copy); exports none
-            // of its 21,000 symbols; carries no DWARF (35 MB). docs/benchmarks.md has
-            // what each saved.
+            // A release binary exports none of its 21,000 symbols and carries no DWARF
+            // (35 MB). It stays position-independent: `caravan serve` parses what
+            // strangers send, so its code keeps a random address (docs/DECISIONS.md).
             linkerSettings: [
                 .unsafeFlags(
-                    [
-                        "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
-                        "-Xlinker", "--strip-debug",
-                    ], .when(platforms: [.linux], configuration: .release))
+                    ["-Xlinker", "--no-export-dynamic", "-Xlinker", "--strip-debug"],
+                    .when(platforms: [.linux], configuration: .release))
             ]),
 
         // `make bench`: times the explorer's update and view without a terminal.
