@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export the content model as JSON, or a handout as HTML or Markdown.",
         usage: """
             caravan export [--format json] [-o FILE]
-              caravan export [NAME | --all] --format html|markdown [--notes] [-o FILE]
+            caravan export [NAME | --all] --format html|markdown [--notes] [-o FILE]
             """,
         discussion: """
             JSON is the whole model, for programs (docs/export-schema.md). A handout is for \
