@@ -108,39 +108,17 @@ extension HandoutBuilder {
 
     private func paperFacts(_ entity: Entity, level: Int) -> [HandoutBlock] {
         var blocks: [HandoutBlock] = []
-        var authors: [HandoutInline] = []
-        for author in entity.field("authors")?.items ?? [] {
-            guard let name = author["name"]?.text else { continue }
-            let marks = author["affiliations"]?.strings.joined(separator: ",") ?? ""
-            var line = name + (marks.isEmpty ? "" : " (\(marks))")
-            if author["corresponding"]?.text == "true" {
-                line += ", corresponding author"
-                if let email = author["email"]?.text { line += ", \(email)" }
-            }
-            if !authors.isEmpty { authors.append(.lineBreak) }
-            authors.append(.strong([.text(line)]))
-        }
-        if !authors.isEmpty { blocks.append(.paragraph(authors)) }
-        var affiliations: [HandoutInline] = []
-        for item in entity.field("affiliations")?.items ?? [] {
-            guard let number = item["number"]?.text, let name = item["name"]?.text else { continue }
-            if !affiliations.isEmpty { affiliations.append(.lineBreak) }
-            affiliations.append(.text("\(number). \(name)"))
-        }
-        if !affiliations.isEmpty { blocks.append(.paragraph(affiliations, .small)) }
+        let authors = PaperCredits.authors(of: entity).map { HandoutInline.strong([.text($0)]) }
+        if !authors.isEmpty { blocks.append(.paragraph(lines(authors))) }
+        let affiliations = PaperCredits.affiliations(of: entity).map { HandoutInline.text($0) }
+        if !affiliations.isEmpty { blocks.append(.paragraph(lines(affiliations), .small)) }
         let keywords = entity.strings("keywords")
         blocks += factList([
             ("Received", entity.string("received")), ("Accepted", entity.string("accepted")),
             ("Published", entity.string("published")),
             ("Keywords", keywords.isEmpty ? nil : keywords.joined(separator: "; ")),
         ])
-        let funding = (entity.field("funding")?.items ?? []).map { item in
-            [
-                item["funder"]?.text, item["project"]?.text,
-                item["grant"]?.text.map { "grant \($0)" },
-            ]
-            .compactMap { $0 }.joined(separator: ", ")
-        }
+        let funding = PaperCredits.funding(of: entity)
         if !funding.isEmpty {
             blocks.append(.heading(level: level, [.text("Funding")]))
             blocks.append(bullets(funding.map { [.text($0)] }))
@@ -282,6 +260,11 @@ extension HandoutBuilder {
             .heading(level: level, [.text("Slides (\(deck.slides.count))")]),
             .list(ordered: true, start: 1, items: items),
         ]
+    }
+
+    /// One inline a line, with hard breaks between them.
+    private func lines(_ items: [HandoutInline]) -> [HandoutInline] {
+        Array(items.map { [$0] }.joined(separator: [.lineBreak]))
     }
 
     func bullets(_ items: [[HandoutInline]]) -> HandoutBlock {
