@@ -52,6 +52,17 @@ def export(name, *args):
     return path
 
 
+def content_file(name, path, text):
+    """Writes `text`, dedented, as the file `path` of a content folder `name` in the
+    scratch folder; returns the folder."""
+    folder = os.path.join(session.scratch, name)
+    target = os.path.join(folder, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as file:
+        file.write(textwrap.dedent(text))
+    return folder
+
+
 def open_page(path, pdf=False):
     """The page's audit after Chromium loaded it (and its PDF's path when asked), checked
     for what every handout must be: links that resolve, nothing fetched or run."""

@@ -12,13 +12,12 @@ import os
 import re
 import stat
 import sys
-import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from harness import (COURSE, caravan, check_slides, export, model, on_a4,  # noqa: E402
-                     open_page, run, session, slide_count)
+from harness import (COURSE, caravan, check_slides, content_file, export, model,  # noqa: E402
+                     on_a4, open_page, run, session, slide_count)
 from browser import PageAudit, pdf_page_texts, pdf_pages  # noqa: E402
 
 # MARK: The checks can fail
@@ -139,41 +138,38 @@ def test_the_lecture_prints_one_slide_a_page_with_and_without_notes():
 
 
 def test_a_deck_without_links_prints_exactly_one_page_a_slide():
-    folder = os.path.join(session.scratch, "talk")
-    os.makedirs(os.path.join(folder, "decks"))
-    with open(os.path.join(folder, "decks", "talk.md"), "w") as file:
-        file.write(textwrap.dedent("""\
-            ---
-            id: deck/talk
-            kind: deck
-            title: A short talk
-            ---
-            # A short talk
+    folder = content_file("talk", "decks/talk.md", """\
+        ---
+        id: deck/talk
+        kind: deck
+        title: A short talk
+        ---
+        # A short talk
 
-            For the tests
+        For the tests
 
-            Notes: Say hello.
-            ---
-            ## Two
+        Notes: Say hello.
+        ---
+        ## Two
 
-            - one point
-            - another point, long enough to wrap on a page that is narrower than it
-            - a third
+        - one point
+        - another point, long enough to wrap on a page that is narrower than it
+        - a third
 
-            Notes: """ + "A long note that runs on. " * 60 + """
-            ---
-            ## Three
+        Notes: """ + "A long note that runs on. " * 60 + """
+        ---
+        ## Three
 
-            > A quotation.
+        > A quotation.
 
-            ```
-            code kept as written
-            ```
-            ---
-            ## Four
+        ```
+        code kept as written
+        ```
+        ---
+        ## Four
 
-            The end.
-            """))
+        The end.
+        """)
     for notes in (False, True):
         path = export("talk-%s.html" % notes, "deck/talk", "--content", folder, "--format",
                       "html", *(["--notes"] if notes else []))
@@ -251,23 +247,20 @@ def test_the_command_line_explains_itself_and_writes_atomically():
 
 
 def test_hostile_content_stays_text_in_the_browser():
-    folder = os.path.join(session.scratch, "hostile")
-    os.makedirs(os.path.join(folder, "concepts"))
-    with open(os.path.join(folder, "concepts", "evil.md"), "w") as file:
-        file.write(textwrap.dedent("""\
-            ---
-            id: concept/evil
-            kind: concept
-            title: '<script>alert(1)</script><img src=x onerror=alert(2)>'
-            summary: '" onmouseover="alert(3)'
-            aka: ['</style><script>alert(4)</script>']
-            names: {zh: '<b>粗</b>'}
-            ---
-            [click](javascript:alert(5)) [data](data:text/html,<script>alert(6)</script>)
-            <iframe src="http://example.test/"></iframe>
+    folder = content_file("hostile", "concepts/evil.md", """\
+        ---
+        id: concept/evil
+        kind: concept
+        title: '<script>alert(1)</script><img src=x onerror=alert(2)>'
+        summary: '" onmouseover="alert(3)'
+        aka: ['</style><script>alert(4)</script>']
+        names: {zh: '<b>粗</b>'}
+        ---
+        [click](javascript:alert(5)) [data](data:text/html,<script>alert(6)</script>)
+        <iframe src="http://example.test/"></iframe>
 
-            ![pic](http://example.test/pic.png) [ok](https://example.org/?a=1&b=2)
-            """))
+        ![pic](http://example.test/pic.png) [ok](https://example.org/?a=1&b=2)
+        """)
     path = export("hostile.html", "concept/evil", "--content", folder, "--format", "html")
     audit, _ = open_page(path)
     assert "script" not in audit.tags and "img" not in audit.tags and "iframe" not in audit.tags
