@@ -43,7 +43,7 @@ struct MarkdownHandoutWriter {
             return facts.map { fact in
                 let label = MarkdownText.escape(fact.label, atLineStart: false)
                 return "- **" + label + ":** "
-                    + MarkdownInlines(anchors: anchors).render(fact.value)
+                    + MarkdownInlines(anchors: anchors, opensLine: false).render(fact.value)
             }.joined(separator: "\n")
         case .list(let ordered, let start, let items):
             let tight = items.allSatisfy { $0.count <= 1 }
@@ -110,15 +110,18 @@ struct MarkdownHandoutWriter {
 /// Inline text as CommonMark: emphasis, code, links, line breaks, with the text escaped.
 struct MarkdownInlines {
     let anchors: Set<String>
-    /// In a heading: one line, so breaks become spaces.
+    /// In a heading: one line, so breaks become spaces, and a `#` at its end would close it.
     var heading = false
     /// In a table cell: one line, and `|` ends a cell.
     var cell = false
+    /// Whether the text starts a line, where `# `, `- ` or `1. ` would start a block; not
+    /// after a heading's marks, a fact's label or in a table cell.
+    var opensLine = true
 
     func render(_ inlines: [HandoutInline]) -> String {
         var trimmed = inlines
         while let last = trimmed.last, case .lineBreak = last { trimmed.removeLast() }
-        var atLineStart = true
+        var atLineStart = opensLine && !heading && !cell
         return render(trimmed, atLineStart: &atLineStart)
     }
 
@@ -134,7 +137,8 @@ struct MarkdownInlines {
         let oneLine = heading || cell
         switch inline {
         case .text(let text):
-            let escaped = MarkdownText.escape(text, atLineStart: atLineStart)
+            let escaped = MarkdownText.escape(
+                text, atLineStart: atLineStart, also: heading ? ["#"] : [])
             if !escaped.isEmpty { atLineStart = false }
             return escaped
         case .emphasis(let children):

@@ -11,7 +11,9 @@ enum MarkdownText {
     /// thematic breaks and setext underlines.
     static let lineStartSpecials: Set<Character> = ["#", ">", "-", "+", "=", "*"]
 
-    static func escape(_ text: String, atLineStart: Bool) -> String {
+    /// `text` escaped; `also` names characters to escape wherever they stand besides the
+    /// usual ones (`#` in a heading, where a trailing run of them would close it).
+    static func escape(_ text: String, atLineStart: Bool, also: Set<Character> = []) -> String {
         var visible = Substring(Sanitizer.visible(text))
         // Spaces that open a line would make it code (four) or are dropped anyway.
         if atLineStart { visible = visible.drop { $0 == " " } }
@@ -21,7 +23,7 @@ enum MarkdownText {
         while index < visible.endIndex {
             let character = visible[index]
             let atStart = atLineStart && index == visible.startIndex
-            if inlineSpecials.contains(character)
+            if inlineSpecials.contains(character) || also.contains(character)
                 || (atStart && lineStartSpecials.contains(character))
             {
                 result.append("\\")

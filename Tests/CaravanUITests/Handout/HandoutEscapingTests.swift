@@ -266,4 +266,21 @@ final class HandoutEscapingTests: XCTestCase {
         ])
         XCTAssertEqual(MarkdownScan(lines + "\n").paragraphs, ["first\n# second"])
     }
+
+    /// A heading keeps a `#` at its end, which would otherwise close it; text after a
+    /// heading's marks or a fact's label is not at a line's start, so "4.6" stays as written.
+    func testHeadingsAndFactsAreEscapedForWhereTheyStand() {
+        let document = HandoutDocument(
+            title: "t", layout: .text,
+            blocks: [
+                .heading(level: 2, [.text("Learning C #")]),
+                .heading(level: 2, [.text("4.6 Integration ##")]),
+                .facts([HandoutFact(label: "Section", value: [.text("4.6 Integration")])]),
+            ])
+        let text = MarkdownHandoutWriter(document: document).text
+        let scan = MarkdownScan(text)
+        XCTAssertEqual(scan.headings.map(\.text), ["Learning C #", "4.6 Integration ##"])
+        XCTAssertTrue(text.contains("**Section:** 4.6 Integration"), text)
+        XCTAssertFalse(text.contains("4\\."), "no needless escape: \(text)")
+    }
 }
