@@ -19,9 +19,9 @@ STATIC_FLAGS = $(if $(filter release,$(CONFIG)),--static-swift-stdlib)
 SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG) $(STATIC_FLAGS)
 
 # System packages the build and the tests need, as Debian names them. Poppler's pdfinfo
-# reads the PDFs the handout tests print.
+# reads the PDFs the handout tests print; a Chinese font lets them print names in Chinese.
 APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less \
-  poppler-utils
+  poppler-utils fonts-wqy-zenhei
 # The handout tests print with headless Chromium: any of these commands will do. Missing,
 # the first of BROWSER_PACKAGES that installs is taken (Debian has the headless shell,
 # Ubuntu only a snap); when none does, the handout tests say so and are skipped.

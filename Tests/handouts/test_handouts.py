@@ -183,7 +183,7 @@ def test_a_deck_without_links_prints_exactly_one_page_a_slide():
 
 def test_a_course_on_another_framework_reads_in_its_own_words():
     path = export("course.html", "--all", "--content", COURSE, "--format", "html")
-    audit, _ = open_page(path)
+    audit, pdf = open_page(path, pdf=True)
     with open(path, encoding="utf-8") as file:
         page = file.read()
     for heading in ("Lessons", "Pillars", "Action areas"):
@@ -192,6 +192,10 @@ def test_a_course_on_another_framework_reads_in_its_own_words():
     # Names in other languages stand beside the titles, each in its language.
     assert ("zh", "五通") in audit.languages, audit.languages[:5]
     assert ("lo", "ທາງລົດໄຟລາວ-ຈີນ") in audit.languages
+    # And on paper, in a font that has them (fonts-wqy-zenhei: make deps).
+    printed = " ".join(pdf_page_texts(pdf))
+    assert "五通" in printed and "中老铁路" in printed, \
+        "the Chinese names print (is a Chinese font installed? make deps)"
     assert '<table class="matrix">' in page and "Which cases illustrate which action areas" in page
 
 
