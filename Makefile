@@ -28,8 +28,7 @@ APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-clien
 BROWSER_COMMANDS = chromium-headless-shell chromium chromium-browser
 BROWSER_PACKAGES = chromium-headless-shell chromium
 
-.PHONY: all deps build run test unit-test content-check terminal-test serve-test handout-test
-.PHONY: install uninstall format lint clean
+.PHONY: all deps build run test unit-test content-check terminal-test serve-test install uninstall format lint clean
 .PHONY: bench bench-serve fuzz sanitize sanitize-address sanitize-thread
 
 all: build
@@ -85,6 +84,7 @@ terminal-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/terminal/run.py
 
 # Handouts opened in headless Chromium with the network shut, and printed to PDF.
+.PHONY: handout-test
 handout-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/handouts/test_handouts.py
 
