@@ -1,6 +1,6 @@
 # Caravan: build, run and test.
 #   make run    install missing system packages (Debian/Ubuntu), build, open the default content
-#   make test   build, run every test, check the content, run the real-terminal tests
+#   make test   build, run every test, check the content, run the browser and real-terminal tests
 #   make bench  release build measured beside less (docs/benchmarks.md); not part of test
 #   make bench-serve  100 sessions and 200 silent connections on loopback; not part of test
 #   make fuzz   each libFuzzer target in Fuzz/ for FUZZ_SECONDS
@@ -19,8 +19,15 @@ VERBATIM   ?= $(PAPER_DIR)/tools/verbatim-check
 STATIC_FLAGS = $(if $(filter release,$(CONFIG)),--static-swift-stdlib)
 SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG) $(STATIC_FLAGS)
 
-# System packages the build and the tests need, as Debian names them.
-APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less
+# System packages the build and the tests need, as Debian names them. Poppler's pdfinfo
+# reads the PDFs the handout tests print; a Chinese font lets them print names in Chinese.
+APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less \
+  poppler-utils fonts-wqy-zenhei
+# The handout tests print with headless Chromium: any of these commands will do. Missing,
+# the first of BROWSER_PACKAGES that installs is taken (Debian has the headless shell,
+# Ubuntu only a snap); when none does, the handout tests say so and are skipped.
+BROWSER_COMMANDS = chromium-headless-shell chromium chromium-browser
+BROWSER_PACKAGES = chromium-headless-shell chromium
 
 .PHONY: all deps build run test unit-test content-check terminal-test serve-test install uninstall format lint clean
 .PHONY: bench bench-serve fuzz monkey sanitize sanitize-address sanitize-thread
@@ -32,13 +39,27 @@ deps:
 	for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then \
+	browser=""; \
+	for c in $(BROWSER_COMMANDS); do command -v $$c >/dev/null 2>&1 && browser=$$c && break; done; \
+	if [ -n "$$missing" ] || [ -z "$$browser" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing:$$missing"; \
 	    SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
-	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	  else \
+	    $$SUDO apt-get update -qq || exit 1; \
+	    if [ -n "$$missing" ]; then \
+	      echo "Installing:$$missing"; \
+	      DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing || exit 1; \
+	    fi; \
+	    for p in $(BROWSER_PACKAGES); do \
+	      [ -n "$$browser" ] && break; \
+	      echo "Installing: $$p (for the handout tests)"; \
+	      DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$p >/dev/null 2>&1 && \
+	        command -v $$p >/dev/null 2>&1 && browser=$$p; \
+	    done; \
+	    [ -n "$$browser" ] || echo "No headless Chromium could be installed: the handout tests will be skipped."; \
+	  elif [ -n "$$missing" ]; then \
 	    echo "Please install:$$missing (Debian package names)"; exit 1; \
+	  else \
+	    echo "No headless Chromium found ($(BROWSER_COMMANDS)): the handout tests will be skipped."; \
 	  fi; \
 	fi
 
@@ -63,6 +84,11 @@ content-check: build
 terminal-test: build
 	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/terminal/run.py
 
+# Handouts opened in headless Chromium with the network shut, and printed to PDF.
+.PHONY: handout-test
+handout-test: build
+	CARAVAN_BIN=$(abspath $(BIN)) python3 Tests/handouts/test_handouts.py
+
 serve-test: build
 	@status=0; for suite in Tests/serve/test_*.py; do \
 	  echo "== $$suite"; CARAVAN_BIN=$(abspath $(BIN)) python3 $$suite || status=1; \
@@ -81,7 +107,7 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/caravan.fish
 
 # The real-terminal suites run last so their summary line closes the output.
-test: unit-test content-check serve-test terminal-test
+test: unit-test content-check handout-test serve-test terminal-test
 
 format:
 	$(SWIFT) format -i -r Sources Tests Plugins Package.swift

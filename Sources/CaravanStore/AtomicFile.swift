@@ -28,7 +28,20 @@ typealias WriteFault = @Sendable (WriteStep) throws -> Void
 /// one, never a mix: the bytes go to a new temporary file in the same folder, are
 /// synced, and the temporary file is renamed over the real one; then the folder is
 /// synced so that the rename itself survives a power cut.
-enum AtomicFile {
+public enum AtomicFile {
+    /// Who may read the file written.
+    public enum Access: Sendable {
+        /// The owner alone (0600): reader state, notes.
+        case owner
+        /// As any new file the user makes, by the umask: exports and handouts to pass on.
+        case umask
+    }
+
+    /// Replaces `path` with `data`, atomically: a crash leaves the old file or the new one.
+    public static func write(_ data: Data, to path: String, access: Access) throws {
+        try write(data, to: path, access: access, fault: nil)
+    }
+
     /// The prefix of temporary files for `path`. Hidden, so they do not clutter the
     /// folder; recognisable, so a later writer can clear those a crash left behind.
     static func temporaryPrefix(for path: String) -> String {
@@ -36,9 +49,12 @@ enum AtomicFile {
         return "." + url.lastPathComponent + ".tmp-"
     }
 
-    static func write(_ data: Data, to path: String, fault: WriteFault? = nil) throws {
+    static func write(
+        _ data: Data, to path: String, access: Access = .owner, fault: WriteFault?
+    ) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let (temporaryPath, descriptor) = try createTemporary(for: path, in: folder)
+        let (temporaryPath, descriptor) = try createTemporary(
+            for: path, in: folder, access: access)
         var isOpen = true
         var renamed = false
         defer {
@@ -76,16 +92,17 @@ enum AtomicFile {
         }
     }
 
-    private static func createTemporary(for path: String, in folder: String) throws
-        -> (path: String, descriptor: Int32)
+    private static func createTemporary(for path: String, in folder: String, access: Access)
+        throws -> (path: String, descriptor: Int32)
     {
         let prefix = folder + "/" + temporaryPrefix(for: path) + String(getpid()) + "-"
+        let mode: mode_t = access == .owner ? 0o600 : 0o666
         for _ in 0..<16 {
             let candidate = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36)
-            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if descriptor >= 0 {
                 // The umask may only have narrowed the mode; make it exactly 0600.
-                fchmod(descriptor, 0o600)
+                if access == .owner { fchmod(descriptor, 0o600) }
                 return (candidate, descriptor)
             }
             guard errno == EEXIST else {
@@ -118,7 +135,7 @@ enum AtomicFile {
     }
 }
 
-/// `write(2)`, under a name that does not clash with ``AtomicFile/write(_:to:fault:)``.
+/// `write(2)`, under a name that does not clash with ``AtomicFile/write(_:to:access:fault:)``.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
         Glibc.write(descriptor, bytes, count)

@@ -82,6 +82,24 @@ final class AtomicWriteTests: XCTestCase {
         XCTAssertEqual(temporaryFiles(in: folder), [], "the next save clears it")
     }
 
+    /// Reader state is the owner's alone whatever the umask; an export is made as any
+    /// new file the user makes, since it is meant to be passed on.
+    func testAccessDecidesTheModeOfTheFileWritten() throws {
+        let folder = try makeTemporaryFolder(self)
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        for (access, mode) in [(AtomicFile.Access.owner, 0o600), (.umask, 0o644)] {
+            let path = folder + "/\(access).txt"
+            try AtomicFile.write(Data("old".utf8), to: path, access: access)
+            try AtomicFile.write(Data("new".utf8), to: path, access: access)
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            XCTAssertEqual(
+                (attributes[.posixPermissions] as? NSNumber)?.intValue, mode, "\(access)")
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "new")
+        }
+        XCTAssertEqual(temporaryFiles(in: folder), [])
+    }
+
     func testNoPartialFileIsEverVisibleToAReader() throws {
         let folder = try makeTemporaryFolder(self)
         let store = StateStore(contentIdentity: "c", directory: folder)

@@ -182,27 +182,11 @@ struct PageWriter {
     }
 
     private mutating func paperFacts(_ entity: Entity) {
-        let affiliations = (entity.field("affiliations")?.items ?? []).compactMap {
-            item -> (String, String)? in
-            guard let number = item["number"]?.text, let name = item["name"]?.text else {
-                return nil
-            }
-            return (number, name)
-        }
-        for author in entity.field("authors")?.items ?? [] {
-            guard let name = author["name"]?.text else { continue }
-            let marks = author["affiliations"]?.strings.joined(separator: ",") ?? ""
-            var line = name + (marks.isEmpty ? "" : " (\(marks))")
-            if author["corresponding"]?.text == "true" {
-                line += ", corresponding author"
-                if let email = author["email"]?.text { line += ", \(email)" }
-            }
+        for line in PaperCredits.authors(of: entity) {
             builder.wrap([Span(clean(line), .strong)], firstIndent: [], restIndent: [Span("  ")])
         }
-        for (number, name) in affiliations {
-            builder.wrap(
-                [Span(clean("\(number). \(name)"), .dim)], firstIndent: [],
-                restIndent: [Span("   ")])
+        for line in PaperCredits.affiliations(of: entity) {
+            builder.wrap([Span(clean(line), .dim)], firstIndent: [], restIndent: [Span("   ")])
         }
         builder.blank()
         label("Received", entity.string("received"))
@@ -210,13 +194,7 @@ struct PageWriter {
         label("Published", entity.string("published"))
         let keywords = entity.strings("keywords")
         if !keywords.isEmpty { label("Keywords", keywords.joined(separator: "; ")) }
-        let funding = (entity.field("funding")?.items ?? []).map { item in
-            [
-                item["funder"]?.text, item["project"]?.text,
-                item["grant"]?.text.map { "grant \($0)" },
-            ]
-            .compactMap { $0 }.joined(separator: ", ")
-        }
+        let funding = PaperCredits.funding(of: entity)
         if !funding.isEmpty {
             heading("Funding")
             bullets(funding)
