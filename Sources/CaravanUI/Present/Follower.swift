@@ -140,7 +140,8 @@ public struct Follower: FollowsPresenter {
             )
             .widget(scroll: scroll, theme: theme).render(in: grid.bounds, into: &grid)
         }
-        let label = status.blank ? "blanked" : "following, e explores"
+        let explores = keys.follow.keyName(for: .explore).map { ", \($0) explores" } ?? ""
+        let label = status.blank ? "blanked" : "following" + explores
         SlideFooter(
             index: status.slide, count: status.count, elapsed: Int(now - status.started),
             label: label, theme: theme, glyphs: capabilities.glyphs

@@ -112,6 +112,26 @@ final class KeyNamingTests: XCTestCase {
         XCTAssertFalse(line(EditorAction.indent.help)?.contains("Tab") == true)
     }
 
+    func testTheFollowersFooterNamesItsExploreKey() throws {
+        let deck = try PresentFixture.deck("deck/lecture")
+        var presenter = PresentFixture.presenter(deck)
+        presenter.go(to: 1)
+        var standard = Follower(model: PresentFixture.model, width: 80, height: 24)
+        standard.receive(.live(presenter.status))
+        XCTAssertTrue(dump(standard.view().grid).contains("following, e explores"))
+        var rebound = Follower(
+            model: PresentFixture.model, width: 80, height: 24,
+            keys: keys(["keys.follow": ["explore": [.character("x")]]]))
+        rebound.receive(.live(presenter.status))
+        let text = dump(rebound.view().grid)
+        XCTAssertTrue(text.contains("following, x explores"), text)
+        var none = Follower(
+            model: PresentFixture.model, width: 80, height: 24,
+            keys: keys(["keys.follow": ["explore": []]]))
+        none.receive(.live(presenter.status))
+        XCTAssertFalse(dump(none.view().grid).contains("explores"), "nothing to offer")
+    }
+
     func testTheNotesScreenNamesItsScrollKey() throws {
         let deck = try PresentFixture.deck("deck/lecture")
         let longest = try XCTUnwrap(
