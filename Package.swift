@@ -112,6 +112,7 @@ let package = Package(
             name: "CaravanTests",
             dependencies: [
                 "caravan", "CaravanTestSupport", "CaravanStore", "CaravanDefaultContent",
+                "CaravanTerminal",
             ]),
         .testTarget(
             name: "CaravanConfigTests",

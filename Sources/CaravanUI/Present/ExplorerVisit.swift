@@ -25,7 +25,7 @@ public struct ExplorerVisit {
 
     public mutating func update(_ event: InputEvent) -> Outcome {
         switch event {
-        case .tick, .external, .externalFinished:
+        case .tick, .external, .externalFinished, .contentChanged:
             return Outcome(effects: [], leaves: false)
         case .interrupt, .terminate:
             return Outcome(effects: [.quit], leaves: false)

@@ -75,7 +75,7 @@ public struct NotesScreen: FollowsPresenter {
             default: break
             }
             scroll = min(max(0, scroll), maximumScroll)
-        case .tick, .external, .externalFinished, .mouse:
+        case .tick, .external, .externalFinished, .mouse, .contentChanged:
             break
         }
         return []

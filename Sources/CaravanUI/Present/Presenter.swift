@@ -112,7 +112,7 @@ public struct Presenter: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external, .externalFinished, .mouse:
+        case .tick, .external, .externalFinished, .mouse, .contentChanged:
             return []
         case .key(let key):
             state.message = nil
