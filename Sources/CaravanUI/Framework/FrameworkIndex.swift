@@ -72,6 +72,10 @@ struct FrameworkIndex: Sendable {
     var tieTargets: [TieTarget]
     /// Regions that have cases, in the atlas order (``Region``), then any other names.
     var regions: [String]
+    /// The atlas's columns of regions from west to east, each from north to south, as
+    /// the built-in list and the content's `caravan.yaml` place them; `number` is the
+    /// column's number there (1 is Europe's). Regions in none go along the bottom.
+    var regionColumns: [(number: Int, regions: [String])]
 
     private var caseIndex: [EntityID: Int]
     private var mechanismIndex: [EntityID: (connotation: Int, mechanism: Int)]
@@ -186,7 +190,11 @@ struct FrameworkIndex: Sendable {
         targetIndex = Dictionary(
             tieTargets.enumerated().map { ($0.element.id, $0.offset) },
             uniquingKeysWith: { a, _ in a })
-        regions = FrameworkIndex.regions(of: cases)
+        regions = FrameworkIndex.regions(of: cases, catalog: model.regions)
+        regionColumns = model.regions.columns.compactMap { column in
+            guard let number = column.first?.placement?.column else { return nil }
+            return (number, column.map(\.name))
+        }
     }
 
     /// What the detail line says about a case: where it is, what it illustrates, its
@@ -254,10 +262,13 @@ struct FrameworkIndex: Sendable {
         }
     }
 
-    private static func regions(of cases: [CaseStudy]) -> [String] {
+    /// The built-in regions in their order, then those the content declares in the
+    /// catalogue's order, then any other name.
+    private static func regions(of cases: [CaseStudy], catalog: RegionCatalog) -> [String] {
         let names = Set(cases.map(\.region))
         let known = Region.allCases.map(\.rawValue).filter { names.contains($0) }
-        let other = names.subtracting(known).sorted()
-        return known + other
+        let declared = catalog.names.filter { names.contains($0) && !known.contains($0) }
+        let other = names.subtracting(known + declared).sorted()
+        return known + declared + other
     }
 }
