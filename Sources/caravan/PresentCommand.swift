@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanContent
 import CaravanTerminal
 import CaravanUI
@@ -62,6 +63,7 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() throws {
+        let config = try loadUserConfig()
         let (model, deckID) = try loadDeck()
         guard let deck = model.deck(deckID), !deck.slides.isEmpty else {
             throw UsageError("'\(deckID)' has no slides; separate slides with --- lines")
@@ -79,7 +81,8 @@ struct PresentCommand: ParsableCommand {
         server.start()
         let presenter = Presenter(
             model: model, deck: deck, width: terminal.size.width, height: terminal.size.height,
-            start: (slide ?? 1) - 1, capabilities: terminal.capabilities)
+            start: (slide ?? 1) - 1, keys: config.apply(to: KeyBindings.standard),
+            capabilities: terminal.capabilities)
         var program = BroadcastingPresenter(presenter: presenter, server: server)
         // The clock on the slides needs a tick a second.
         let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000)).run(&program)

@@ -10,6 +10,8 @@ public struct Follower: FollowsPresenter {
     public let model: ContentModel
     public var theme: PresenterTheme
     public var capabilities: Capabilities
+    /// The follower's keys, and the explorer's: its moving keys scroll a long slide.
+    public var keys: KeyBindings
     public private(set) var link: PresenterLink = .waiting
     public private(set) var width: Int
     public private(set) var height: Int
@@ -23,9 +25,11 @@ public struct Follower: FollowsPresenter {
 
     public init(
         model: ContentModel, width: Int, height: Int, capabilities: Capabilities = .full,
+        keys: KeyBindings = .standard,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.model = model
+        self.keys = keys
         self.width = width
         self.height = height
         self.capabilities = capabilities
@@ -92,23 +96,33 @@ public struct Follower: FollowsPresenter {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
-        let maximum = screen?.maximumScroll ?? 0
-        switch key {
-        case .character("q"), .character("Q"): return [.quit]
-        case .character("j"), .down: scroll = min(maximum, scroll + 1)
-        case .character("k"), .up: scroll = max(0, scroll - 1)
-        case .character("e"), .enter:
-            let target =
-                slide?.entity ?? slide?.textLinks.first(where: model.contains) ?? model.paper?.id
-                ?? model.entities.first?.id
-            guard let target, model.contains(target) else { return [] }
-            visit = ExplorerVisit(
-                model: model, start: target, width: width, height: height,
-                capabilities: capabilities,
-                leaveKeys: [.character("f")])
-        default: break
+        if keys.follow.action(for: key) == .explore {
+            explore()
+            return []
+        }
+        let action = keys.explorer.action(for: key)
+        if action == .quit { return [.quit] }
+        if let motion = action?.motion, let screen {
+            var slide = ScrollState(offset: scroll)
+            slide.scroll(
+                motion, paging: .text(visible: screen.bodyRows), visible: screen.bodyRows,
+                total: screen.body.rows)
+            scroll = slide.offset
         }
         return []
+    }
+
+    /// Steps out into the explorer at the slide's entity (else the paper); the rejoin keys
+    /// come back.
+    private mutating func explore() {
+        let target =
+            slide?.entity ?? slide?.textLinks.first(where: model.contains) ?? model.paper?.id
+            ?? model.entities.first?.id
+        guard let target, model.contains(target) else { return }
+        visit = ExplorerVisit(
+            model: model, start: target, width: width, height: height,
+            capabilities: capabilities, keys: keys,
+            leaveKeys: keys.follow.keys(for: .rejoin))
     }
 
     public func view() -> Frame {
@@ -116,7 +130,7 @@ public struct Follower: FollowsPresenter {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {
-            WaitingScreen.draw(into: &grid, theme: theme, what: "slides")
+            WaitingNotice(theme: theme, what: "slides").render(in: grid.bounds, into: &grid)
             return Frame(grid: grid)
         }
         if !status.blank, let slide {
@@ -124,14 +138,14 @@ public struct Follower: FollowsPresenter {
                 slide: slide, model: model, width: width, height: height,
                 unicode: capabilities.unicode
             )
-            .draw(into: &grid, scroll: scroll, theme: theme)
+            .widget(scroll: scroll, theme: theme).render(in: grid.bounds, into: &grid)
         }
         let label = status.blank ? "blanked" : "following, e explores"
         SlideFooter(
             index: status.slide, count: status.count, elapsed: Int(now - status.started),
-            label: label
+            label: label, theme: theme, glyphs: capabilities.glyphs
         )
-        .draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        .render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 }
