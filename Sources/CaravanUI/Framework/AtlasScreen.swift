@@ -16,7 +16,7 @@ import CaravanContent
 public struct AtlasScreen: FrameworkView {
     private var screen: SelectableCanvas<AtlasArrangement>
     /// Every case in atlas order: by region, then country.
-    private let order: [EntityID]
+    private var order: [EntityID]
 
     public init(model: ContentModel) {
         let index = FrameworkIndex(model: model)
@@ -40,6 +40,12 @@ public struct AtlasScreen: FrameworkView {
 
     public mutating func resize(width: Int, height: Int) {
         screen.resize(width: width, height: height)
+    }
+
+    public mutating func reload(_ model: ContentModel) {
+        let fresh = AtlasScreen(model: model)
+        order = fresh.order
+        screen = screen.rearranged(fresh.screen.arrangement, fallback: fresh.screen.selected)
     }
 
     public mutating func perform(_ action: ViewAction) -> ScreenOutcome {

@@ -32,6 +32,11 @@ public struct MapScreen: FrameworkView {
         screen.resize(width: width, height: height)
     }
 
+    public mutating func reload(_ model: ContentModel) {
+        let fresh = MapScreen(model: model, linear: isLinear)
+        screen = screen.rearranged(fresh.screen.arrangement, fallback: fresh.screen.selected)
+    }
+
     public mutating func perform(_ action: ViewAction) -> ScreenOutcome {
         switch action {
         case .moveUp: screen.move(.up)

@@ -61,6 +61,16 @@ public struct MatrixScreen: FrameworkView {
         keepCursorVisible()
     }
 
+    public mutating func reload(_ model: ContentModel) {
+        table = MatrixTable(index: FrameworkIndex(model: model))
+        if let filter = connotationFilter, table.index.connotation(filter) == nil {
+            connotationFilter = nil
+        }
+        if let filter = regionFilter, !table.index.regions.contains(filter) { regionFilter = nil }
+        applyFilters()
+        keepCursorVisible()
+    }
+
     public mutating func perform(_ action: ViewAction) -> ScreenOutcome {
         switch action {
         case .moveUp, .previous: moveCursor(.lineUp)

@@ -4,7 +4,7 @@ import CaravanContent
 /// (when there is nothing for Esc to cancel), Back at the start of its history, `q`, or
 /// one of `leaveKeys` (when no prompt is open).
 public struct ExplorerVisit {
-    public private(set) var explorer: Explorer
+    public internal(set) var explorer: Explorer
     public let leaveKeys: [Key]
 
     /// What an event did: the effects to carry out, and whether the visit is over.
