@@ -50,6 +50,7 @@ struct ExploreCommand: ParsableCommand {
         help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
+    @OptionGroup var watching: WatchOptions
     @OptionGroup var served: ServedOptions
 
     func run() throws {
@@ -61,6 +62,7 @@ struct ExploreCommand: ParsableCommand {
         if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
         let model = try content.loadForReading(listing: false)
+        let watcher = try watching.watcher(for: model)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
         let chosenTheme = try theme.map { name -> Theme in
@@ -80,6 +82,7 @@ struct ExploreCommand: ParsableCommand {
             }
             throw ExitCode(2)
         }
+        if let watcher { session.watch(watcher) }
         let capabilities = session.capabilities
         var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
@@ -121,7 +124,9 @@ struct ExploreCommand: ParsableCommand {
             _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
         var program = ReaderSession(explorer: explorer, state: state)
-        var host = ReaderHost(store: store, editor: editor)
+        let sources = content
+        var host = ReaderHost(
+            store: store, editor: editor, reload: watcher.map { _ in { sources.load() } })
         let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
