@@ -78,7 +78,7 @@ public struct AtlasScreen: FrameworkView {
 
     public func widget(_ look: ViewLook) -> any Widget {
         screen.widget(
-            title: title, emptyMessage: order.isEmpty ? "No case studies in this content." : nil,
+            title: title, emptyMessage: order.isEmpty ? "No \(caseStudies) in this content." : nil,
             rule: true, look: look)
     }
 
@@ -101,8 +101,14 @@ public struct AtlasScreen: FrameworkView {
         return lines.joined(separator: "\n")
     }
 
+    /// "case studies", or the content's word for cases.
+    private var caseStudies: String {
+        index.words.declares(.case)
+            ? Sanitizer.visible(index.words.plural(.case)) : "case studies"
+    }
+
     private var title: String {
-        "Atlas: \(ScreenChrome.count(order.count, "case")) in "
+        "Atlas: \(index.count(order.count, .case)) in "
             + "\(ScreenChrome.count(regions.count, "region"))"
     }
 

@@ -68,6 +68,8 @@ struct FrameworkIndex: Sendable {
 
     var connotations: [Connotation]
     var cases: [CaseStudy]
+    /// What the content calls its kinds, for the views' titles and counts ("5 pillars").
+    var words: Vocabulary
     /// Concepts first (the five links before the others), then sections by number.
     var tieTargets: [TieTarget]
     /// Regions that have cases, in the atlas order (``Region``), then any other names.
@@ -104,6 +106,21 @@ struct FrameworkIndex: Sendable {
         connotation.ties.first { $0.target == target }
     }
 
+    /// "1 pillar", "5 pillars": a count in the content's words, safe to draw.
+    func count(_ number: Int, _ kind: EntityKind) -> String {
+        Sanitizer.visible(words.count(number, kind))
+    }
+
+    /// "pillar": the content's word for one of a kind, safe to draw.
+    func singular(_ kind: EntityKind) -> String {
+        Sanitizer.visible(words.singular(kind))
+    }
+
+    /// "Pillars": the content's heading for a kind, safe to draw.
+    func pluralTitle(_ kind: EntityKind) -> String {
+        Sanitizer.visible(words.pluralTitle(kind))
+    }
+
     /// Short codes of what a case illustrates, in column order: `E1 E2`.
     func codes(of item: CaseStudy) -> [String] {
         var codes: [String] = []
@@ -118,6 +135,7 @@ struct FrameworkIndex: Sendable {
 
     init(model: ContentModel) {
         let clean = { (text: String) in Sanitizer.visible(text) }
+        words = model.vocabulary
         var connotations: [Connotation] = []
         var mechanismIndex: [EntityID: (connotation: Int, mechanism: Int)] = [:]
         // The tree and the codes come from the model, which every view shares.

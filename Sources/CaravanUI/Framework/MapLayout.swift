@@ -96,7 +96,8 @@ enum MapLayout {
         var writer = MapWriter(index: index, level: level, glyphs: glyphs, width: width)
         if index.connotations.isEmpty {
             writer.canvas.text(
-                "This content has no connotations.", x: 0, y: 0, width: width, role: .dim)
+                "This content has no \(index.words.plural(.connotation)).", x: 0, y: 0,
+                width: width, role: .dim)
         } else if isSideBySide(index, width: width) {
             writer.writeSideBySide()
         } else {
@@ -133,22 +134,24 @@ enum MapLayout {
         if !connotation.summary.isEmpty { parts.append(connotation.summary) }
         return SelectionDetail(
             title:
-                "\(connotation.code) \(connotation.title) (\(ScreenChrome.count(connotation.cases.count, "case")))",
+                "\(connotation.code) \(connotation.title) (\(index.count(connotation.cases.count, .case)))",
             text: parts.joined(separator: " "))
     }
 
     static func detail(_ mechanism: FrameworkIndex.Mechanism, index: FrameworkIndex)
         -> SelectionDetail
     {
-        let connotation = index.connotation(mechanism.connotation)?.title ?? "connotation"
-        var context = "A mechanism of the \(connotation)."
+        let connotation =
+            index.connotation(mechanism.connotation)?.title ?? index.singular(.connotation)
+        var context =
+            "\(Vocabulary.Term.capitalized(index.words.withArticle(.mechanism))) of the \(connotation)."
         if let parentID = mechanism.parent, let parent = index.mechanism(parentID) {
             context = "Part of \(parent.code) \(parent.title) (\(connotation))."
         }
         let text = [context, mechanism.summary].filter { !$0.isEmpty }.joined(separator: " ")
         return SelectionDetail(
             title:
-                "\(mechanism.code) \(mechanism.title) (\(ScreenChrome.count(mechanism.cases.count, "case")))",
+                "\(mechanism.code) \(mechanism.title) (\(index.count(mechanism.cases.count, .case)))",
             text: text)
     }
 

@@ -79,16 +79,22 @@ public struct MapScreen: FrameworkView {
         lines += canvas.plainLines()
         lines.append("")
         lines += TextFit.wrap(
-            "Numbers count the cases that illustrate each mechanism; a connotation counts "
-                + "every case that illustrates it or any of its mechanisms.", width: width)
+            "Numbers count the \(cases) that illustrate each \(mechanism); a \(connotation) "
+                + "counts every \(index.singular(.case)) that illustrates it or any of its "
+                + "\(mechanisms).", width: width)
         return lines.joined(separator: "\n")
     }
 
     private var title: String {
-        "Framework map: \(ScreenChrome.count(index.connotations.count, "connotation")), "
-            + "\(ScreenChrome.count(index.mechanismCount, "mechanism")), "
-            + "\(ScreenChrome.count(index.cases.count, "case")) (numbers: cases)"
+        "Framework map: \(index.count(index.connotations.count, .connotation)), "
+            + "\(index.count(index.mechanismCount, .mechanism)), "
+            + "\(index.count(index.cases.count, .case)) (numbers: \(cases))"
     }
+
+    private var cases: String { Sanitizer.visible(index.words.plural(.case)) }
+    private var mechanism: String { index.singular(.mechanism) }
+    private var mechanisms: String { Sanitizer.visible(index.words.plural(.mechanism)) }
+    private var connotation: String { index.singular(.connotation) }
 }
 
 /// Lays the map out for a size: boxes side by side or stacked, or one item a line.

@@ -121,7 +121,9 @@ struct MapWriter {
         canvas.divider(x: x, y: row, width: width)
         row += 1
         if connotation.mechanisms.isEmpty {
-            canvas.text("No mechanisms", x: textX, y: row, width: textWidth, role: .dim)
+            canvas.text(
+                "No \(Sanitizer.visible(index.words.plural(.mechanism)))", x: textX, y: row,
+                width: textWidth, role: .dim)
             row += 1
         }
         for mechanism in connotation.mechanisms {

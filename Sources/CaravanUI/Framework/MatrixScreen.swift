@@ -137,11 +137,11 @@ public struct MatrixScreen: FrameworkView {
     // MARK: State
 
     var title: String {
-        var text = "Case matrix: \(ScreenChrome.count(table.rows.count, "case"))"
+        var text = "Case matrix: \(table.index.count(table.rows.count, .case))"
         if let connotationFilter, let connotation = table.index.connotation(connotationFilter) {
             text += ", \(connotation.title)"
         } else {
-            text += ", all connotations"
+            text += ", all \(Sanitizer.visible(table.index.words.plural(.connotation)))"
         }
         text += ", " + (regionFilter ?? "all regions")
         return text
