@@ -143,8 +143,9 @@ enum MapLayout {
     {
         let connotation =
             index.connotation(mechanism.connotation)?.title ?? index.singular(.connotation)
-        var context =
-            "\(Vocabulary.Term.capitalized(index.words.withArticle(.mechanism))) of the \(connotation)."
+        let kind = Sanitizer.visible(
+            Vocabulary.Term.capitalized(index.words.withArticle(.mechanism)))
+        var context = "\(kind) of the \(connotation)."
         if let parentID = mechanism.parent, let parent = index.mechanism(parentID) {
             context = "Part of \(parent.code) \(parent.title) (\(connotation))."
         }
