@@ -33,6 +33,8 @@ struct MapDetailLevel: Hashable, Sendable {
     /// Wrap long titles, fields and levers instead of cutting them.
     var wraps: Bool
     var ties: Ties
+    /// Set the boxes in bands of a few side by side, when they do not all fit in one row.
+    var inBands = false
 }
 
 /// Lays out the framework map: the connotations as boxes (side by side, or stacked when
@@ -46,21 +48,31 @@ enum MapLayout {
         !index.connotations.isEmpty && width >= index.connotations.count * minimumBoxWidth
     }
 
-    /// Levels of detail, richest first.
-    static func levels(sideBySide: Bool) -> [MapDetailLevel] {
+    /// Levels of detail, richest first. When the boxes do not fit side by side but bands of
+    /// a few do, the boxes stack one below the other while that fits the height, and go
+    /// in bands when it does not: the leanest band cuts titles, whose full text the
+    /// detail line shows for the selection.
+    static func levels(sideBySide: Bool, bands: Bool = false) -> [MapDetailLevel] {
         let all = Int.max
-        func level(_ summaries: Bool, _ wraps: Bool, _ ties: MapDetailLevel.Ties)
-            -> MapDetailLevel
-        {
-            MapDetailLevel(summaries: summaries, wraps: wraps, ties: ties)
+        func level(
+            _ summaries: Bool, _ wraps: Bool, _ ties: MapDetailLevel.Ties, inBands: Bool = false
+        ) -> MapDetailLevel {
+            MapDetailLevel(summaries: summaries, wraps: wraps, ties: ties, inBands: inBands)
         }
         if !sideBySide {
-            return [
+            let stacked = [
                 level(true, true, .notes(conceptLines: all, sectionLines: all)),
                 level(false, true, .notes(conceptLines: all, sectionLines: all)),
                 level(false, true, .notes(conceptLines: 2, sectionLines: 2)),
                 level(false, false, .notes(conceptLines: 1, sectionLines: 1)),
             ]
+            return stacked
+                + (bands
+                    ? stacked.map { level in
+                        var inBands = level
+                        inBands.inBands = true
+                        return inBands
+                    } : [])
         }
         return [
             level(true, true, .notes(conceptLines: all, sectionLines: all)),
@@ -80,7 +92,8 @@ enum MapLayout {
     static func canvas(
         _ index: FrameworkIndex, width: Int, height: Int?, glyphs: Glyphs
     ) -> Canvas<MapSlotKey> {
-        let levels = levels(sideBySide: isSideBySide(index, width: width))
+        let bands = MapWriter.bands(count: index.connotations.count, width: width) != nil
+        let levels = levels(sideBySide: isSideBySide(index, width: width), bands: bands)
         var chosen = Canvas<MapSlotKey>(width: width)
         for level in levels {
             chosen = canvas(index, width: width, level: level, glyphs: glyphs)
@@ -100,6 +113,10 @@ enum MapLayout {
                 width: width, role: .dim)
         } else if isSideBySide(index, width: width) {
             writer.writeSideBySide()
+        } else if level.inBands,
+            let bands = MapWriter.bands(count: index.connotations.count, width: width)
+        {
+            writer.writeBands(bands)
         } else {
             writer.writeStacked()
         }

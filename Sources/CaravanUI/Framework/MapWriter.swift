@@ -86,7 +86,7 @@ struct MapWriter {
     }
 
     /// A connotation's box contents from row `y`; returns the rows used.
-    private mutating func writeBox(
+    mutating func writeBox(
         _ connotation: FrameworkIndex.Connotation, x: Int, y: Int, width: Int, withTies: Bool
     ) -> Int {
         let textX = x + 2
