@@ -26,7 +26,10 @@ struct MatrixWidget: Widget {
         let drawer = MatrixDrawer(table: table, theme: theme, glyphs: glyphs)
 
         TitleRow(
-            text: screen.title, hints: look.hints.text([.filterConnotation, .filterRegion, .open]),
+            text: screen.title,
+            hints: look.hints.text(
+                [.filterConnotation, .filterRegion, .open],
+                naming: [.filterConnotation: table.index.singular(.connotation)]),
             look: look
         )
         .render(in: geometry.title, into: &local)
