@@ -89,6 +89,14 @@ final class CourseViewsTests: XCTestCase {
         XCTAssertEqual(explorer.state.current, EntityID("connotation/people-to-people-bonds"))
     }
 
+    func testTheReadersHeaderShowsTheNamesBesideTheTitleWhereTheyFit() throws {
+        let wide = render(
+            try explorer(width: 120, height: 40, start: "connotation/unimpeded-trade"))
+        XCTAssertTrue(wide.textLines()[1].contains("─ Unimpeded trade 贸易畅通 ─"), wide.textLines()[1])
+        let narrow = render(try explorer(width: 80, height: 24, start: "paper/five-connectivities"))
+        XCTAssertFalse(narrow.textLines()[1].contains("五通"), "the title is cut: no room")
+    }
+
     func testGoldenStartScreens() throws {
         Golden.assert(
             dump(render(try explorer(width: 80, height: 24))), named: "course-start-80x24")
