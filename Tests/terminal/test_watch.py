@@ -17,7 +17,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import tmuxharness  # noqa: E402
 from tmuxharness import Session  # noqa: E402
-from test_terminal import BINARY, assert_restored  # noqa: E402
+from test_explorer import start as start_explorer  # noqa: E402
+from test_terminal import BINARY, assert_restored, cpu_ticks  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COURSE = os.path.join(ROOT, "Tests", "fixtures", "five-connectivities")
@@ -49,24 +50,20 @@ class Course:
         os.rename(path + ".tmp", path)
 
 
-def start(args, width=80, height=24, ready="Caravan"):
-    session = Session.start(width=width, height=height)
+def start(args, ready=None):
+    """The explorer at 80x24 with `args`; or, given the text that shows it is ready, the
+    command `args` names (the presenter)."""
+    if ready is None:
+        return start_explorer(args, width=80, height=24)
+    session = Session.start(width=80, height=24)
     try:
         session.run_command([BINARY] + list(args))
         pid = session.wait_for_program()
-        session.wait_for_alternate(True)
         session.wait_for(ready)
-        session.stable_screen()
         return session, pid
     except BaseException:
         session.close()
         raise
-
-
-def cpu_ticks(pid):
-    with open("/proc/%d/stat" % pid) as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
 
 
 def status_line(session):

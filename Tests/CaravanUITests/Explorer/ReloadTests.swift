@@ -8,13 +8,13 @@ import XCTest
 /// The content read again while the explorer runs (`--watch`): the reader keeps its place.
 final class ReloadTests: XCTestCase {
     /// The course fixture as its files would be with one text replaced in one of them.
-    private func course(replacing old: String = "", with new: String = "", in file: String = "")
+    static func course(replacing old: String = "", with new: String = "", in file: String = "")
         throws -> ContentModel
     {
         let copy = FileManager.default.temporaryDirectory
             .appendingPathComponent("caravan-reload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        try FileManager.default.copyItem(at: fixture, to: copy)
         if !file.isEmpty {
             let url = copy.appendingPathComponent(file)
             let text = try String(contentsOf: url, encoding: .utf8)
@@ -23,6 +23,12 @@ final class ReloadTests: XCTestCase {
                 .write(to: url, atomically: true, encoding: .utf8)
         }
         return DefaultContent.load(sources: [.folder(copy.path)])
+    }
+
+    private func course(replacing old: String = "", with new: String = "", in file: String = "")
+        throws -> ContentModel
+    {
+        try Self.course(replacing: old, with: new, in: file)
     }
 
     static let fixture = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()

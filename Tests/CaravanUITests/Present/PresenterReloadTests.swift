@@ -1,5 +1,4 @@
 import CaravanContent
-import CaravanDefaultContent
 import Foundation
 import XCTest
 
@@ -10,18 +9,7 @@ final class PresenterReloadTests: XCTestCase {
     private func course(replacing old: String = "", with new: String = "", in file: String = "")
         throws -> ContentModel
     {
-        let copy = FileManager.default.temporaryDirectory
-            .appendingPathComponent("caravan-present-reload-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: ReloadTests.fixture, to: copy)
-        if !file.isEmpty {
-            let url = copy.appendingPathComponent(file)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            XCTAssertTrue(text.contains(old), "\(file) has «\(old)»")
-            try text.replacingOccurrences(of: old, with: new)
-                .write(to: url, atomically: true, encoding: .utf8)
-        }
-        return DefaultContent.load(sources: [.folder(copy.path)])
+        try ReloadTests.course(replacing: old, with: new, in: file)
     }
 
     private func presenter(at slide: Int) throws -> Presenter {
