@@ -5,6 +5,7 @@
 #   make bench-serve  100 sessions and 200 silent connections on loopback; not part of test
 #   make fuzz   each libFuzzer target in Fuzz/ for FUZZ_SECONDS
 #   make sanitize  the unit tests under AddressSanitizer and ThreadSanitizer
+#   make monkey  the random-event test at 200,000 events (make test runs 20,000)
 
 SWIFT      ?= swift
 BUILD_DIR  ?= .build
@@ -22,7 +23,7 @@ SWIFT_FLAGS = --build-path $(BUILD_DIR) -c $(CONFIG) $(STATIC_FLAGS)
 APT_PACKAGES = libncurses-dev libcmark-dev pkg-config tmux python3 openssh-client man-db less
 
 .PHONY: all deps build run test unit-test content-check terminal-test serve-test install uninstall format lint clean
-.PHONY: bench bench-serve fuzz sanitize sanitize-address sanitize-thread
+.PHONY: bench bench-serve fuzz monkey sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -108,6 +109,13 @@ bench-serve: deps
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) python3 Fuzz/run.py
+
+# The random-event test, long: MONKEY_EVENTS events from MONKEY_SEED (a failure names both).
+MONKEY_EVENTS ?= 200000
+monkey: deps
+	$(SWIFT) build --build-tests
+	CARAVAN_MONKEY_EVENTS=$(MONKEY_EVENTS) $(if $(MONKEY_SEED),CARAVAN_MONKEY_SEED=$(MONKEY_SEED)) \
+		$(SWIFT) test --skip-build --filter MonkeyTests
 
 # The unit tests under the sanitizers, each in a build folder of its own.
 sanitize: sanitize-address sanitize-thread

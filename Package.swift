@@ -34,7 +34,8 @@ let package = Package(
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
 
         // The default content, compiled in by the EmbedContent plugin.
-        .executableTarget(name: "content-embedder"),
+        // Parses, checks and indexes it at build time: the plugin's tool needs the model.
+        .executableTarget(name: "content-embedder", dependencies: ["CaravanContent"]),
         .plugin(
             name: "EmbedContent", capability: .buildTool(),
             dependencies: ["content-embedder"]),
@@ -78,6 +79,14 @@ let package = Package(
                 "CaravanServe",
                 "CaravanStore", "CaravanConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // A release binary exports none of its 21,000 symbols and carries no DWARF
+            // (35 MB). It stays position-independent: `caravan serve` parses what
+            // strangers send, so its code keeps a random address (docs/DECISIONS.md).
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xlinker", "--no-export-dynamic", "-Xlinker", "--strip-debug"],
+                    .when(platforms: [.linux], configuration: .release))
             ]),
 
         // `make bench`: times the explorer's update and view without a terminal.

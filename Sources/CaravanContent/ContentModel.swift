@@ -45,10 +45,29 @@ public struct ContentModel: Sendable {
         entities: [Entity], links: [Link], diagnostics: [Diagnostic], indexed: Bool,
         setup: ContentLoader.ContentSetup = .init()
     ) {
+        self.init(
+            sorted: ReadingOrder.sorted(entities), links: links, diagnostics: diagnostics,
+            setup: setup, index: indexed ? .build : .none)
+    }
+
+    /// Where a model's search index comes from.
+    enum IndexSource {
+        /// Built from the entities on another thread.
+        case build
+        /// An empty index.
+        case none
+        /// Read from a precompiled model on another thread.
+        case archived(@Sendable () -> SearchIndex)
+    }
+
+    /// A model of entities already in reading order (read back from a precompiled model).
+    init(
+        sorted: [Entity], links: [Link], diagnostics: [Diagnostic],
+        setup: ContentLoader.ContentSetup, index: IndexSource
+    ) {
         vocabulary = setup.vocabulary
         regions = setup.regions
         layers = setup.layers
-        let sorted = ReadingOrder.sorted(entities)
         self.entities = sorted
         self.links = links
         self.diagnostics = diagnostics
@@ -79,7 +98,16 @@ public struct ContentModel: Sendable {
             referencesByKey[key] = index
         }
         self.referencesByKey = referencesByKey
-        searchIndex = BackgroundSearchIndex(entities: indexed ? sorted : [])
+        switch index {
+        case .build: searchIndex = BackgroundSearchIndex(entities: sorted)
+        case .none: searchIndex = BackgroundSearchIndex(entities: [])
+        case .archived(let read): searchIndex = BackgroundSearchIndex(making: read)
+        }
+    }
+
+    /// What the layers declared, as the loader gathered it.
+    var setup: ContentLoader.ContentSetup {
+        ContentLoader.ContentSetup(vocabulary: vocabulary, regions: regions, layers: layers)
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -214,13 +242,21 @@ private final class BackgroundSearchIndex: @unchecked Sendable {
     /// Guarded by `condition`.
     private var built: SearchIndex?
 
-    init(entities: [Entity]) {
+    convenience init(entities: [Entity]) {
         guard !entities.isEmpty else {
-            built = SearchIndex(entities: [])
+            self.init(ready: SearchIndex(entities: []))
             return
         }
+        self.init(making: { SearchIndex(entities: entities) })
+    }
+
+    private init(ready: SearchIndex) {
+        built = ready
+    }
+
+    init(making make: @escaping @Sendable () -> SearchIndex) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let index = SearchIndex(entities: entities)
+            let index = make()
             condition.lock()
             built = index
             condition.broadcast()

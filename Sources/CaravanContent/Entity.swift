@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entity of the content: a section, a case, a concept...
 public struct Entity: Hashable, Sendable {
     public let id: EntityID
@@ -8,7 +10,10 @@ public struct Entity: Hashable, Sendable {
     public let fields: [(key: String, value: FieldValue)]
     /// The Markdown body as written.
     public let body: String
-    public let document: MarkdownDocument
+    /// The body parsed, on first use: content read from a precompiled model parses only
+    /// the pages a reader opens.
+    public var document: MarkdownDocument { parsedBody.document }
+    private let parsedBody: LazyDocument
     /// Where the entity's file starts.
     public let location: SourceLocation
     /// The line of the file where the body starts.
@@ -21,13 +26,34 @@ public struct Entity: Hashable, Sendable {
         fields: [(key: String, value: FieldValue)], body: String, document: MarkdownDocument,
         location: SourceLocation, bodyLine: Int
     ) {
+        self.init(
+            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
+            parsedBody: LazyDocument(document), location: location, bodyLine: bodyLine)
+    }
+
+    /// An entity whose body is parsed when its document is first asked for.
+    public init(
+        id: EntityID, title: String, summary: String?, order: Int?,
+        fields: [(key: String, value: FieldValue)], body: String, location: SourceLocation,
+        bodyLine: Int
+    ) {
+        self.init(
+            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
+            parsedBody: LazyDocument(source: body), location: location, bodyLine: bodyLine)
+    }
+
+    private init(
+        id: EntityID, title: String, summary: String?, order: Int?,
+        fields: [(key: String, value: FieldValue)], body: String, parsedBody: LazyDocument,
+        location: SourceLocation, bodyLine: Int
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.order = order
         self.fields = fields
         self.body = body
-        self.document = document
+        self.parsedBody = parsedBody
         self.location = location
         self.bodyLine = bodyLine
     }
@@ -85,4 +111,31 @@ public struct Figure: Hashable, Sendable {
     public var label: String
     public var value: String
     public var section: EntityID?
+}
+
+/// A body's document, parsed from its Markdown once, on first use, by whichever thread
+/// asks first.
+private final class LazyDocument: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var parsed: MarkdownDocument?
+    private let source: String
+
+    init(_ document: MarkdownDocument) {
+        parsed = document
+        source = ""
+    }
+
+    init(source: String) {
+        self.source = source
+    }
+
+    var document: MarkdownDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        let document = MarkdownParser.parse(source)
+        parsed = document
+        return document
+    }
 }

@@ -69,8 +69,11 @@ struct FrameworkCodes {
         }.filter { !$0.isEmpty }
         let letters = words.joined()
         var candidates: [String] = []
+        // A set beside the list: with the 700 two-letter codes, `contains` on the list
+        // made this quadratic (about 1.5 ms a connotation when opening content).
+        var seen: Set<String> = []
         func add(_ code: String) {
-            if !code.isEmpty, !candidates.contains(code) { candidates.append(code) }
+            if !code.isEmpty, seen.insert(code).inserted { candidates.append(code) }
         }
         if let first = letters.first { add(String(first)) }
         if words.count >= 2 { add(words.prefix(2).compactMap(\.first).map(String.init).joined()) }

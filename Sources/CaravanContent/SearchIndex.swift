@@ -70,10 +70,18 @@ public struct SearchIndex: Sendable {
         var field: UInt8
     }
 
-    private let ids: [EntityID]
+    let ids: [EntityID]
     let texts: [[String]]  // per entity, per field
     let vocabulary: [String]  // sorted folded words
     let postings: [[Posting]]  // parallel to vocabulary
+
+    /// An index read back from a precompiled model.
+    init(ids: [EntityID], texts: [[String]], vocabulary: [String], postings: [[Posting]]) {
+        self.ids = ids
+        self.texts = texts
+        self.vocabulary = vocabulary
+        self.postings = postings
+    }
 
     init(entities: [Entity]) {
         ids = entities.map(\.id)

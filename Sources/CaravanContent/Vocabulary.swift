@@ -45,9 +45,9 @@ public struct Vocabulary: Sendable, Hashable {
     }
 
     /// Words content declared, by kind; the rest are standard.
-    private var declared: [EntityKind: Term] = [:]
+    var declared: [EntityKind: Term] = [:]
     /// Required fields content declared, by kind; the rest are standard.
-    private var declaredRequirements: [EntityKind: [String]] = [:]
+    var declaredRequirements: [EntityKind: [String]] = [:]
 
     /// The built-in paper's words and requirements.
     public static let standard = Vocabulary()

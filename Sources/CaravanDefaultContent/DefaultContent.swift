@@ -1,24 +1,56 @@
 import CaravanContent
 import Foundation
 
-/// The content shipped with Caravan, compiled into the binary so it runs anywhere.
+/// The content shipped with Caravan, compiled into the binary so it runs anywhere: its
+/// Markdown files, and the model made from them at build time.
 public enum DefaultContent {
     /// The embedded files, as the loader reads them.
     public static var files: [SourceFile] {
-        encodedFiles.map { entry in
-            SourceFile(
-                path: entry.path, bytes: [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
-        }
+        let bytes = EmbeddedBytes.bytes(filesLiteral) ?? []
+        return (try? ModelArchive.decodeFiles(bytes)) ?? []
     }
 
-    /// Loads the embedded content, its files named `<built-in>/...`.
+    /// The built-in paper as compiled in: read, not parsed. Made from the files again
+    /// should the compiled model not read (it always does when the build is whole).
+    public static var precompiled: ContentModel {
+        if let bytes = EmbeddedBytes.bytes(modelLiteral),
+            let model = try? ModelArchive.decode(bytes)
+        {
+            return model
+        }
+        return load()
+    }
+
+    /// Loads the embedded content from its files, named `<built-in>/...`.
     public static func load() -> ContentModel {
         load(sources: [.builtin])
     }
 
-    /// Loads content in layers, with the embedded content wherever `.builtin` or a
-    /// folder's `extends: builtin` asks for it.
+    /// Loads content in layers from its files, with the embedded content wherever
+    /// `.builtin` or a folder's `extends: builtin` asks for it. What `caravan check` reads.
     public static func load(sources: [ContentSource]) -> ContentModel {
         ContentLoader.load(sources: sources, builtinFiles: { files })
+    }
+
+    /// Opens content to read it: the compiled model for the built-in paper, a current
+    /// cached model for folders when `cache` has one, or else the files, loaded and then
+    /// kept in `cache` (on another thread when `inBackground`, so a first screen need not
+    /// wait for the search index the cache holds).
+    public static func open(
+        sources: [ContentSource], cache: ModelCache?, inBackground: Bool = false
+    ) -> ContentModel {
+        if sources == [.builtin] { return precompiled }
+        guard let cache else { return load(sources: sources) }
+        if let cached = cache.read(sources) { return cached }
+        let readStart = Date()
+        let model = load(sources: sources)
+        if inBackground {
+            DispatchQueue.global(qos: .utility).async {
+                cache.write(model, sources: sources, readStart: readStart)
+            }
+        } else {
+            cache.write(model, sources: sources, readStart: readStart)
+        }
+        return model
     }
 }

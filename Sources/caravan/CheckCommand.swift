@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
                 sources: (content.content.isEmpty ? [] : content.sources)
                     + [ContentOptions.source(folder)])
         } else {
-            model = content.load()
+            // Always the files themselves, never the compiled or cached model.
+            model = DefaultContent.load(sources: content.sources)
         }
         for diagnostic in model.diagnostics {
             print(diagnostic.formatted)

@@ -29,14 +29,26 @@ struct ContentOptions: ParsableArguments {
         argument == "builtin" ? .builtin : .folder(argument)
     }
 
-    /// Loads the chosen content.
-    func load() -> ContentModel {
-        DefaultContent.load(sources: sources)
+    /// Opens the chosen content to read it: the compiled-in paper, or folders through the
+    /// user's cache unless `cached` is off (a served session neither reads nor writes
+    /// one). `caravan check` reads the files instead (``DefaultContent/load(sources:)``).
+    func load(cached: Bool = true, inBackground: Bool = false) -> ContentModel {
+        DefaultContent.open(
+            sources: sources, cache: cached ? ContentOptions.cache : nil,
+            inBackground: inBackground)
     }
 
-    /// Loads the chosen content with more layers on top (a deck file to present).
-    func load(adding extra: [ContentSource]) -> ContentModel {
-        DefaultContent.load(sources: sources + extra)
+    /// Opens the chosen content with more layers on top (a deck file to present), through
+    /// the cache unless `cached` is off.
+    func load(adding extra: [ContentSource], cached: Bool = true) -> ContentModel {
+        DefaultContent.open(sources: sources + extra, cache: cached ? ContentOptions.cache : nil)
+    }
+
+    /// The user's cache of precompiled content folders.
+    static var cache: ModelCache? {
+        ModelCache.standard(
+            program: ModelCache.programIdentity(version: Caravan.version),
+            environment: ProcessInfo.processInfo.environment)
     }
 
     /// What keeps one content's saved state apart from another's: the built-in paper, or
@@ -62,8 +74,10 @@ struct ContentOptions: ParsableArguments {
     /// `caravan check` is what fails on errors; here they are listed on standard error
     /// (unless `listing` is off, for the explorer, which lists them itself) and reading
     /// goes on. Only content with nothing to read stops, as `loadValid` does.
-    func loadForReading(listing: Bool = true) throws -> ContentModel {
-        let model = load()
+    func loadForReading(listing: Bool = true, cached: Bool = true, inBackground: Bool = false)
+        throws -> ContentModel
+    {
+        let model = load(cached: cached, inBackground: inBackground)
         guard let summary = model.problems.errorSummary else { return model }
         if model.entities.isEmpty { return try loadValid(model) }
         guard listing else { return model }

@@ -61,7 +61,10 @@ struct ExploreCommand: ParsableCommand {
         var content = self.content
         if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
-        let model = try content.loadForReading(listing: false)
+        // A served session uses no cache: none another user could have written, and none
+        // it writes for others (docs/serve.md). An author watching the files reads them.
+        let model = try content.loadForReading(
+            listing: false, cached: !served.served && !watching.watch, inBackground: true)
         let watcher = try watching.watcher(for: model)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
@@ -126,7 +129,8 @@ struct ExploreCommand: ParsableCommand {
         var program = ReaderSession(explorer: explorer, state: state)
         let sources = content
         var host = ReaderHost(
-            store: store, editor: editor, reload: watcher.map { _ in { sources.load() } })
+            store: store, editor: editor,
+            reload: watcher.map { _ in { sources.load(cached: false) } })
         let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)

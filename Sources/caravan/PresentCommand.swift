@@ -88,7 +88,9 @@ struct PresentCommand: ParsableCommand {
             capabilities: terminal.capabilities)
         var program = BroadcastingPresenter(presenter: presenter, server: server)
         let content = self.content
-        var host = ContentReloadHost<BroadcastingPresenter> { content.load(adding: extra) }
+        var host = ContentReloadHost<BroadcastingPresenter> {
+            content.load(adding: extra, cached: false)
+        }
         // The clock on the slides needs a tick a second.
         let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000))
             .run(&program, host: &host)
@@ -102,15 +104,15 @@ struct PresentCommand: ParsableCommand {
     /// load the same again.
     private func loadDeck() throws -> (ContentModel, EntityID, [ContentSource]) {
         guard let deck, PresentCommand.isFile(deck) else {
-            let model = try content.loadValid()
+            let model = try content.loadValid(content.load(cached: !watching.watch))
             return (model, try chooseDeck(in: model), [])
         }
-        var model = try content.loadValid()
+        var model = try content.loadValid(content.load(cached: !watching.watch))
         var extra: [ContentSource] = []
         if model.entity(definedByFileAt: deck) == nil {
             let layer = PresentCommand.contentFolder(holding: deck).map(ContentSource.folder)
             extra = [layer ?? .file(deck)]
-            model = try content.loadValid(content.load(adding: extra))
+            model = try content.loadValid(content.load(adding: extra, cached: !watching.watch))
         }
         guard let entity = model.entity(definedByFileAt: deck) else {
             throw UsageError("'\(deck)' defines no entity; a deck starts with `kind: deck`")

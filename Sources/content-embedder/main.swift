@@ -1,7 +1,9 @@
-// Writes a Swift source file that embeds every Markdown file of a content folder,
-// so the default content is compiled into the `caravan` binary.
+// Compiles the content folder into the `caravan` binary: its Markdown files, and the
+// model made from them (parsed, validated, linked and indexed here, at build time), each
+// as a string literal of bytes (`EmbeddedBytes`) in a generated Swift file.
 //
 // usage: content-embedder CONTENT_DIR OUTPUT.swift
+import CaravanContent
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -12,7 +14,7 @@ guard arguments.count == 3 else {
 let root = URL(fileURLWithPath: arguments[1])
 let output = URL(fileURLWithPath: arguments[2])
 
-var entries: [(path: String, data: Data)] = []
+var files: [SourceFile] = []
 if let walker = FileManager.default.enumerator(
     at: root, includingPropertiesForKeys: [.isRegularFileKey],
     options: [.skipsHiddenFiles])
@@ -24,26 +26,27 @@ if let walker = FileManager.default.enumerator(
             FileHandle.standardError.write(Data("content-embedder: cannot read \(url.path)\n".utf8))
             exit(1)
         }
-        entries.append(("Content/" + relative, data))
+        files.append(SourceFile(path: "Content/" + relative, bytes: [UInt8](data)))
     }
 }
-entries.sort { $0.path < $1.path }
+files.sort { $0.path < $1.path }
 
-var source = """
+// The built-in layer exactly as `DefaultContent.load()` makes it from the same files.
+let embedded = files
+let model = ContentLoader.load(sources: [.builtin], builtinFiles: { embedded })
+let archive = ModelArchive.encode(
+    model, origin: ModelArchive.Origin(program: "built-in", key: "builtin", stamps: []))
+
+let source = """
     // Generated from the Content folder at build time. Do not edit.
-    import CaravanContent
-    import Foundation
-
     extension DefaultContent {
-        static let encodedFiles: [(path: String, base64: String)] = [
+        /// The built-in paper's Markdown files (`ModelArchive.encode(files:)`).
+        static let filesLiteral: StaticString = "\(EmbeddedBytes.literal(ModelArchive.encode(files: files)))"
+        /// The model made from them (`ModelArchive`).
+        static let modelLiteral: StaticString = "\(EmbeddedBytes.literal(archive))"
+    }
 
     """
-for entry in entries {
-    let path = entry.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-        of: "\"", with: "\\\"")
-    source += "        (\"\(path)\", \"\(entry.data.base64EncodedString())\"),\n"
-}
-source += "    ]\n}\n"
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {

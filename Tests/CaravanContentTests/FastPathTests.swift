@@ -13,14 +13,29 @@ final class FastPathTests: XCTestCase {
         "\u{600}a \u{600} a", "ｆｕｌｌｗｉｄｔｈ ＡＢＣ", "ß Straße", "İstanbul ǅ", "文化 产业 the Belt",
         "a\r\nb\rc\nd", "tab\there", "emoji 👍🏽 and 🇨🇳 flag", "Σίσυφος ΣΑΣ", "١٢٣ numbers ٤",
         "x\u{200B}y\u{202E}z", "—“quoted”—", "e\u{301}\u{302}\u{303}",
+        "21世纪海上丝绸之路 中老铁路China Ｘ文化",
     ]
 
-    /// The plain way: fold the whole text, then split it.
+    /// The plain way: fold the whole text, split it, and cut each word where it passes
+    /// between Han, kana or Hangul and any other letter or digit.
     private func referenceWords(_ text: String) -> [String] {
         text.folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
         )
-        .split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        .split { !($0.isLetter || $0.isNumber) }
+        .flatMap { word in
+            var pieces: [String] = []
+            for character in word {
+                if let last = pieces.last?.last,
+                    SearchIndex.isUnspaced(last) == SearchIndex.isUnspaced(character)
+                {
+                    pieces[pieces.count - 1].append(character)
+                } else {
+                    pieces.append(String(character))
+                }
+            }
+            return pieces
+        }
     }
 
     func testWordsMatchFoldingTheWholeText() {

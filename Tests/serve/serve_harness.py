@@ -91,6 +91,9 @@ class Workspace:
         })
         os.makedirs(self.path("run"), mode=0o700)
         self.keys = {}
+        # tmux's server exits when its last session closes; a session made at that moment
+        # fails with "server exited unexpectedly". Keep it up until cleanup kills it.
+        self.tmux("start-server", ";", "set-option", "-s", "exit-empty", "off")
 
     def path(self, *parts):
         return os.path.join(self.dir, *parts)

@@ -153,6 +153,26 @@ def test_show_resolves_names_as_the_jump_prompt_does():
     assert "mechanism/brand-expansion" in opened.stderr, opened.stderr
 
 
+def test_the_papers_chinese_terms_are_searched_and_shown():
+    found = run("search", "文化产业")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.startswith("1. concept/cultural-industry"), found.stdout[:200]
+    shown = run("show", "民心相通")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(
+        "# People-to-people exchange\nConcept\nNames: 民心相通 (zh)\n"), shown.stdout[:120]
+    assert shown.stdout == run("show", "concept/people-to-people-exchange").stdout
+    part = run("search", "民心")
+    assert part.returncode == 0 and "concept/people-to-people-exchange" in part.stdout, part.stdout
+    soft = run("show", "软实力")
+    assert soft.returncode == 0 and soft.stdout.startswith("# Soft power\n"), soft.stderr
+    connotations = run("search", "内涵", "--limit", "3")
+    assert connotations.returncode == 0, connotations.stderr
+    firsts = [line.split()[1] for line in connotations.stdout.splitlines() if line[:1].isdigit()]
+    assert sorted(firsts) == ["connotation/economic", "connotation/humanistic",
+                              "connotation/security"], connotations.stdout
+
+
 def test_search_finds_the_start_of_the_last_word_and_is_quiet_without_a_match():
     prefix = run("search", "bran", "--limit", "3")
     assert prefix.returncode == 0, prefix.stderr

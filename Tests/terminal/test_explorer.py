@@ -100,15 +100,20 @@ def test_search_opens_the_match_and_counts_matches():
         session.close()
 
 
+def jump(session, text, expected):
+    """Types text at the jump prompt and waits for the status line to show the entity."""
+    session.keys(":")
+    session.wait_for("Jump to")
+    session.type(text)
+    session.keys("Enter")
+    session.wait_until(lambda: expected in session.screen().splitlines()[-1],
+                       what="jumped to " + expected)
+
+
 def test_jump_and_help():
     session, pid = start()
     try:
-        session.keys(":")
-        session.wait_for("Jump to")
-        session.type("west papua")
-        session.keys("Enter")
-        session.wait_until(lambda: "case/west-papua-industrial-park" in session.screen().splitlines()[-1],
-                           what="jumped to the case")
+        jump(session, "west papua", "case/west-papua-industrial-park")
         session.keys("?")
         session.wait_for("Keys")
         assert "Search everything" in session.screen()
@@ -118,6 +123,36 @@ def test_jump_and_help():
         assert_restored(session, pid)
     finally:
         session.close()
+
+
+def test_chinese_names_are_searched_jumped_to_and_shown_in_two_cells_a_character():
+    for width, height in ((120, 40), (80, 24)):
+        session, pid = start(["--no-state"], width=width, height=height)
+        try:
+            session.keys("/")
+            session.wait_for("Search")
+            session.type("民心")
+            session.wait_for("results")
+            assert "People-to-people exchange" in session.screen(), session.screen()
+            session.keys("Enter")
+            session.wait_until(lambda: "concept/people-to-people-exchange"
+                               in session.screen().splitlines()[-1], what="the result opened")
+            jump(session, "软实力", "concept/soft-power")
+            rows = session.screen().splitlines()
+            names = [row for row in rows if "Names: 软实力 (zh)" in row]
+            assert names, "\n".join(rows)
+            # Each character takes two cells, so the row keeps the terminal's width and the
+            # pane's right edge stays where it is on the rows around it.
+            row = rows.index(names[0])
+            cells = [tmuxharness.display_width(line) for line in rows[row - 1:row + 2]]
+            assert cells[1] <= width, (cells, names[0])
+            if "│" in rows[row - 1] and "│" in names[0]:
+                edge = tmuxharness.display_width(rows[row - 1][:rows[row - 1].rindex("│")])
+                assert tmuxharness.display_width(names[0][:names[0].rindex("│")]) == edge, rows
+            session.keys("q")
+            assert_restored(session, pid)
+        finally:
+            session.close()
 
 
 def test_at_80x24_l_reaches_the_links_and_a_count_stays_in_its_view():
@@ -168,19 +203,27 @@ def test_resizes_through_every_layout_and_back():
         session.close()
 
 
+def navigator(session):
+    """The navigator pane's rows: each body row up to the first pane border."""
+    return [row.split("│", 1)[0] for row in session.screen().splitlines()[2:-1]]
+
+
 def test_folding_the_tree():
     session, pid = start()
     try:
-        assert "Talent cultivation" in session.screen()
-        # Select the Framework group (the navigator has focus at start) and fold it.
-        session.keys(":")
-        session.type("Humanistic connotation")
-        session.keys("Enter")
+        # The jump selects the connotation in the navigator; h moves the focus there and o
+        # folds it. Only the navigator is read: the page and its links name the mechanism too.
+        jump(session, "Humanistic connotation", "connotation/humanistic")
+        assert any("Talent cultivation" in row for row in navigator(session)), navigator(session)
         session.keys("h")
         session.keys("o")
-        session.wait_until(lambda: "Talent cultivation" not in session.screen(), what="folded")
+        session.wait_until(lambda: "▸ Humanistic connotation" in "\n".join(navigator(session)),
+                           what="folded")
+        assert not any("Talent cultivation" in row for row in navigator(session)), \
+            navigator(session)
         session.keys("o")
-        session.wait_until(lambda: "Talent cultivation" in session.screen(), what="unfolded")
+        session.wait_until(lambda: any("Talent cultivation" in row for row in navigator(session)),
+                           what="unfolded")
         session.keys("q")
         assert_restored(session, pid)
     finally:

@@ -19,12 +19,20 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 
 PROMPT = "ready$ "
 
 
 class HarnessError(AssertionError):
     """A wait timed out or tmux failed; the message includes the screen."""
+
+
+def display_width(text):
+    """Terminal cells a captured line takes: East Asian wide and full-width characters
+    take two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def tmux_available():

@@ -23,13 +23,14 @@ private struct SplitMix64: RandomNumberGenerator {
 
 /// Random events, thousands of them, with the explorer's invariants checked after each.
 ///
-/// `CARAVAN_MONKEY_SEED` and `CARAVAN_MONKEY_EVENTS` replay another run, or a longer one;
-/// a failure names its seed, its event number and the events before it.
+/// `CARAVAN_MONKEY_SEED` and `CARAVAN_MONKEY_EVENTS` replay another run, or a longer one
+/// (`make monkey` runs 200,000); a failure names its seed, its event number and the events
+/// before it.
 final class MonkeyTests: XCTestCase {
     func testRandomEventsKeepTheInvariants() throws {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["CARAVAN_MONKEY_SEED"].flatMap { UInt64($0) } ?? 0xCA7A_0001
-        let events = environment["CARAVAN_MONKEY_EVENTS"].flatMap { Int($0) } ?? 100_000
+        let events = environment["CARAVAN_MONKEY_EVENTS"].flatMap { Int($0) } ?? 20_000
         try run(seed: seed, events: events)
     }
 
