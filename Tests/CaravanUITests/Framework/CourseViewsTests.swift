@@ -68,6 +68,22 @@ final class CourseViewsTests: XCTestCase {
         Golden.assert(lines.joined(separator: "\n"), named: "course-atlas-120x40")
     }
 
+    func testTheAtlasAsTextBreaksLinesOnlyBetweenWords() {
+        let text = FrameworkViewKind.atlas.plainText(model: Self.model, width: 100)
+        var words: Set<String> = ["Atlas", "cases", "in", "regions"]
+        for entity in Self.model.entities(of: .case) {
+            let fields = [entity.title, entity.string("region") ?? ""] + entity.countries
+            for field in fields {
+                words.formUnion(field.split { !$0.isLetter }.map(String.init))
+            }
+        }
+        for line in text.split(separator: "\n") {
+            for word in line.split(whereSeparator: { !$0.isLetter }) {
+                XCTAssertTrue(words.contains(String(word)), "«\(word)» is cut in: \(line)")
+            }
+        }
+    }
+
     func testSearchFindsAnyPartOfChineseText() throws {
         var explorer = try explorer(width: 120, height: 40)
         press(&explorer, "/")
