@@ -84,25 +84,23 @@ final class CourseViewsTests: XCTestCase {
         }
     }
 
-    func testSearchFindsAnyPartOfChineseText() throws {
+    /// What the explorer opens after typing `text` at a prompt (`/` or `:`) and Enter.
+    private func opened(by prompt: String, _ text: String) throws -> EntityID {
         var explorer = try explorer(width: 120, height: 40)
-        press(&explorer, "/")
-        typeText(&explorer, "意义")
+        press(&explorer, prompt)
+        typeText(&explorer, text)
         press(&explorer, "Enter")
-        XCTAssertEqual(explorer.state.current, EntityID("case/luban-workshop-thailand"))
-        var title = try self.explorer(width: 120, height: 40)
-        press(&title, "/")
-        typeText(&title, "中老")
-        press(&title, "Enter")
-        XCTAssertEqual(title.state.current, EntityID("case/china-laos-railway"))
+        return explorer.state.current
+    }
+
+    func testSearchFindsAnyPartOfChineseText() throws {
+        XCTAssertEqual(try opened(by: "/", "意义"), EntityID("case/luban-workshop-thailand"))
+        XCTAssertEqual(try opened(by: "/", "中老"), EntityID("case/china-laos-railway"))
     }
 
     func testJumpFindsAPillarByItsChineseName() throws {
-        var explorer = try explorer(width: 80, height: 24)
-        press(&explorer, ":")
-        typeText(&explorer, "民心相通")
-        press(&explorer, "Enter")
-        XCTAssertEqual(explorer.state.current, EntityID("connotation/people-to-people-bonds"))
+        XCTAssertEqual(
+            try opened(by: ":", "民心相通"), EntityID("connotation/people-to-people-bonds"))
     }
 
     func testTheReadersHeaderShowsTheNamesBesideTheTitleWhereTheyFit() throws {
