@@ -121,6 +121,7 @@ let package = Package(
             name: "CaravanTests",
             dependencies: [
                 "caravan", "CaravanTestSupport", "CaravanStore", "CaravanDefaultContent",
+                "CaravanTerminal",
             ]),
         .testTarget(
             name: "CaravanConfigTests",

@@ -4,10 +4,17 @@ public struct SlideBody: Hashable, Sendable {
     public var blocks: [MarkdownDocument.Block]
     /// Side-by-side columns shown instead of `blocks` where they fit (the framework map).
     public var columns: [[MarkdownDocument.Block]]
+    /// Shorter columns, set in bands of a few side by side, for when `columns` are too many
+    /// for the width (a map of five parts at 80 columns).
+    public var shortColumns: [[MarkdownDocument.Block]]
 
-    public init(blocks: [MarkdownDocument.Block], columns: [[MarkdownDocument.Block]] = []) {
+    public init(
+        blocks: [MarkdownDocument.Block], columns: [[MarkdownDocument.Block]] = [],
+        shortColumns: [[MarkdownDocument.Block]] = []
+    ) {
         self.blocks = blocks
         self.columns = columns
+        self.shortColumns = shortColumns
     }
 }
 
@@ -24,7 +31,9 @@ public enum SlideContent {
             return SlideBody(blocks: blocks(for: entity, in: model))
         case .view(.map):
             let columns = mapColumns(model)
-            return SlideBody(blocks: Array(columns.joined()), columns: columns)
+            return SlideBody(
+                blocks: Array(columns.joined()), columns: columns,
+                shortColumns: shortMapColumns(model))
         }
     }
 
@@ -69,7 +78,7 @@ public enum SlideContent {
             blocks.append(fieldAndLever(entity))
             let mechanisms = model.sources(linkingTo: entity.id, by: .belongsTo)
             if !mechanisms.isEmpty {
-                blocks.append(.heading(level: 3, [.text("Mechanisms")]))
+                blocks.append(.heading(level: 3, [.text(model.vocabulary.pluralTitle(.mechanism))]))
                 blocks.append(list(mechanisms.map { [link($0)] }))
             }
         case .partsAndCases:
@@ -87,7 +96,7 @@ public enum SlideContent {
                 $0.kind == .case
             }
             if !cases.isEmpty {
-                blocks.append(.heading(level: 3, [.text("Cases")]))
+                blocks.append(.heading(level: 3, [.text(model.vocabulary.pluralTitle(.case))]))
                 blocks.append(list(cases.map { [link($0)] }))
             }
         case .bibliography:
@@ -139,6 +148,16 @@ public enum SlideContent {
                 return item
             }
             if !items.isEmpty { column.append(.list(ordered: false, start: 1, items: items)) }
+            return column
+        }
+    }
+
+    /// One short column per top-level part: its name, then its second-level parts' names.
+    public static func shortMapColumns(_ model: ContentModel) -> [[MarkdownDocument.Block]] {
+        model.entities(of: .connotation).map { connotation in
+            var column: [MarkdownDocument.Block] = [.heading(level: 2, [link(connotation)])]
+            let mechanisms = model.sources(linkingTo: connotation.id, by: .belongsTo)
+            if !mechanisms.isEmpty { column.append(list(mechanisms.map { [link($0)] })) }
             return column
         }
     }

@@ -155,6 +155,11 @@ public struct SlideGeometry: Hashable, Sendable {
             }
             return BodyLayout(columns: columns, columnWidth: columnWidth)
         }
+        if !body.shortColumns.isEmpty, let bands = bands(count: body.shortColumns.count) {
+            let lines = bandLines(
+                body.shortColumns, bands: bands, unicode: unicode, model: model, measure: measure)
+            return BodyLayout(columns: [lines], columnWidth: textWidth)
+        }
         let lines = SlideLayout.lines(
             body.blocks, width: textWidth, unicode: unicode, model: model, measure: measure)
         return BodyLayout(columns: [lines], columnWidth: textWidth)

@@ -29,13 +29,27 @@ extension TerminalSession {
         if let extraInput {
             descriptors.append(pollfd(fd: extraInput, events: Int16(POLLIN), revents: 0))
         }
-        let limit = timeout.map { Int32(clamping: max(0, $0)) } ?? -1
+        let watched = watcher.map { watcher -> Int in
+            descriptors.append(pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0))
+            return descriptors.count - 1
+        }
+        // A change waiting for the files to go quiet shortens the wait.
+        let untilChange = changeDue.map { max(0, $0 - milliseconds) }
+        let wait = [timeout, untilChange].compactMap { $0 }.min()
+        let limit = wait.map { Int32(clamping: max(0, $0)) } ?? -1
         let ready = poll(&descriptors, nfds_t(descriptors.count), limit)
         if ready < 0 {
             if errno != EINTR && errno != EAGAIN {
                 closeInput()
             }
             return
+        }
+        if let watched, descriptors[watched].revents != 0, watcher?.drain() == true {
+            changeDue = milliseconds + quietMilliseconds
+        }
+        if let due = changeDue, milliseconds >= due {
+            changeDue = nil
+            pending.append(.contentChanged)
         }
         if descriptors[1].revents != 0 {
             for number in relay.drain() {
@@ -49,7 +63,7 @@ extension TerminalSession {
         if input & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 {
             closeInput()
         }
-        if descriptors.count > 2 {
+        if extraInput != nil {
             let extra = Int32(descriptors[2].revents)
             if extra != 0 { pending.append(.external) }
             if extra & Int32(POLLIN) == 0 && extra & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 {

@@ -32,7 +32,8 @@ private func restoreTerminalAtExit() {
 ///
 /// Waiting for input takes no CPU: it blocks in poll(2) on the terminal and on a pipe
 /// that signal handlers write to (and, when a program asks in ``Options``, on one more
-/// descriptor). Its parts: setting up and restoring (here), waiting for input and
+/// descriptor, and on the content folders when ``watch(_:quietMilliseconds:)`` was called).
+/// Its parts: setting up and restoring (here), waiting for input and
 /// signals (`TerminalSession+Input`), drawing (`+Drawing`), and leaving the screen for
 /// a suspension or another program (`+Programs`).
 public final class TerminalSession: Backend {
@@ -82,6 +83,12 @@ public final class TerminalSession: Backend {
     var reportedSize: (width: Int, height: Int)
     /// The extra descriptor, until it hangs up.
     var extraInput: Int32?
+    /// Content folders watched for changes (``watch(_:quietMilliseconds:)``).
+    var watcher: FolderWatcher?
+    /// How long the files must stay quiet before a change is reported.
+    var quietMilliseconds = 150
+    /// When the last change seen is reported, unless another comes first.
+    var changeDue: Int?
 
     /// Enters full-screen mode on the controlling terminal.
     ///
@@ -173,6 +180,14 @@ public final class TerminalSession: Backend {
 
     deinit {
         close()
+    }
+
+    /// Waits on the watcher's descriptor with the terminal and reports
+    /// `.contentChanged` once the files have been quiet for `quietMilliseconds`: an editor
+    /// that saves in several steps (a backup, a rename, a write) brings one event.
+    public func watch(_ watcher: FolderWatcher, quietMilliseconds: Int = 150) {
+        self.watcher = watcher
+        self.quietMilliseconds = max(0, quietMilliseconds)
     }
 
     /// Milliseconds on the monotonic clock.

@@ -38,9 +38,10 @@ struct ContentOptions: ParsableArguments {
             inBackground: inBackground)
     }
 
-    /// Opens the chosen content with more layers on top (a deck file to present).
-    func load(adding extra: [ContentSource]) -> ContentModel {
-        DefaultContent.open(sources: sources + extra, cache: ContentOptions.cache)
+    /// Opens the chosen content with more layers on top (a deck file to present), through
+    /// the cache unless `cached` is off.
+    func load(adding extra: [ContentSource], cached: Bool = true) -> ContentModel {
+        DefaultContent.open(sources: sources + extra, cache: cached ? ContentOptions.cache : nil)
     }
 
     /// The user's cache of precompiled content folders.

@@ -50,6 +50,7 @@ struct ExploreCommand: ParsableCommand {
         help: "Report mouse clicks and wheel turns (takes text selection from the terminal).")
     var mouse = false
 
+    @OptionGroup var watching: WatchOptions
     @OptionGroup var served: ServedOptions
 
     func run() throws {
@@ -61,9 +62,10 @@ struct ExploreCommand: ParsableCommand {
         if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
         // A served session uses no cache: none another user could have written, and none
-        // it writes for others (docs/serve.md).
+        // it writes for others (docs/serve.md). An author watching the files reads them.
         let model = try content.loadForReading(
-            listing: false, cached: !served.served, inBackground: true)
+            listing: false, cached: !served.served && !watching.watch, inBackground: true)
+        let watcher = try watching.watcher(for: model)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
         let chosenTheme = try theme.map { name -> Theme in
@@ -83,6 +85,7 @@ struct ExploreCommand: ParsableCommand {
             }
             throw ExitCode(2)
         }
+        if let watcher { session.watch(watcher) }
         let capabilities = session.capabilities
         var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
@@ -124,7 +127,10 @@ struct ExploreCommand: ParsableCommand {
             _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
         var program = ReaderSession(explorer: explorer, state: state)
-        var host = ReaderHost(store: store, editor: editor)
+        let sources = content
+        var host = ReaderHost(
+            store: store, editor: editor,
+            reload: watcher.map { _ in { sources.load(cached: false) } })
         let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)

@@ -139,7 +139,7 @@ struct SearchCommand: ParsableCommand {
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Print the whole paper in reading order as linear text.",
+        abstract: "Print the whole content in reading order as linear text.",
         discussion: """
             For screen readers, braille displays and printers: no box drawing, headings marked \
             with #, links as numbered references after each entity.

@@ -61,10 +61,12 @@ struct PresentCommand: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
     @OptionGroup var content: ContentOptions
+    @OptionGroup var watching: WatchOptions
 
     func run() throws {
         let config = try loadUserConfig()
-        let (model, deckID) = try loadDeck()
+        let (model, deckID, extra) = try loadDeck()
+        let watcher = try watching.watcher(for: model)
         guard let deck = model.deck(deckID), !deck.slides.isEmpty else {
             throw UsageError("'\(deckID)' has no slides; separate slides with --- lines")
         }
@@ -78,30 +80,39 @@ struct PresentCommand: ParsableCommand {
         }
         defer { server.stop() }
         let terminal = try openTerminal(TerminalSession.Options())
+        if let watcher { terminal.watch(watcher) }
         server.start()
         let presenter = Presenter(
             model: model, deck: deck, width: terminal.size.width, height: terminal.size.height,
             start: (slide ?? 1) - 1, keys: config.apply(to: KeyBindings.standard),
             capabilities: terminal.capabilities)
         var program = BroadcastingPresenter(presenter: presenter, server: server)
+        let content = self.content
+        var host = ContentReloadHost<BroadcastingPresenter> {
+            content.load(adding: extra, cached: false)
+        }
         // The clock on the slides needs a tick a second.
-        let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000)).run(&program)
+        let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000))
+            .run(&program, host: &host)
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
     }
 
     /// The content and the deck to present. A deck given as a file is the deck that file
     /// defines: found in the content when the file is in one of its folders; or else the
     /// content folder it is in (the nearest folder above it with a caravan.yaml) laid on
-    /// top of the content, or failing that the file alone.
-    private func loadDeck() throws -> (ContentModel, EntityID) {
+    /// top of the content, or failing that the file alone. Also what was laid on top, to
+    /// load the same again.
+    private func loadDeck() throws -> (ContentModel, EntityID, [ContentSource]) {
         guard let deck, PresentCommand.isFile(deck) else {
-            let model = try content.loadValid()
-            return (model, try chooseDeck(in: model))
+            let model = try content.loadValid(content.load(cached: !watching.watch))
+            return (model, try chooseDeck(in: model), [])
         }
-        var model = try content.loadValid()
+        var model = try content.loadValid(content.load(cached: !watching.watch))
+        var extra: [ContentSource] = []
         if model.entity(definedByFileAt: deck) == nil {
             let layer = PresentCommand.contentFolder(holding: deck).map(ContentSource.folder)
-            model = try content.loadValid(content.load(adding: [layer ?? .file(deck)]))
+            extra = [layer ?? .file(deck)]
+            model = try content.loadValid(content.load(adding: extra, cached: !watching.watch))
         }
         guard let entity = model.entity(definedByFileAt: deck) else {
             throw UsageError("'\(deck)' defines no entity; a deck starts with `kind: deck`")
@@ -110,7 +121,7 @@ struct PresentCommand: ParsableCommand {
             throw UsageError(
                 "'\(deck)' is \(model.vocabulary.withArticle(entity.kind)), not a deck")
         }
-        return (model, entity.id)
+        return (model, entity.id, extra)
     }
 
     /// The nearest folder at or above a file's own that has a caravan.yaml.

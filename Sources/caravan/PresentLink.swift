@@ -1,7 +1,11 @@
+import CaravanContent
 import CaravanUI
 
-/// Runs a presenter and hands its status to the server whenever it changes.
+/// Runs a presenter and hands its status to the server whenever it changes. With
+/// `--watch`, a change to the content's files asks the host to read them again.
 struct BroadcastingPresenter: Program {
+    typealias Reply = ContentModel
+
     var presenter: Presenter
     let server: PresentServer
     private var published: PresenterStatus?
@@ -13,9 +17,16 @@ struct BroadcastingPresenter: Program {
     }
 
     mutating func update(_ event: InputEvent) -> [Effect] {
+        if event == .contentChanged { return [.reloadContent] }
         let effects = presenter.update(event)
         publish()
         return effects
+    }
+
+    mutating func update(reply model: ContentModel) -> [Effect] {
+        presenter.reload(model)
+        publish()
+        return []
     }
 
     func view() -> Frame {
@@ -45,5 +56,18 @@ struct LinkedScreen<Screen: FollowsPresenter>: Program {
 
     func view() -> Frame {
         screen.view()
+    }
+}
+
+/// Carries out the one request a presenter makes of its host: reading the content again
+/// from its files after they changed (`--watch`).
+struct ContentReloadHost<Hosted: Program>: ProgramHost where Hosted.Reply == ContentModel {
+    /// Reads the content as it is on disk now.
+    let load: () -> ContentModel
+
+    func perform(
+        _ request: Effect, for program: Hosted, runExternal: ([String]) -> ExternalResult
+    ) -> [ContentModel] {
+        request == .reloadContent ? [load()] : []
     }
 }

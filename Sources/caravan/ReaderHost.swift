@@ -21,6 +21,8 @@ enum ReaderReply: Sendable {
     case noteEdited(NoteSave, file: String)
     /// The note was not edited, as the message says; the bell rings when nothing ran.
     case noteNotEdited(message: String, bell: Bool)
+    /// The content as its files are now, read again after they changed.
+    case reloaded(ContentModel)
 }
 
 /// Carries out a ``ReaderSession``'s requests: writing the reader's state, and editing a
@@ -32,6 +34,8 @@ struct ReaderHost: ProgramHost {
     let store: StateStore?
     /// The editor command line, split into words; nil uses the built-in editor.
     let editor: [String]?
+    /// Reads the content again from its files, for `--watch`; nil when not watching.
+    var reload: (() -> ContentModel)? = nil
 
     mutating func perform(
         _ request: Effect, for session: ReaderSession,
@@ -42,6 +46,8 @@ struct ReaderHost: ProgramHost {
             return save(session).map { [$0] } ?? []
         case .editNote(let id):
             return editor.map { [edit(id, in: session, with: $0, runExternal: runExternal)] } ?? []
+        case .reloadContent:
+            return reload.map { [.reloaded($0())] } ?? []
         default:
             return []
         }

@@ -39,6 +39,7 @@ struct ReaderSession: Program {
     }
 
     mutating func update(_ event: InputEvent) -> [Effect] {
+        if event == .contentChanged { return [.reloadContent] }
         let before = persistentKey
         var effects = presenting.update(event)
         // The built-in editor's Ctrl-S: the note goes to disk with the rest.
@@ -89,6 +90,8 @@ struct ReaderSession: Program {
         case .noteNotEdited(let message, let bell):
             tell(.message(message))
             return bell ? [.bell] : []
+        case .reloaded(let model):
+            presenting.reload(model)
         }
         return []
     }

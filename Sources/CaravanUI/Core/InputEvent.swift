@@ -22,6 +22,10 @@ public enum InputEvent: Hashable, Sendable {
     case external
     /// A program started with `.runExternal` has ended (or could not start).
     case externalFinished(ExternalResult)
+    /// Files of the content being read changed on disk and have been quiet since (only
+    /// when the backend watches them: `caravan --watch`). The program asks its host to
+    /// load the content again.
+    case contentChanged
 }
 
 /// How a program run on the terminal ended.

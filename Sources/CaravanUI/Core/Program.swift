@@ -37,12 +37,14 @@ public enum Effect: Hashable, Sendable {
     case present(from: EntityID)
     /// Write the reader's state (place, marks, notes) where it is kept, now.
     case save
+    /// Load the content again from its files (they changed: `.contentChanged`).
+    case reloadContent
 
     /// Whether the runner leaves this effect to the program's host.
     public var isHostRequest: Bool {
         switch self {
         case .quit, .suspend, .bell, .runExternal, .ticks: false
-        case .editNote, .present, .save: true
+        case .editNote, .present, .save, .reloadContent: true
         }
     }
 }

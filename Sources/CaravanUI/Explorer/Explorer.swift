@@ -139,7 +139,7 @@ public struct Explorer: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external, .externalFinished:
+        case .tick, .external, .externalFinished, .contentChanged:
             return []
         case .mouse(let mouse):
             handleMouse(mouse)

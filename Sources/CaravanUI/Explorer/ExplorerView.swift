@@ -78,9 +78,9 @@ struct ExplorerView {
 
     private func pane(_ pane: Pane, look: Look) -> any Widget {
         let focused = state.focus == pane
-        func header(_ title: String, right: String = "") -> PaneHeader {
+        func header(_ title: String, right: String = "", aside: String = "") -> PaneHeader {
             PaneHeader(
-                title: title, right: right, focused: focused,
+                title: title, right: right, aside: aside, focused: focused,
                 screenReader: explorer.screenReader, look: look)
         }
         switch pane {
@@ -91,10 +91,11 @@ struct ExplorerView {
         case .reader:
             // The position is in the status bar; repeating it here would send two more
             // changes to the terminal on every scroll.
-            let title =
-                explorer.model.entity(state.current)?.displayTitle ?? state.current.description
+            let entity = explorer.model.entity(state.current)
+            let title = entity?.displayTitle ?? state.current.description
+            let names = entity?.names.map { Sanitizer.visible($0.text) } ?? []
             return PaneWithHeader(
-                header: header(title),
+                header: header(title, aside: names.joined(separator: " ")),
                 body: ReaderPane(page: explorer.page, state: state, theme: look.theme))
         case .context:
             return PaneWithHeader(

@@ -1,8 +1,12 @@
-/// A pane's top row: a rule with the pane's title, and a short note on the right (the
-/// Links pane's count) when there is room. The focused pane's rule is coloured.
+/// A pane's top row: a rule with the pane's title, after it what the title is in other
+/// languages when the whole of both fits, and a short note on the right (the Links pane's
+/// count) when there is room. The focused pane's rule is coloured.
 struct PaneHeader: Widget {
     let title: String
     var right = ""
+    /// Shown dim after the title, only where title and aside fit whole (the reader's
+    /// entity's names: `文化产业`).
+    var aside = ""
     let focused: Bool
     /// A screen reader would read the rule's characters aloud: it gets spaces.
     let screenReader: Bool
@@ -21,6 +25,14 @@ struct PaneHeader: Widget {
         grid.write(
             titleText, x: rect.x + 1, y: rect.y, style: focused ? theme[.paneTitle] : theme[.dim],
             maxWidth: rect.width - 1)
+        let asideWidth = DisplayWidth.of(aside)
+        if !aside.isEmpty, titleText == " \(title) ",
+            DisplayWidth.of(titleText) + asideWidth + rightWidth + 6 <= rect.width
+        {
+            grid.write(
+                aside + " ", x: rect.x + 1 + DisplayWidth.of(titleText), y: rect.y,
+                style: theme[.dim], maxWidth: asideWidth + 1)
+        }
         if !right.isEmpty, rect.width > DisplayWidth.of(titleText) + rightWidth + 3 {
             grid.write(
                 right, x: rect.x + rect.width - rightWidth - 1, y: rect.y, style: theme[.dim],

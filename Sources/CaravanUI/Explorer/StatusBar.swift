@@ -15,7 +15,7 @@ struct StatusBar: Widget {
         let hints = explorer.keymap.hints(Action.statusHints) + " "
         var left =
             " "
-            + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
+            + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? place)
         // The reader's position, when its page has lines: "1-0/0" says nothing.
         if explorer.framework == nil, explorer.paneLayout.order.contains(.reader),
             !explorer.page.lines.isEmpty
@@ -62,6 +62,17 @@ struct StatusBar: Widget {
             let x = rect.x + rect.width - problemWidth - (showHints ? hintWidth : 0)
             grid.write(problems, x: x, y: rect.y, style: theme[.error], maxWidth: problemWidth)
         }
+    }
+
+    /// The entity being read by its id, after the content's word for its kind when the
+    /// content names that kind itself (`Pillar · connotation/trade`): ids keep the kinds'
+    /// own names, so the word says what the id's first part means here.
+    private var place: String {
+        let kind = state.current.kind
+        let words = explorer.model.vocabulary
+        guard words.declares(kind) else { return state.current.description }
+        return Sanitizer.visible(words.label(kind)) + explorer.capabilities.glyphs.separator
+            + state.current.description
     }
 
     /// `E 3 errors in 2 files` for the status bar, when the content has errors: the key

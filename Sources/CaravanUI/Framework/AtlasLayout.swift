@@ -1,11 +1,11 @@
 import CaravanContent
 import Foundation
 
-/// The cases of one region, those that name no country first, then by country.
+/// The cases of one region: first those listed under the region itself (those that name
+/// no country, and those that name several, each showing its own), then by country.
 struct AtlasRegion: Sendable, Hashable {
     struct CountryGroup: Sendable, Hashable {
-        /// The countries as the cases give them (`China, Kazakhstan`); nil for cases that
-        /// name none.
+        /// The one country its cases name; nil for the cases listed under the region.
         var label: String?
         var cases: [FrameworkIndex.CaseStudy]
     }
@@ -19,27 +19,23 @@ struct AtlasRegion: Sendable, Hashable {
     static func regions(of index: FrameworkIndex) -> [AtlasRegion] {
         index.regions.map { name in
             let cases = index.cases.filter { $0.region == name }
-            var labels: [String?] = []
-            for item in cases {
-                let label = item.countries.isEmpty ? nil : item.countries.joined(separator: ", ")
-                if !labels.contains(label) { labels.append(label) }
-            }
-            labels.sort { a, b in
-                switch (a, b) {
-                case (nil, _): return b != nil
-                case (_, nil): return false
-                case (let x?, let y?): return NaturalOrder.precedes(x, y)
-                }
-            }
-            let groups = labels.map { label in
-                CountryGroup(
-                    label: label,
-                    cases: cases.filter {
-                        ($0.countries.isEmpty ? nil : $0.countries.joined(separator: ", ")) == label
-                    })
+            let countries = Set(
+                cases.compactMap { $0.countries.count == 1 ? $0.countries[0] : nil })
+            var groups: [CountryGroup] = []
+            let underRegion = cases.filter { $0.countries.count != 1 }
+            if !underRegion.isEmpty { groups.append(CountryGroup(label: nil, cases: underRegion)) }
+            for country in countries.sorted(by: NaturalOrder.precedes) {
+                groups.append(
+                    CountryGroup(label: country, cases: cases.filter { $0.countries == [country] }))
             }
             return AtlasRegion(name: name, groups: groups)
         }
+    }
+
+    /// The countries a case shows under its title, in brackets: those of a case in
+    /// several.
+    static func countryLine(of item: FrameworkIndex.CaseStudy) -> String? {
+        item.countries.count > 1 ? "(" + item.countries.joined(separator: ", ") + ")" : nil
     }
 }
 
@@ -50,18 +46,10 @@ enum AtlasLayout {
     static let mapMinimumWidth = 100
     static let mapMinimumHeight = 30
 
-    /// Columns of the map from west to east, each listing its regions from north to south.
-    /// Regions not named here go in the band along the bottom with Global.
-    static let mapColumns: [[String]] = [
-        [Region.europe, .westAsia, .latinAmerica].map(\.rawValue),
-        [Region.centralAsia, .southAsia].map(\.rawValue),
-        [Region.china, .southeastAsia].map(\.rawValue),
-        [Region.eastAsia].map(\.rawValue),
-    ]
-
-    /// The column (counting from 0) whose first box drops a little when there is room,
-    /// so China sits in the middle of the map rather than along its top.
-    static let loweredColumn = 2
+    /// The column (by its number in the region catalogue) whose first box drops a little
+    /// when there is room, so China sits in the middle of the map rather than along its
+    /// top.
+    static let loweredColumn = 3
 
     // MARK: Map
 
@@ -73,9 +61,10 @@ enum AtlasLayout {
         glyphs: Glyphs
     ) -> Canvas<EntityID>? {
         let byName = Dictionary(regions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let placed = Set(mapColumns.joined())
-        let columns = mapColumns.enumerated()
-            .map { (place: $0.offset, regions: $0.element.compactMap { byName[$0] }) }
+        // Columns from west to east as the catalogue places regions; the rest go below.
+        let placed = Set(index.regionColumns.flatMap(\.regions))
+        let columns = index.regionColumns
+            .map { (place: $0.number, regions: $0.regions.compactMap { byName[$0] }) }
             .filter { !$0.regions.isEmpty }
         let bottom = regions.filter { !placed.contains($0.name) }
         guard !columns.isEmpty || !bottom.isEmpty else { return nil }
@@ -166,6 +155,11 @@ enum AtlasLayout {
                     for text in texts.isEmpty ? [""] : texts {
                         lines.append(Line(text: text, indent: indent, role: .text, item: item))
                     }
+                    for text in AtlasRegion.countryLine(of: item).map({
+                        TextFit.wrap($0, width: room - 2)
+                    }) ?? [] {
+                        lines.append(Line(text: text, indent: indent + 2, role: .dim, item: item))
+                    }
                 }
             }
             self.lines = lines
@@ -251,6 +245,15 @@ enum AtlasLayout {
                     for (offset, title) in titles.enumerated() {
                         canvas.text(title, x: indent, y: y + offset, width: room)
                     }
+                    let countries = AtlasRegion.countryLine(of: item).map {
+                        TextFit.wrap($0, width: room - 2)
+                    }
+                    for (offset, line) in (countries ?? []).enumerated() {
+                        canvas.text(
+                            line, x: indent + 2, y: y + titles.count + offset, width: room - 2,
+                            role: .dim)
+                    }
+                    let lineCount = titles.count + (countries?.count ?? 0)
                     if showsCodes, let text = codes[item.id] {
                         canvas.text(
                             TextFit.rightAligned(text, to: codeWidth, ellipsis: glyphs.ellipsis),
@@ -258,9 +261,9 @@ enum AtlasLayout {
                     }
                     canvas.slot(
                         item.id,
-                        rect: Rect(x: 0, y: y, width: width, height: titles.count),
+                        rect: Rect(x: 0, y: y, width: width, height: lineCount),
                         detail: index.detail(of: item, glyphs: glyphs))
-                    y += titles.count
+                    y += lineCount
                 }
             }
         }

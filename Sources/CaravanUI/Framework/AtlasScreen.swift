@@ -16,7 +16,7 @@ import CaravanContent
 public struct AtlasScreen: FrameworkView {
     private var screen: SelectableCanvas<AtlasArrangement>
     /// Every case in atlas order: by region, then country.
-    private let order: [EntityID]
+    private var order: [EntityID]
 
     public init(model: ContentModel) {
         let index = FrameworkIndex(model: model)
@@ -40,6 +40,12 @@ public struct AtlasScreen: FrameworkView {
 
     public mutating func resize(width: Int, height: Int) {
         screen.resize(width: width, height: height)
+    }
+
+    public mutating func reload(_ model: ContentModel) {
+        let fresh = AtlasScreen(model: model)
+        order = fresh.order
+        screen = screen.rearranged(fresh.screen.arrangement, fallback: fresh.screen.selected)
     }
 
     public mutating func perform(_ action: ViewAction) -> ScreenOutcome {
@@ -72,7 +78,7 @@ public struct AtlasScreen: FrameworkView {
 
     public func widget(_ look: ViewLook) -> any Widget {
         screen.widget(
-            title: title, emptyMessage: order.isEmpty ? "No case studies in this content." : nil,
+            title: title, emptyMessage: order.isEmpty ? "No \(caseStudies) in this content." : nil,
             rule: true, look: look)
     }
 
@@ -95,8 +101,14 @@ public struct AtlasScreen: FrameworkView {
         return lines.joined(separator: "\n")
     }
 
+    /// "case studies", or the content's word for cases.
+    private var caseStudies: String {
+        index.words.declares(.case)
+            ? Sanitizer.visible(index.words.plural(.case)) : "case studies"
+    }
+
     private var title: String {
-        "Atlas: \(ScreenChrome.count(order.count, "case")) in "
+        "Atlas: \(index.count(order.count, .case)) in "
             + "\(ScreenChrome.count(regions.count, "region"))"
     }
 

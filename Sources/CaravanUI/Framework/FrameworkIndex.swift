@@ -68,10 +68,16 @@ struct FrameworkIndex: Sendable {
 
     var connotations: [Connotation]
     var cases: [CaseStudy]
+    /// What the content calls its kinds, for the views' titles and counts ("5 pillars").
+    var words: Vocabulary
     /// Concepts first (the five links before the others), then sections by number.
     var tieTargets: [TieTarget]
     /// Regions that have cases, in the atlas order (``Region``), then any other names.
     var regions: [String]
+    /// The atlas's columns of regions from west to east, each from north to south, as
+    /// the built-in list and the content's `caravan.yaml` place them; `number` is the
+    /// column's number there (1 is Europe's). Regions in none go along the bottom.
+    var regionColumns: [(number: Int, regions: [String])]
 
     private var caseIndex: [EntityID: Int]
     private var mechanismIndex: [EntityID: (connotation: Int, mechanism: Int)]
@@ -100,6 +106,21 @@ struct FrameworkIndex: Sendable {
         connotation.ties.first { $0.target == target }
     }
 
+    /// "1 pillar", "5 pillars": a count in the content's words, safe to draw.
+    func count(_ number: Int, _ kind: EntityKind) -> String {
+        Sanitizer.visible(words.count(number, kind))
+    }
+
+    /// "pillar": the content's word for one of a kind, safe to draw.
+    func singular(_ kind: EntityKind) -> String {
+        Sanitizer.visible(words.singular(kind))
+    }
+
+    /// "Pillars": the content's heading for a kind, safe to draw.
+    func pluralTitle(_ kind: EntityKind) -> String {
+        Sanitizer.visible(words.pluralTitle(kind))
+    }
+
     /// Short codes of what a case illustrates, in column order: `E1 E2`.
     func codes(of item: CaseStudy) -> [String] {
         var codes: [String] = []
@@ -114,6 +135,7 @@ struct FrameworkIndex: Sendable {
 
     init(model: ContentModel) {
         let clean = { (text: String) in Sanitizer.visible(text) }
+        words = model.vocabulary
         var connotations: [Connotation] = []
         var mechanismIndex: [EntityID: (connotation: Int, mechanism: Int)] = [:]
         // The tree and the codes come from the model, which every view shares.
@@ -186,7 +208,11 @@ struct FrameworkIndex: Sendable {
         targetIndex = Dictionary(
             tieTargets.enumerated().map { ($0.element.id, $0.offset) },
             uniquingKeysWith: { a, _ in a })
-        regions = FrameworkIndex.regions(of: cases)
+        regions = FrameworkIndex.regions(of: cases, catalog: model.regions)
+        regionColumns = model.regions.columns.compactMap { column in
+            guard let number = column.first?.placement?.column else { return nil }
+            return (number, column.map(\.name))
+        }
     }
 
     /// What the detail line says about a case: where it is, what it illustrates, its
@@ -254,10 +280,13 @@ struct FrameworkIndex: Sendable {
         }
     }
 
-    private static func regions(of cases: [CaseStudy]) -> [String] {
+    /// The built-in regions in their order, then those the content declares in the
+    /// catalogue's order, then any other name.
+    private static func regions(of cases: [CaseStudy], catalog: RegionCatalog) -> [String] {
         let names = Set(cases.map(\.region))
         let known = Region.allCases.map(\.rawValue).filter { names.contains($0) }
-        let other = names.subtracting(known).sorted()
-        return known + other
+        let declared = catalog.names.filter { names.contains($0) && !known.contains($0) }
+        let other = names.subtracting(known + declared).sorted()
+        return known + declared + other
     }
 }

@@ -28,6 +28,9 @@ public protocol FrameworkView: Sendable, Equatable {
     func selectionCursor(in area: Rect) -> (x: Int, y: Int)?
     /// The view's content as plain text, every line at most `width` columns.
     func plainText(width: Int) -> String
+    /// Takes the content read again from its files (`--watch`), keeping the selection,
+    /// the filters, the scroll and the size where they still apply.
+    mutating func reload(_ model: ContentModel)
 }
 
 extension FrameworkView {

@@ -33,6 +33,8 @@ struct MapDetailLevel: Hashable, Sendable {
     /// Wrap long titles, fields and levers instead of cutting them.
     var wraps: Bool
     var ties: Ties
+    /// Set the boxes in bands of a few side by side, when they do not all fit in one row.
+    var inBands = false
 }
 
 /// Lays out the framework map: the connotations as boxes (side by side, or stacked when
@@ -46,21 +48,31 @@ enum MapLayout {
         !index.connotations.isEmpty && width >= index.connotations.count * minimumBoxWidth
     }
 
-    /// Levels of detail, richest first.
-    static func levels(sideBySide: Bool) -> [MapDetailLevel] {
+    /// Levels of detail, richest first. When the boxes do not fit side by side but bands of
+    /// a few do, the boxes stack one below the other while that fits the height, and go
+    /// in bands when it does not: the leanest band cuts titles, whose full text the
+    /// detail line shows for the selection.
+    static func levels(sideBySide: Bool, bands: Bool = false) -> [MapDetailLevel] {
         let all = Int.max
-        func level(_ summaries: Bool, _ wraps: Bool, _ ties: MapDetailLevel.Ties)
-            -> MapDetailLevel
-        {
-            MapDetailLevel(summaries: summaries, wraps: wraps, ties: ties)
+        func level(
+            _ summaries: Bool, _ wraps: Bool, _ ties: MapDetailLevel.Ties, inBands: Bool = false
+        ) -> MapDetailLevel {
+            MapDetailLevel(summaries: summaries, wraps: wraps, ties: ties, inBands: inBands)
         }
         if !sideBySide {
-            return [
+            let stacked = [
                 level(true, true, .notes(conceptLines: all, sectionLines: all)),
                 level(false, true, .notes(conceptLines: all, sectionLines: all)),
                 level(false, true, .notes(conceptLines: 2, sectionLines: 2)),
                 level(false, false, .notes(conceptLines: 1, sectionLines: 1)),
             ]
+            return stacked
+                + (bands
+                    ? stacked.map { level in
+                        var inBands = level
+                        inBands.inBands = true
+                        return inBands
+                    } : [])
         }
         return [
             level(true, true, .notes(conceptLines: all, sectionLines: all)),
@@ -80,7 +92,8 @@ enum MapLayout {
     static func canvas(
         _ index: FrameworkIndex, width: Int, height: Int?, glyphs: Glyphs
     ) -> Canvas<MapSlotKey> {
-        let levels = levels(sideBySide: isSideBySide(index, width: width))
+        let bands = MapWriter.bands(count: index.connotations.count, width: width) != nil
+        let levels = levels(sideBySide: isSideBySide(index, width: width), bands: bands)
         var chosen = Canvas<MapSlotKey>(width: width)
         for level in levels {
             chosen = canvas(index, width: width, level: level, glyphs: glyphs)
@@ -96,9 +109,14 @@ enum MapLayout {
         var writer = MapWriter(index: index, level: level, glyphs: glyphs, width: width)
         if index.connotations.isEmpty {
             writer.canvas.text(
-                "This content has no connotations.", x: 0, y: 0, width: width, role: .dim)
+                "This content has no \(index.words.plural(.connotation)).", x: 0, y: 0,
+                width: width, role: .dim)
         } else if isSideBySide(index, width: width) {
             writer.writeSideBySide()
+        } else if level.inBands,
+            let bands = MapWriter.bands(count: index.connotations.count, width: width)
+        {
+            writer.writeBands(bands)
         } else {
             writer.writeStacked()
         }
@@ -133,22 +151,25 @@ enum MapLayout {
         if !connotation.summary.isEmpty { parts.append(connotation.summary) }
         return SelectionDetail(
             title:
-                "\(connotation.code) \(connotation.title) (\(ScreenChrome.count(connotation.cases.count, "case")))",
+                "\(connotation.code) \(connotation.title) (\(index.count(connotation.cases.count, .case)))",
             text: parts.joined(separator: " "))
     }
 
     static func detail(_ mechanism: FrameworkIndex.Mechanism, index: FrameworkIndex)
         -> SelectionDetail
     {
-        let connotation = index.connotation(mechanism.connotation)?.title ?? "connotation"
-        var context = "A mechanism of the \(connotation)."
+        let connotation =
+            index.connotation(mechanism.connotation)?.title ?? index.singular(.connotation)
+        let kind = Sanitizer.visible(
+            Vocabulary.Term.capitalized(index.words.withArticle(.mechanism)))
+        var context = "\(kind) of the \(connotation)."
         if let parentID = mechanism.parent, let parent = index.mechanism(parentID) {
             context = "Part of \(parent.code) \(parent.title) (\(connotation))."
         }
         let text = [context, mechanism.summary].filter { !$0.isEmpty }.joined(separator: " ")
         return SelectionDetail(
             title:
-                "\(mechanism.code) \(mechanism.title) (\(ScreenChrome.count(mechanism.cases.count, "case")))",
+                "\(mechanism.code) \(mechanism.title) (\(index.count(mechanism.cases.count, .case)))",
             text: text)
     }
 

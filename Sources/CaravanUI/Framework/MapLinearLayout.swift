@@ -18,10 +18,11 @@ extension MapLayout {
             defer { y += 1 }
             return Rect(x: 0, y: y, width: width, height: 1)
         }
-        func cases(_ count: Int) -> String { ScreenChrome.count(count, "case") }
+        func cases(_ count: Int) -> String { index.count(count, .case) }
 
         if index.connotations.isEmpty {
-            _ = line("This content has no connotations.", indent: 0, role: .dim)
+            _ = line(
+                "This content has no \(index.words.plural(.connotation)).", indent: 0, role: .dim)
             return canvas
         }
         for connotation in index.connotations {

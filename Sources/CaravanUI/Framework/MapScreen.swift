@@ -32,6 +32,11 @@ public struct MapScreen: FrameworkView {
         screen.resize(width: width, height: height)
     }
 
+    public mutating func reload(_ model: ContentModel) {
+        let fresh = MapScreen(model: model, linear: isLinear)
+        screen = screen.rearranged(fresh.screen.arrangement, fallback: fresh.screen.selected)
+    }
+
     public mutating func perform(_ action: ViewAction) -> ScreenOutcome {
         switch action {
         case .moveUp: screen.move(.up)
@@ -74,16 +79,22 @@ public struct MapScreen: FrameworkView {
         lines += canvas.plainLines()
         lines.append("")
         lines += TextFit.wrap(
-            "Numbers count the cases that illustrate each mechanism; a connotation counts "
-                + "every case that illustrates it or any of its mechanisms.", width: width)
+            "Numbers count the \(cases) that illustrate each \(mechanism); a \(connotation) "
+                + "counts every \(index.singular(.case)) that illustrates it or any of its "
+                + "\(mechanisms).", width: width)
         return lines.joined(separator: "\n")
     }
 
     private var title: String {
-        "Framework map: \(ScreenChrome.count(index.connotations.count, "connotation")), "
-            + "\(ScreenChrome.count(index.mechanismCount, "mechanism")), "
-            + "\(ScreenChrome.count(index.cases.count, "case")) (numbers: cases)"
+        "Framework map: \(index.count(index.connotations.count, .connotation)), "
+            + "\(index.count(index.mechanismCount, .mechanism)), "
+            + "\(index.count(index.cases.count, .case)) (numbers: \(cases))"
     }
+
+    private var cases: String { Sanitizer.visible(index.words.plural(.case)) }
+    private var mechanism: String { index.singular(.mechanism) }
+    private var mechanisms: String { Sanitizer.visible(index.words.plural(.mechanism)) }
+    private var connotation: String { index.singular(.connotation) }
 }
 
 /// Lays the map out for a size: boxes side by side or stacked, or one item a line.

@@ -86,7 +86,7 @@ struct MapWriter {
     }
 
     /// A connotation's box contents from row `y`; returns the rows used.
-    private mutating func writeBox(
+    mutating func writeBox(
         _ connotation: FrameworkIndex.Connotation, x: Int, y: Int, width: Int, withTies: Bool
     ) -> Int {
         let textX = x + 2
@@ -121,7 +121,9 @@ struct MapWriter {
         canvas.divider(x: x, y: row, width: width)
         row += 1
         if connotation.mechanisms.isEmpty {
-            canvas.text("No mechanisms", x: textX, y: row, width: textWidth, role: .dim)
+            canvas.text(
+                "No \(Sanitizer.visible(index.words.plural(.mechanism)))", x: textX, y: row,
+                width: textWidth, role: .dim)
             row += 1
         }
         for mechanism in connotation.mechanisms {

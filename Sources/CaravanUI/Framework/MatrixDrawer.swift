@@ -39,7 +39,8 @@ struct MatrixDrawer {
     func drawCodes(_ grid: inout Grid, layout: MatrixColumnLayout, y: Int, cursor: Int?) {
         drawSeparators(&grid, layout: layout, y: y)
         grid.write(
-            "Case", x: 0, y: y, style: theme[.heading], maxWidth: max(0, layout.rowHeaderWidth - 1))
+            Vocabulary.Term.capitalized(table.index.singular(.case)), x: 0, y: y,
+            style: theme[.heading], maxWidth: max(0, layout.rowHeaderWidth - 1))
         for entry in layout.visible {
             let column = table.columns[entry.column]
             let style = theme[entry.column == cursor ? .selection : .heading]
@@ -89,7 +90,8 @@ struct MatrixDrawer {
     func drawFooter(_ grid: inout Grid, layout: MatrixColumnLayout, y: Int, total: Int) {
         drawSeparators(&grid, layout: layout, y: y)
         let label = TextFit.truncate(
-            "cases per column", to: layout.rowHeaderWidth - 1, ellipsis: glyphs.ellipsis)
+            "\(Sanitizer.visible(table.index.words.plural(.case))) per column",
+            to: layout.rowHeaderWidth - 1, ellipsis: glyphs.ellipsis)
         grid.write(label, x: 0, y: y, style: theme[.dim], maxWidth: layout.rowHeaderWidth - 1)
         for entry in layout.visible {
             let count = table.columnCounts[entry.column]

@@ -61,6 +61,16 @@ public struct MatrixScreen: FrameworkView {
         keepCursorVisible()
     }
 
+    public mutating func reload(_ model: ContentModel) {
+        table = MatrixTable(index: FrameworkIndex(model: model))
+        if let filter = connotationFilter, table.index.connotation(filter) == nil {
+            connotationFilter = nil
+        }
+        if let filter = regionFilter, !table.index.regions.contains(filter) { regionFilter = nil }
+        applyFilters()
+        keepCursorVisible()
+    }
+
     public mutating func perform(_ action: ViewAction) -> ScreenOutcome {
         switch action {
         case .moveUp, .previous: moveCursor(.lineUp)
@@ -127,11 +137,11 @@ public struct MatrixScreen: FrameworkView {
     // MARK: State
 
     var title: String {
-        var text = "Case matrix: \(ScreenChrome.count(table.rows.count, "case"))"
+        var text = "Case matrix: \(table.index.count(table.rows.count, .case))"
         if let connotationFilter, let connotation = table.index.connotation(connotationFilter) {
             text += ", \(connotation.title)"
         } else {
-            text += ", all connotations"
+            text += ", all \(Sanitizer.visible(table.index.words.plural(.connotation)))"
         }
         text += ", " + (regionFilter ?? "all regions")
         return text

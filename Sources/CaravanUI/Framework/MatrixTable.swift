@@ -41,7 +41,8 @@ struct MatrixTable: Sendable {
                 MatrixColumn(
                     id: connotation.id, group: group, code: connotation.code,
                     label: connotation.code, name: connotation.title,
-                    context: "cases that illustrate the connotation itself"))
+                    context: "\(Sanitizer.visible(index.words.plural(.case))) that illustrate the "
+                        + "\(index.singular(.connotation)) itself"))
             for mechanism in connotation.mechanisms {
                 var label = mechanism.code
                 if label.hasPrefix(connotation.code) { label.removeFirst(connotation.code.count) }

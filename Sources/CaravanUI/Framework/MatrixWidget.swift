@@ -26,7 +26,10 @@ struct MatrixWidget: Widget {
         let drawer = MatrixDrawer(table: table, theme: theme, glyphs: glyphs)
 
         TitleRow(
-            text: screen.title, hints: look.hints.text([.filterConnotation, .filterRegion, .open]),
+            text: screen.title,
+            hints: look.hints.text(
+                [.filterConnotation, .filterRegion, .open],
+                naming: [.filterConnotation: table.index.singular(.connotation)]),
             look: look
         )
         .render(in: geometry.title, into: &local)
@@ -47,7 +50,8 @@ struct MatrixWidget: Widget {
         }
         if table.rows.isEmpty && !geometry.body.isEmpty {
             local.write(
-                "No case matches the filter: " + filterKeys + " change it", x: 0,
+                "No \(table.index.singular(.case)) matches the filter: " + filterKeys
+                    + " change it", x: 0,
                 y: geometry.body.y, style: theme[.dim], maxWidth: area.width)
         }
         if !geometry.footer.isEmpty {
@@ -93,7 +97,7 @@ struct ColumnLegend: Widget {
         let shown = table.columns[cursorColumn]
         let count = table.columnCounts[cursorColumn]
         let text =
-            " " + shown.legend + glyphs.separator + ScreenChrome.count(count, "case")
+            " " + shown.legend + glyphs.separator + table.index.count(count, .case)
             + glyphs.separator + shown.context
         grid.fill(
             Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme[.statusBar])

@@ -74,6 +74,18 @@ struct SelectableCanvas<Arrangement: CanvasArrangement>: Sendable, Equatable {
         keepVisible()
     }
 
+    /// The same selection, scroll and size over another arrangement (the content read
+    /// again); a selected slot that is no longer there gives way to `fallback`.
+    func rearranged(_ arrangement: Arrangement, fallback: SlotKey?) -> SelectableCanvas {
+        var result = SelectableCanvas(arrangement, selected: selected)
+        result.scroll = scroll
+        result.resize(width: width, height: height)
+        if let selected, result.current.canvas.slot(for: selected) == nil {
+            result.select(fallback)
+        }
+        return result
+    }
+
     // MARK: Moving
 
     /// Selects a slot and brings it into sight.

@@ -85,12 +85,16 @@ public struct ViewHints: Sendable, Hashable {
     public static let none = ViewHints(keys: [:])
 
     /// `arrows/hjkl move  Enter open`: the moves when asked, then each action's first key
-    /// and its hint; an action without a key or a hint is left out.
-    public func text(_ actions: [ViewAction], withMoves: Bool = false) -> String {
+    /// and its hint (or the word `naming` gives it: the content's word for what a filter
+    /// picks); an action without a key or a hint is left out.
+    public func text(
+        _ actions: [ViewAction], withMoves: Bool = false, naming: [ViewAction: String] = [:]
+    ) -> String {
         var parts: [String] = []
         if withMoves, let moves = moveKeys { parts.append(moves + " move") }
         for action in actions {
-            guard let hint = action.hint, let key = keys[action]?.first else { continue }
+            guard let hint = naming[action] ?? action.hint, let key = keys[action]?.first
+            else { continue }
             parts.append(key.name + " " + hint)
         }
         return parts.joined(separator: "  ")

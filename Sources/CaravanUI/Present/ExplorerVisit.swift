@@ -4,7 +4,7 @@ import CaravanContent
 /// (when there is nothing for Esc to cancel), Back at the start of its history, `q`, or
 /// one of `leaveKeys` (when no prompt is open).
 public struct ExplorerVisit {
-    public private(set) var explorer: Explorer
+    public internal(set) var explorer: Explorer
     public let leaveKeys: [Key]
 
     /// What an event did: the effects to carry out, and whether the visit is over.
@@ -25,7 +25,7 @@ public struct ExplorerVisit {
 
     public mutating func update(_ event: InputEvent) -> Outcome {
         switch event {
-        case .tick, .external, .externalFinished:
+        case .tick, .external, .externalFinished, .contentChanged:
             return Outcome(effects: [], leaves: false)
         case .interrupt, .terminate:
             return Outcome(effects: [.quit], leaves: false)

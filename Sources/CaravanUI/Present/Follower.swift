@@ -89,7 +89,7 @@ public struct Follower: FollowsPresenter {
             return [.quit]
         case .key(let key):
             return handle(key)
-        case .resize, .tick, .external, .externalFinished, .mouse:
+        case .resize, .tick, .external, .externalFinished, .mouse, .contentChanged:
             scroll = min(scroll, screen?.maximumScroll ?? 0)
             return []
         }

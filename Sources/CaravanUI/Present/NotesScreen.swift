@@ -76,7 +76,7 @@ public struct NotesScreen: FollowsPresenter {
                 motion, paging: Paging(page: notesRows - 1, halfPage: notesRows / 2),
                 visible: notesRows, total: noteLines(status).count)
             scroll = notes.offset
-        case .tick, .external, .externalFinished, .mouse:
+        case .tick, .external, .externalFinished, .mouse, .contentChanged:
             break
         }
         return []

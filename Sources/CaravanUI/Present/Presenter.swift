@@ -40,15 +40,15 @@ public struct PresenterState: Sendable, Hashable {
 /// run it with `ProgramRunner.Options(ticks: 1000)`. ``status`` is what followers are
 /// told.
 public struct Presenter: Program {
-    public let model: ContentModel
-    public let deck: Deck
+    public internal(set) var model: ContentModel
+    public internal(set) var deck: Deck
     /// The presenter's keys, its overview's, and the explorer's for a visit from a slide.
     public var keys: KeyBindings
     public var theme: PresenterTheme
     public var capabilities: Capabilities
-    public private(set) var state: PresenterState
+    public internal(set) var state: PresenterState
     /// The explorer opened from a slide, while it is open.
-    public private(set) var visit: ExplorerVisit?
+    public internal(set) var visit: ExplorerVisit?
     private let clock: @Sendable () -> Double
 
     /// - Parameters:
@@ -113,7 +113,7 @@ public struct Presenter: Program {
             return []
         case .interrupt, .terminate:
             return [.quit]
-        case .tick, .external, .externalFinished, .mouse:
+        case .tick, .external, .externalFinished, .mouse, .contentChanged:
             return []
         case .key(let key):
             state.message = nil

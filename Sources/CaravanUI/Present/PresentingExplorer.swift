@@ -65,3 +65,12 @@ public struct PresentingExplorer: Program {
         presenter?.view() ?? explorer.view()
     }
 }
+
+extension PresentingExplorer {
+    /// The content read again from its files (`--watch`): the explorer keeps its place,
+    /// and a presentation under way stays on its slide.
+    public mutating func reload(_ model: ContentModel) {
+        explorer.reload(model)
+        presenter?.reload(model)
+    }
+}

@@ -1,116 +1,121 @@
 import CaravanContent
+import Foundation
 import XCTest
 
 @testable import CaravanUI
 
-/// The map, the matrix and the atlas over content on another framework (the course in
-/// `Tests/fixtures/five-connectivities`): its pillars and action areas with their codes,
-/// its own regions, its cases, all drawn and reachable as the paper's are.
+/// The course fixture (`Tests/fixtures/five-connectivities`) in the explorer's views and
+/// chrome: five pillars, its own words and regions, Chinese names and a case titled in
+/// Chinese.
 final class CourseViewsTests: XCTestCase {
-    private typealias Fixture = FrameworkFixture
-    private var model: ContentModel { CourseContentTests.model }
-    private var index: FrameworkIndex { FrameworkIndex(model: model) }
+    static var model: ContentModel { CourseContentTests.model }
 
-    private func text(_ kind: FrameworkViewKind, width: Int = 120, height: Int = 40) -> String {
-        let view = Fixture.screen(kind, model: model, width: width, height: height)
-        return Fixture.dump(Fixture.grid(view, width: width, height: height))
+    private func explorer(width: Int, height: Int, start: String? = nil) throws -> Explorer {
+        XCTAssertEqual(Self.model.diagnostics.map(\.formatted), [], "the course checks clean")
+        return Explorer(
+            model: Self.model, width: width, height: height,
+            start: try start.map { try XCTUnwrap(EntityID($0)) })
     }
 
-    func testTheCourseHasAFrameworkToShow() {
-        XCTAssertEqual(index.connotations.count, 5, "five pillars")
-        XCTAssertEqual(index.cases.count, 7)
-        XCTAssertTrue(index.connotations.contains { $0.code == "PP" })
+    func testTheNavigatorAndTitleBarUseTheCoursesWords() throws {
+        let explorer = try explorer(width: 120, height: 40)
+        let text = dump(render(explorer))
+        XCTAssertTrue(text.contains("The course unit (4)"), text)
+        XCTAssertTrue(text.contains("Caravan › The course unit ›"), text)
+        XCTAssertFalse(text.contains("The paper"), text)
+        XCTAssertFalse(text.lowercased().contains("connotation "), text)
     }
 
-    func testTheMapShowsEveryPillarAndActionAreaByCode() {
-        let map = text(.map)
-        for connotation in index.connotations {
-            XCTAssertTrue(map.contains(connotation.code + " "), "\(connotation.code) in:\n\(map)")
-            for mechanism in connotation.mechanisms {
-                XCTAssertTrue(map.contains(mechanism.code), "\(mechanism.code) in:\n\(map)")
+    func testTheStatusLineNamesTheKindInTheCoursesWords() throws {
+        let explorer = try explorer(width: 120, height: 40, start: "connotation/unimpeded-trade")
+        let status = render(explorer).textLines().last ?? ""
+        XCTAssertTrue(status.hasPrefix(" Pillar · connotation/unimpeded-trade "), status)
+    }
+
+    func testTheMapAt80x24ShowsAllFivePillarsInTheCoursesWords() throws {
+        var explorer = try explorer(width: 80, height: 24)
+        explorer.showFramework(.map)
+        let text = dump(render(explorer))
+        XCTAssertTrue(text.contains("5 pillars, 7 action areas, 7 cases"), text)
+        for title in ["Policy", "Facilities", "Unimpeded", "Financial", "People-to-"] {
+            XCTAssertTrue(text.contains(title), "\(title) on the first screen:\n\(text)")
+        }
+        Golden.assert(text, named: "course-map-80x24")
+    }
+
+    func testTheMatrixSpeaksOfPillars() throws {
+        var explorer = try explorer(width: 120, height: 40)
+        explorer.showFramework(.matrix)
+        let text = dump(render(explorer))
+        XCTAssertTrue(text.contains("all pillars"), text)
+        XCTAssertTrue(text.contains("cases that illustrate the pillar itself"), text)
+        XCTAssertFalse(text.contains("connotation"), text)
+    }
+
+    func testTheAtlasPlacesAfricaWhereTheCourseSays() throws {
+        var explorer = try explorer(width: 120, height: 40)
+        explorer.showFramework(.atlas)
+        let lines = render(explorer).textLines()
+        let africa = try XCTUnwrap(lines.firstIndex { $0.contains(" Africa (2) ") })
+        let eurasia = try XCTUnwrap(lines.firstIndex { $0.contains(" Eurasia (1) ") })
+        let x = { (line: String, name: String) in
+            line.distance(from: line.startIndex, to: line.range(of: name)!.lowerBound)
+        }
+        XCTAssertLessThan(
+            x(lines[africa], " Africa ("), x(lines[eurasia], " Eurasia ("), "west of Eurasia")
+        XCTAssertTrue(lines.contains { $0.contains("(Ethiopia, Djibouti)") })
+        XCTAssertFalse(lines.contains { $0.contains("│ Ethiopia, Djibouti") }, "no list heading")
+        Golden.assert(lines.joined(separator: "\n"), named: "course-atlas-120x40")
+    }
+
+    func testTheAtlasAsTextBreaksLinesOnlyBetweenWords() {
+        let text = FrameworkViewKind.atlas.plainText(model: Self.model, width: 100)
+        var words: Set<String> = ["Atlas", "cases", "in", "regions"]
+        for entity in Self.model.entities(of: .case) {
+            let fields = [entity.title, entity.string("region") ?? ""] + entity.countries
+            for field in fields {
+                words.formUnion(field.split { !$0.isLetter }.map(String.init))
             }
         }
-        XCTAssertFalse(map.contains("no connotations"), map)
-    }
-
-    func testTheMatrixHasAColumnGroupAPillarAndARowACase() {
-        let matrix = text(.matrix)
-        XCTAssertTrue(matrix.contains("Case matrix: 7 cases"), matrix)
-        for connotation in index.connotations {
-            XCTAssertTrue(
-                matrix.contains(" \(connotation.code) "), "\(connotation.code):\n\(matrix)")
-        }
-        for title in ["Addis Ababa", "Asian Infrastructure", "中老铁路", "Luban Workshop"] {
-            XCTAssertTrue(matrix.contains(title), "\(title) in:\n\(matrix)")
-        }
-    }
-
-    func testTheAtlasGroupsTheCasesByTheCoursesRegions() {
-        let atlas = text(.atlas)
-        XCTAssertTrue(atlas.contains("Atlas: 7 cases"), atlas)
-        for region in ["Africa", "Eurasia", "Southeast Asia"] {
-            XCTAssertTrue(atlas.contains(region), "\(region) in:\n\(atlas)")
-        }
-        XCTAssertEqual(
-            Set(index.regions), ["Africa", "China", "Eurasia", "Global", "Southeast Asia"])
-    }
-
-    /// Every item `.next` reaches from `.first`, until it stops moving.
-    private func reachable(_ kind: FrameworkViewKind) -> Set<EntityID> {
-        var view = Fixture.screen(kind, model: model, width: 120, height: 40)
-        _ = view.perform(.first)
-        var seen: Set<EntityID> = []
-        for _ in 0..<100 {
-            if let selection = view.selection { seen.insert(selection) }
-            guard view.perform(.next) == .handled else { break }
-        }
-        return seen
-    }
-
-    func testEveryCaseCanBeReachedInTheMatrixAndTheAtlas() {
-        let cases = Set(model.entities(of: .case).map(\.id))
-        XCTAssertEqual(reachable(.matrix).intersection(cases), cases, "the matrix")
-        XCTAssertEqual(reachable(.atlas).intersection(cases), cases, "the atlas")
-    }
-
-    func testEveryPillarAndActionAreaCanBeReachedOnTheMap() {
-        let framework = Set(index.connotations.flatMap { [$0.id] + $0.mechanisms.map(\.id) })
-        XCTAssertEqual(reachable(.map).intersection(framework), framework)
-    }
-
-    func testThePlainViewsKeepToTheirWidth() {
-        for kind in FrameworkViewKind.allCases {
-            let plain = kind.plainText(model: model, width: 60)
-            for line in plain.components(separatedBy: "\n") {
-                XCTAssertLessThanOrEqual(DisplayWidth.of(line), 60, "\(kind): «\(line)»")
+        for line in text.split(separator: "\n") {
+            for word in line.split(whereSeparator: { !$0.isLetter }) {
+                XCTAssertTrue(words.contains(String(word)), "«\(word)» is cut in: \(line)")
             }
-            XCTAssertFalse(plain.isEmpty, "\(kind)")
         }
-        XCTAssertTrue(FrameworkViewKind.map.plainText(model: model, width: 60).contains("PP"))
     }
 
-    func testTheExplorerOpensEachViewAndACaseFromTheMatrix() throws {
-        var explorer = Explorer(model: model, width: 120, height: 40)
-        for (key, kind) in [("M", FrameworkViewKind.map), ("X", .matrix), ("A", .atlas)] {
-            press(&explorer, key)
-            XCTAssertEqual(explorer.framework?.kind, kind)
-        }
-        press(&explorer, "X")
-        let selected = try XCTUnwrap(explorer.framework?.selection)
+    /// What the explorer opens after typing `text` at a prompt (`/` or `:`) and Enter.
+    private func opened(by prompt: String, _ text: String) throws -> EntityID {
+        var explorer = try explorer(width: 120, height: 40)
+        press(&explorer, prompt)
+        typeText(&explorer, text)
         press(&explorer, "Enter")
-        XCTAssertNil(explorer.framework)
-        XCTAssertEqual(explorer.state.current, selected)
-        XCTAssertEqual(selected.kind, .case)
+        return explorer.state.current
     }
 
-    func testTheLinearMapListsTheCourseForAScreenReader() {
-        var view = FrameworkViewKind.map.makeView(model: model, linear: true)
-        view.resize(width: 80, height: 200)
-        XCTAssertTrue(view.isLinear)
-        let text = Fixture.dump(Fixture.grid(view, width: 80, height: 200, capabilities: .minimal))
-        for connotation in index.connotations {
-            XCTAssertTrue(text.contains(connotation.title), connotation.title)
-        }
-        XCTAssertFalse(text.contains("┌"), "no box drawing read aloud")
+    func testSearchFindsAnyPartOfChineseText() throws {
+        XCTAssertEqual(try opened(by: "/", "意义"), EntityID("case/luban-workshop-thailand"))
+        XCTAssertEqual(try opened(by: "/", "中老"), EntityID("case/china-laos-railway"))
+    }
+
+    func testJumpFindsAPillarByItsChineseName() throws {
+        XCTAssertEqual(
+            try opened(by: ":", "民心相通"), EntityID("connotation/people-to-people-bonds"))
+    }
+
+    func testTheReadersHeaderShowsTheNamesBesideTheTitleWhereTheyFit() throws {
+        let wide = render(
+            try explorer(width: 120, height: 40, start: "connotation/unimpeded-trade"))
+        XCTAssertTrue(wide.textLines()[1].contains("─ Unimpeded trade 贸易畅通 ─"), wide.textLines()[1])
+        let narrow = render(try explorer(width: 80, height: 24, start: "paper/five-connectivities"))
+        XCTAssertFalse(narrow.textLines()[1].contains("五通"), "the title is cut: no room")
+    }
+
+    func testGoldenStartScreens() throws {
+        Golden.assert(
+            dump(render(try explorer(width: 80, height: 24))), named: "course-start-80x24")
+        Golden.assert(
+            dump(render(try explorer(width: 120, height: 40, start: "case/china-laos-railway"))),
+            named: "course-case-120x40")
     }
 }

@@ -67,6 +67,11 @@ final class NewViewRecipeTests: XCTestCase {
             screen.layout(width: width, height: 100, glyphs: .ascii).canvas.plainLines()
                 .joined(separator: "\n")
         }
+
+        mutating func reload(_ model: ContentModel) {
+            let fresh = SectionTimeline(model: model)
+            screen = screen.rearranged(fresh.screen.arrangement, fallback: fresh.selection)
+        }
     }
 
     private func explorerWithTimeline() -> Explorer {
