@@ -119,10 +119,8 @@ enum PollReader {
                 line: entry.line)
             // A poll that cannot be answered is shown as written but not put to the room.
             if !question.isEmpty, poll.options.count >= Poll.fewestOptions { found.poll = poll }
-            for markdownLine in poll.markdown.split(separator: "\n", omittingEmptySubsequences: false)
-            {
-                found.lines.append((entry.line, markdownLine))
-            }
+            let shown = poll.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            found.lines += shown.map { (entry.line, $0) }
             index = end
         }
         return found
