@@ -28,7 +28,9 @@ struct FollowCommand: ParsableCommand {
     func run() throws {
         try served.confine()
         let model = try content.loadValid()
-        let client = try presenter.client(anySession: auto)
+        // Only a served session's voter is the server's word; see FollowerConnection.
+        let client = try presenter.client(
+            anySession: auto, voter: served.served ? served.voter : nil)
         try runFollowing(
             {
                 Follower(

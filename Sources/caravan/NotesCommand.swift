@@ -26,7 +26,7 @@ struct PresenterOptions: ParsableArguments {
     }
 
     /// A client for the presenter's socket, not yet started.
-    func client(anySession: Bool = false) throws -> PresentClient {
+    func client(anySession: Bool = false, voter: String? = nil) throws -> PresentClient {
         let owner = try owner()
         let name = session.session
         let sockets: @Sendable () -> [String]
@@ -36,7 +36,7 @@ struct PresenterOptions: ParsableArguments {
             sockets = { PresentSocket.candidates(session: name, uid: owner) }
         }
         do {
-            return try PresentClient(sockets: sockets, owner: owner)
+            return try PresentClient(sockets: sockets, owner: owner, voter: voter)
         } catch let error as PresentSocketError {
             printError("caravan: \(error)")
             throw ExitCode(1)
