@@ -28,7 +28,13 @@ typealias WriteFault = @Sendable (WriteStep) throws -> Void
 /// one, never a mix: the bytes go to a new temporary file in the same folder, are
 /// synced, and the temporary file is renamed over the real one; then the folder is
 /// synced so that the rename itself survives a power cut.
-enum AtomicFile {
+public enum AtomicFile {
+    /// Replaces the file at `path` with `data`, atomically (for files other than the
+    /// reader's state, such as poll results). The file is private to its owner.
+    public static func replace(_ data: Data, at path: String) throws {
+        try write(data, to: path)
+    }
+
     /// The prefix of temporary files for `path`. Hidden, so they do not clutter the
     /// folder; recognisable, so a later writer can clear those a crash left behind.
     static func temporaryPrefix(for path: String) -> String {

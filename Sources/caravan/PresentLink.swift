@@ -1,10 +1,16 @@
 import CaravanUI
 
-/// Runs a presenter and hands its status to the server whenever it changes.
+/// Runs a presenter, hands its status to the server whenever it changes and followers'
+/// answers to it, and asks its host to save where it is (``PresenterHost``) when that
+/// changes, when a poll closes or results are asked for, and at the end.
 struct BroadcastingPresenter: Program {
+    typealias Reply = PresenterReply
+
     var presenter: Presenter
     let server: PresentServer
     private var published: PresenterStatus?
+    /// Whether the presenter is quitting or being stopped: the last save writes results.
+    private(set) var ending = false
 
     init(presenter: Presenter, server: PresentServer) {
         self.presenter = presenter
@@ -13,13 +19,41 @@ struct BroadcastingPresenter: Program {
     }
 
     mutating func update(_ event: InputEvent) -> [Effect] {
-        let effects = presenter.update(event)
+        if event == .external {
+            presenter.receive(server.takeVotes())
+            publish()
+            return []
+        }
+        let before = saveKey
+        var effects = presenter.update(event)
         publish()
+        ending = effects.contains(.quit) || event == .terminate
+        if ending || saveKey != before {
+            effects.insert(.save, at: effects.firstIndex(of: .quit) ?? effects.endIndex)
+        }
         return effects
+    }
+
+    mutating func update(reply: PresenterReply) -> [Effect] {
+        switch reply {
+        case .message(let text): presenter.showMessage(text)
+        }
+        publish()
+        return []
     }
 
     func view() -> Frame {
         presenter.view()
+    }
+
+    /// What changes when there is something to save: the slide, the clock's start and
+    /// pause, polls closed and results asked for.
+    private var saveKey: [Double] {
+        let state = presenter.state
+        return [
+            Double(state.index), state.started, Double(state.pausedAt ?? -1),
+            Double(state.closedPolls), Double(state.resultsRequests),
+        ]
     }
 
     private mutating func publish() {

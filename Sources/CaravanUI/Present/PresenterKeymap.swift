@@ -15,6 +15,16 @@ public enum PresenterAction: String, CaseIterable, Sendable, Hashable {
     case overview
     case blank
     case help
+    /// Stop the clock, or start it again.
+    case pauseClock
+    /// Set the clock to 00:00.
+    case resetClock
+    /// Open the slide's poll to answers, or close it.
+    case poll
+    /// Show the poll's counts and bars, or hide them.
+    case reveal
+    /// Write the polls' results as CSV.
+    case writeResults
     case quit
 
     public var help: String {
@@ -32,7 +42,12 @@ public enum PresenterAction: String, CaseIterable, Sendable, Hashable {
         case .overview: "overview of all slides (arrows, Enter)"
         case .blank: "blank the screen (any key returns)"
         case .help: "this help"
-        case .quit: "quit"
+        case .pauseClock: "pause the clock, or start it again"
+        case .resetClock: "reset the clock to 00:00"
+        case .poll: "open the slide's poll to answers (1-9 on followers), or close it"
+        case .reveal: "show the poll's answers on the slide, or hide them"
+        case .writeResults: "write the polls' results as CSV (--results DIR, else here)"
+        case .quit: "quit (asks first: q or y again)"
         }
     }
 }
@@ -53,7 +68,7 @@ public struct PresenterKeymap: Sendable {
         bindings.filter { $0.action == action }.map(\.key)
     }
 
-    /// Space, Right, PgDn, n and j forward; Left, PgUp, p, k and Backspace back.
+    /// Space, Right, PgDn, n and j forward; Left, PgUp, k and Backspace back.
     public static let standard: PresenterKeymap = {
         var bindings: [(key: Key, action: PresenterAction)] = []
         func add(_ action: PresenterAction, _ names: String...) {
@@ -62,7 +77,7 @@ public struct PresenterKeymap: Sendable {
             }
         }
         add(.next, "Space", "Right", "PgDn", "n")
-        add(.previous, "Left", "PgUp", "p", "Backspace")
+        add(.previous, "Left", "PgUp", "Backspace")
         add(.down, "j")
         add(.up, "k")
         add(.scrollDown, "Down")
@@ -73,6 +88,11 @@ public struct PresenterKeymap: Sendable {
         add(.overview, "o")
         add(.blank, "b")
         add(.help, "?")
+        add(.pauseClock, "p")
+        add(.resetClock, "r")
+        add(.poll, "a")
+        add(.reveal, "v")
+        add(.writeResults, "w")
         add(.quit, "q")
         return PresenterKeymap(bindings: bindings)
     }()

@@ -57,6 +57,7 @@ public struct PresentingExplorer: Program {
         presenter = Presenter(
             model: explorer.model, deck: start.deck, width: state.width, height: state.height,
             start: start.slide, capabilities: explorer.capabilities)
+        presenter?.lecturerNotes = explorer.notes
         // The presenter's clock needs a tick a second; the explorer needs none.
         return [.ticks(every: 1000)]
     }

@@ -17,11 +17,14 @@ final class PresenterKeyTests: XCTestCase {
             pressKeys(&presenter, name)
             XCTAssertEqual(presenter.state.index, before + 1, name)
         }
-        for name in ["Left", "PgUp", "p", "Backspace"] {
+        for name in ["Left", "PgUp", "Backspace"] {
             let before = presenter.state.index
             pressKeys(&presenter, name)
             XCTAssertEqual(presenter.state.index, before - 1, name)
         }
+        pressKeys(&presenter, "p")
+        XCTAssertEqual(presenter.state.index, 1, "p pauses the clock; it moves no slide")
+        pressKeys(&presenter, "Left")
         XCTAssertEqual(presenter.state.index, 0)
         pressKeys(&presenter, "Left k")
         XCTAssertEqual(presenter.state.index, 0, "no slide before the first")
@@ -139,6 +142,7 @@ final class PresenterKeyTests: XCTestCase {
         pressKeys(&presenter, "Enter")
         XCTAssertEqual(pressKeys(&presenter, "q"), [])
         XCTAssertNil(presenter.visit)
+        XCTAssertEqual(pressKeys(&presenter, "q"), [], "q on a slide asks first")
         XCTAssertEqual(pressKeys(&presenter, "q"), [.quit])
     }
 
