@@ -68,9 +68,13 @@ struct ExploreCommand: ParsableCommand {
             }
             return theme
         }
+        // Presenting from here (P) is broadcast like `caravan present`, except when served.
+        let broadcast = served.served ? nil : ExplorerBroadcast()
+        if broadcast != nil { signal(SIGPIPE, SIG_IGN) }
         let session: TerminalSession
         do {
-            session = try TerminalSession(options: .init(mouse: mouse))
+            session = try TerminalSession(
+                options: .init(mouse: mouse, extraInput: broadcast?.notification))
         } catch let error as TerminalError {
             printError("caravan: \(error)")
             if !served.served {
@@ -119,7 +123,7 @@ struct ExploreCommand: ParsableCommand {
             ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
         var program = ReaderSession(
             explorer: explorer, state: state, keepsState: store != nil,
-            externalEditor: editor != nil)
+            externalEditor: editor != nil, broadcast: broadcast)
         var host = ReaderHost(store: store, editor: editor)
         let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {

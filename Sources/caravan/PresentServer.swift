@@ -37,6 +37,8 @@ final class PresentServer: @unchecked Sendable {
     private let listener: Int32
     private let wake: (read: Int32, write: Int32)
     private let notifyWrite: Int32
+    /// Another descriptor poked with `notification` (a pipe the terminal already watches).
+    private let alsoNotifying: Int32?
     private let lock = NSLock()
     private var latest: (full: Data, audience: Data)?
     private var votes: [Vote] = []
@@ -49,7 +51,8 @@ final class PresentServer: @unchecked Sendable {
 
     /// Creates the folder and socket (removing a stale socket left by a presenter that
     /// died), ready for `start`.
-    init(session: String?, audience: Audience) throws {
+    init(session: String?, audience: Audience, alsoNotifying: Int32? = nil) throws {
+        self.alsoNotifying = alsoNotifying
         let folder = PresentSocket.folder(for: audience, uid: geteuid())
         try PresentSocket.prepareFolder(folder, mode: audience.folderMode)
         path = folder + "/" + PresentSocket.fileName(session: session)
@@ -229,6 +232,7 @@ final class PresentServer: @unchecked Sendable {
         }
         var byte: UInt8 = 1
         _ = write(notifyWrite, &byte, 1)
+        if let alsoNotifying { _ = write(alsoNotifying, &byte, 1) }
     }
 
     private func acceptFollowers(sending lines: (full: Data, audience: Data)?) -> [Peer] {

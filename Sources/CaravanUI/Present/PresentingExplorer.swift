@@ -62,6 +62,16 @@ public struct PresentingExplorer: Program {
         return [.ticks(every: 1000)]
     }
 
+    /// Hands followers' answers to the presenter, while presenting.
+    public mutating func receive(_ votes: [Vote]) {
+        presenter?.receive(votes)
+    }
+
+    /// Shows a line in the presenter's footer (how broadcasting went), while presenting.
+    public mutating func showPresenterMessage(_ message: String) {
+        presenter?.showMessage(message)
+    }
+
     public func view() -> Frame {
         presenter?.view() ?? explorer.view()
     }
