@@ -74,7 +74,9 @@ struct LinkedScreen<Screen: FollowsPresenter>: Program {
             screen.receive(client.take())
             return []
         }
-        return screen.update(event)
+        let effects = screen.update(event)
+        for message in screen.takeOutgoing() { client.send(message) }
+        return effects
     }
 
     func view() -> Frame {

@@ -308,12 +308,9 @@ public struct Presenter: Program {
         case .help:
             drawHelp(into: &grid)
         case .slide, .explorer:
-            if let slide {
-                SlideScreen(
-                    slide: slide, model: model, width: width, height: height,
-                    unicode: capabilities.unicode
-                )
-                .draw(into: &grid, scroll: state.scroll, theme: theme)
+            if let screen {
+                screen.draw(into: &grid, scroll: state.scroll, theme: theme)
+                if let tally = currentPoll, tally.revealed { drawResults(tally, on: screen, into: &grid) }
             } else {
                 grid.write("This deck has no slides", x: 2, y: 1, style: theme.title)
             }
@@ -332,7 +329,8 @@ public struct Presenter: Program {
             prompt = message
         }
         return SlideFooter(
-            index: state.index, count: deck.slides.count, elapsed: state.elapsed, prompt: prompt)
+            index: state.index, count: deck.slides.count, elapsed: state.elapsed, prompt: prompt,
+            label: footerLabel)
     }
 
     private func drawHelp(into grid: inout Grid) {

@@ -175,3 +175,31 @@ extension Presenter {
             note: note)
     }
 }
+
+// What the presenter's screen shows of the class.
+extension Presenter {
+    /// After the slide number: the poll's state and keys, and a paused clock.
+    var footerLabel: String? {
+        var parts: [String] = []
+        if let tally = currentPoll {
+            let status = tally.status
+            let view = PollResultsView(poll: status, theme: theme, unicode: capabilities.unicode)
+            parts.append(
+                tally.isOpen
+                    ? "poll \(view.summary) (a closes, v \(tally.revealed ? "hides" : "shows"))"
+                    : "poll " + (tally.answered == 0 ? "(a opens it)" : "\(view.summary) (a reopens)"))
+        }
+        if state.pausedAt != nil { parts.append("clock paused") }
+        return parts.isEmpty ? nil : parts.joined(separator: capabilities.unicode ? " · " : " - ")
+    }
+
+    /// The poll's answers over the slide's body, once revealed.
+    func drawResults(_ tally: PollTally, on screen: SlideScreen, into grid: inout Grid) {
+        let geometry = screen.geometry
+        let top = screen.bodyTop
+        let rows = max(0, geometry.markerRow - top)
+        grid.fill(Rect(x: 0, y: top, width: grid.width, height: rows), style: theme.background)
+        PollResultsView(poll: tally.status, theme: theme, unicode: capabilities.unicode)
+            .render(in: Rect(x: geometry.textX, y: top, width: geometry.textWidth, height: rows), into: &grid)
+    }
+}
