@@ -49,7 +49,8 @@ final class ExplorerBroadcast {
         }
         if server == nil && published == nil {
             do {
-                let started = try PresentServer(session: nil, audience: .owner, alsoNotifying: notifyWrite)
+                let started = try PresentServer(
+                    session: nil, audience: .owner, alsoNotifying: notifyWrite)
                 started.start()
                 server = started
             } catch {

@@ -184,7 +184,10 @@ extension Follower {
         if let poll = status.poll {
             let key = "\(status.deck)#\(status.slide)"
             let range = "1-\(poll.options.count)"
-            guard poll.open else { return answers[key].map { "poll closed, you answered \($0)" } ?? "poll closed" }
+            guard poll.open else {
+                if let answer = answers[key] { return "poll closed, you answered \(answer)" }
+                return poll.answered == 0 ? "poll not open yet" : "poll closed"
+            }
             return answers[key].map { "you answered \($0); \(range) changes it" }
                 ?? "poll open: answer with \(range)"
         }

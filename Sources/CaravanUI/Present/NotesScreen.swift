@@ -106,7 +106,8 @@ public struct NotesScreen: FollowsPresenter {
 
     private func noteLines(_ status: PresenterStatus) -> [SlideLayout.Line] {
         if let detour = status.detour {
-            return DetourNotes.lines(detour, width: geometry.textWidth, unicode: capabilities.unicode)
+            return DetourNotes.lines(
+                detour, width: geometry.textWidth, unicode: capabilities.unicode)
         }
         let document = MarkdownParser.parse(status.notes)
         if document.blocks.isEmpty {

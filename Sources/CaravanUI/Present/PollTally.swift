@@ -61,7 +61,7 @@ public struct PollTally: Sendable, Hashable {
 
 /// Poll results as CSV (RFC 4180): one row per option of every poll asked.
 public enum PollResults {
-    public static let header = "deck,slide,question,option,answer,votes,answered"
+    public static let header = "deck,slide,question,number,option,votes,answered"
 
     public static func csv(deck: Deck, tallies: [Int: PollTally]) -> String {
         var lines = [header]

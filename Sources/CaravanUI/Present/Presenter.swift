@@ -310,7 +310,9 @@ public struct Presenter: Program {
         case .slide, .explorer:
             if let screen {
                 screen.draw(into: &grid, scroll: state.scroll, theme: theme)
-                if let tally = currentPoll, tally.revealed { drawResults(tally, on: screen, into: &grid) }
+                if let tally = currentPoll, tally.revealed {
+                    drawResults(tally, on: screen, into: &grid)
+                }
             } else {
                 grid.write("This deck has no slides", x: 2, y: 1, style: theme.title)
             }

@@ -187,7 +187,8 @@ extension Presenter {
             parts.append(
                 tally.isOpen
                     ? "poll \(view.summary) (a closes, v \(tally.revealed ? "hides" : "shows"))"
-                    : "poll " + (tally.answered == 0 ? "(a opens it)" : "\(view.summary) (a reopens)"))
+                    : "poll "
+                        + (tally.answered == 0 ? "(a opens it)" : "\(view.summary) (a reopens)"))
         }
         if state.pausedAt != nil { parts.append("clock paused") }
         return parts.isEmpty ? nil : parts.joined(separator: capabilities.unicode ? " · " : " - ")
@@ -200,6 +201,8 @@ extension Presenter {
         let rows = max(0, geometry.markerRow - top)
         grid.fill(Rect(x: 0, y: top, width: grid.width, height: rows), style: theme.background)
         PollResultsView(poll: tally.status, theme: theme, unicode: capabilities.unicode)
-            .render(in: Rect(x: geometry.textX, y: top, width: geometry.textWidth, height: rows), into: &grid)
+            .render(
+                in: Rect(x: geometry.textX, y: top, width: geometry.textWidth, height: rows),
+                into: &grid)
     }
 }

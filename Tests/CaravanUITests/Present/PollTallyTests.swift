@@ -34,7 +34,7 @@ final class PollTallyTests: XCTestCase {
         let csv = PollResults.csv(deck: deck, tallies: [4: tally])
         XCTAssertEqual(
             csv,
-            "deck,slide,question,option,answer,votes,answered\r\n"
+            "deck,slide,question,number,option,votes,answered\r\n"
                 + "deck/talk,5,\"Say \"\"why\"\", then\nwhy\",1,\"'=HYPERLINK(\"\"x\"\")\",0,1\r\n"
                 + "deck/talk,5,\"Say \"\"why\"\", then\nwhy\",2,plain,1,1\r\n")
     }
