@@ -22,13 +22,14 @@ public struct Config: Sendable, Equatable {
     public var contextWidth: Int?
     /// Styles that replace the theme's, by role.
     public var colors: [Role: Style]
-    /// Keys that replace an action's default keys.
-    public var keys: [Action: [Key]]
+    /// Keys that replace an action's default keys: by the table they are given in
+    /// (`keys`, `keys.views`... see ``KeyBindings/tables``), then by the action's name.
+    public var keys: [String: [String: [Key]]]
 
     public init(
         theme: String = "dark", contentFolder: String? = nil, screenReader: Bool = false,
         editor: String? = nil, navigatorWidth: Int? = nil, contextWidth: Int? = nil,
-        colors: [Role: Style] = [:], keys: [Action: [Key]] = [:]
+        colors: [Role: Style] = [:], keys: [String: [String: [Key]]] = [:]
     ) {
         self.theme = theme
         self.contentFolder = contentFolder
@@ -138,18 +139,20 @@ public struct Config: Sendable, Equatable {
         Theme.named(theme) ?? .dark
     }
 
+    /// The keys the file gives an action, when it names it.
+    public func keys<A: KeyAction>(for action: A) -> [Key]? {
+        keys[A.keyTable]?[action.name]
+    }
+
     /// `keymap` with each configured action's keys replaced. A key given to an action
-    /// here is taken away from whatever action had it before.
-    public func apply(to keymap: Keymap) -> Keymap {
-        var bindings = keymap.bindings.filter { keys[$0.action] == nil }
-        for action in Action.allCases {
-            guard let newKeys = keys[action] else { continue }
-            for key in newKeys {
-                bindings.removeAll { $0.key == key }
-                bindings.append((key, action))
-            }
-        }
-        return Keymap(bindings: bindings)
+    /// here is taken away from whatever action of its table had it before.
+    public func apply<A: KeyAction>(to keymap: Keymap<A>) -> Keymap<A> {
+        keymap.applying(keys[A.keyTable] ?? [:])
+    }
+
+    /// Every keymap with the configured keys.
+    public func apply(to bindings: KeyBindings) -> KeyBindings {
+        bindings.applying(keys)
     }
 
     /// `theme` with the configured roles' styles replaced.

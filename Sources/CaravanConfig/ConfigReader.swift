@@ -58,7 +58,7 @@ struct ConfigReader {
         _ what: String, _ key: String, in keyPath: [String], among known: [String]
     ) {
         var message = "unknown \(what) `\(key)`"
-        if let section = keyPath.first { message += " in [\(section)]" }
+        if !keyPath.isEmpty { message += " in [\(keyPath.joined(separator: "."))]" }
         if let hint = Suggestion.didYouMean(key, among: known) {
             message += "; \(hint)"
         } else {
@@ -218,18 +218,31 @@ struct ConfigReader {
         }
     }
 
-    private mutating func readKeys(_ table: TOMLTable) {
-        let names = Action.allCases.map(\.rawValue)
+    /// `[keys]` and its tables (`[keys.views]`, `[keys.presenter]`...): each names actions
+    /// of its own, with a key or a list of keys.
+    private mutating func readKeys(_ table: TOMLTable, path: [String] = ["keys"]) {
+        let name = path.joined(separator: ".")
+        guard let known = KeyBindings.tables.first(where: { $0.name == name }) else { return }
+        let tables = KeyBindings.tables.map(\.name).filter { $0.hasPrefix(name + ".") }
+            .map { String($0.dropFirst(name.count + 1)) }.filter { !$0.contains(".") }
         // In file order, so that a key given twice is reported where it is given again.
         let ordered = table.keys.sorted {
-            (lines.line(of: ["keys", $0]) ?? 0, $0) < (lines.line(of: ["keys", $1]) ?? 0, $1)
+            (lines.line(of: path + [$0]) ?? 0, $0) < (lines.line(of: path + [$1]) ?? 0, $1)
         }
-        var owners: [Key: Action] = [:]
-        for name in ordered {
-            guard let value = table[name] else { continue }
-            let keyPath = ["keys", name]
-            guard let action = Action(rawValue: name) else {
-                unknown("action", name, in: ["keys"], among: names)
+        var owners: [Key: String] = [:]
+        for actionName in ordered {
+            guard let value = table[actionName] else { continue }
+            let keyPath = path + [actionName]
+            if let subtable = value.table {
+                if tables.contains(actionName) {
+                    readKeys(subtable, path: keyPath)
+                } else {
+                    unknown("table", actionName, in: path, among: tables)
+                }
+                continue
+            }
+            guard known.actions.contains(actionName) else {
+                unknown("action", actionName, in: path, among: known.actions)
                 continue
             }
             let keyNames: [String]
@@ -237,7 +250,9 @@ struct ConfigReader {
                 keyNames = [single]
             } else if let list = value.array {
                 guard list.allSatisfy({ $0.type == .string }) else {
-                    fail(keyPath, "`\(name)` must be a key name or a list of key names, in quotes")
+                    fail(
+                        keyPath,
+                        "`\(actionName)` must be a key name or a list of key names, in quotes")
                     continue
                 }
                 keyNames = list.compactMap { $0.string }
@@ -251,19 +266,20 @@ struct ConfigReader {
                 guard let key = Self.key(named: keyName) else {
                     errors.append(
                         ConfigError(
-                            path: path, line: line, message: Self.badKeyMessage(keyName, name)))
+                            path: self.path, line: line,
+                            message: Self.badKeyMessage(keyName, actionName)))
                     continue
                 }
-                if let owner = owners[key], owner != action {
+                if let owner = owners[key], owner != actionName {
                     let message =
-                        "key `\(key.name)` is given to both `\(owner.rawValue)` and `\(name)`"
-                    errors.append(ConfigError(path: path, line: line, message: message))
+                        "key `\(key.name)` is given to both `\(owner)` and `\(actionName)`"
+                    errors.append(ConfigError(path: self.path, line: line, message: message))
                     continue
                 }
-                owners[key] = action
+                owners[key] = actionName
                 if !keys.contains(key) { keys.append(key) }
             }
-            config.keys[action] = keys
+            config.keys[name, default: [:]][actionName] = keys
         }
     }
 

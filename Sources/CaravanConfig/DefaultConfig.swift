@@ -48,22 +48,70 @@ extension Config {
             "",
             "[keys]",
             "# An action's keys: one key or a list. They replace the action's default keys, and",
-            "# a key given here is taken from any other action that had it. Keys are written",
-            "# like j, J, Space, Enter, Tab, S-Tab, Esc, Backspace, Up, PgDn, Home, F1, Ctrl-d.",
-            "# The default keys:",
+            "# a key given here is taken from any other action of its table that had it. Keys are",
+            "# written like j, J, Space, Enter, Tab, S-Tab, Esc, Backspace, Up, PgDn, Home, F1,",
+            "# Ctrl-d. The explorer's default keys:",
         ]
-        var group = ""
-        for action in Action.allCases {
-            if action.group != group {
-                group = action.group
-                lines.append("# \(group)")
+        for table in KeyBindings.tables {
+            if table.name != Action.keyTable {
+                lines += ["", "[\(table.name)]"] + tableNotes[table.name, default: []]
             }
-            let keys = Keymap.standard.keys(for: action).map { tomlString($0.name) }
-            let value = keys.count == 1 ? keys[0] : "[" + keys.joined(separator: ", ") + "]"
-            lines.append("# \(action.rawValue) = \(value)")
+            lines += keyLines(table)
         }
         return lines.joined(separator: "\n") + "\n"
     }()
+
+    /// What each table after `[keys]` is for.
+    private static let tableNotes: [String: [String]] = [
+        ViewAction.keyTable: comment(
+            "Keys of the framework views, looked up before the explorer's. The views also take "
+                + "the keys the explorer gives "
+                + ViewAction.allCases.compactMap { $0.explorerAction?.name }.joined(separator: ", ")
+                + "."),
+        PromptAction.keyTable: ["# Keys of the search and jump prompts; other characters type."],
+        EditorAction.keyTable: ["# Keys of the built-in note editor; other characters type."],
+        PresenterAction.keyTable: [
+            "# Keys of `caravan present` and of presenting from the explorer."
+        ],
+        OverviewAction.keyTable: ["# Keys of the presenter's overview of slides."],
+        FollowAction.keyTable: [
+            "# Keys of `caravan follow`, besides the explorer's moving keys and quit."
+        ],
+    ]
+
+    /// A table's actions with their default keys, commented, under their groups.
+    private static func keyLines(_ table: KeyBindings.Table) -> [String] {
+        var lines: [String] = []
+        var group = ""
+        for name in table.actions {
+            guard let binding = KeyBindings.standard.binding(table: table.name, action: name)
+            else { continue }
+            if table.name == Action.keyTable, binding.group != group {
+                group = binding.group
+                lines.append("# \(group)")
+            }
+            // The views' moves have only the explorer's keys, given in [keys].
+            guard !binding.keys.isEmpty else { continue }
+            let quoted = binding.keys.map(tomlString)
+            let value = quoted.count == 1 ? quoted[0] : "[" + quoted.joined(separator: ", ") + "]"
+            lines.append("# \(name) = \(value)")
+        }
+        return lines
+    }
+
+    /// Text as comment lines of at most 88 columns.
+    private static func comment(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = "#"
+        for word in text.split(separator: " ") {
+            if line.count + 1 + word.count > 88 {
+                lines.append(line)
+                line = "#"
+            }
+            line += " " + word
+        }
+        return lines + [line]
+    }
 
     /// A TOML basic string.
     static func tomlString(_ text: String) -> String {

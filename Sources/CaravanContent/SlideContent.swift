@@ -38,8 +38,8 @@ public enum SlideContent {
         if let summary = entity.summary, !summary.isEmpty {
             blocks.append(.paragraph([.emphasis(inlines(summary))]))
         }
-        switch entity.kind {
-        case .case:
+        switch entity.kind.facts {
+        case .caseStudy:
             let place = entity.string("place") ?? entity.strings("country").joined(separator: ", ")
             let region = entity.string("region") ?? ""
             let location = [place, place.hasSuffix(region) ? "" : region].filter { !$0.isEmpty }
@@ -59,20 +59,20 @@ public enum SlideContent {
                 blocks.append(.heading(level: 3, [.text("What it shows")]))
                 blocks.append(.paragraph(inlines(significance)))
             }
-        case .section:
+        case .claims:
             let claims = entity.strings("claims")
             if !claims.isEmpty {
                 blocks.append(.heading(level: 3, [.text("Key claims")]))
                 blocks.append(list(claims.map(inlines)))
             }
-        case .connotation:
+        case .fieldAndLever:
             blocks.append(fieldAndLever(entity))
             let mechanisms = model.sources(linkingTo: entity.id, by: .belongsTo)
             if !mechanisms.isEmpty {
                 blocks.append(.heading(level: 3, [.text("Mechanisms")]))
                 blocks.append(list(mechanisms.map { [link($0)] }))
             }
-        case .mechanism:
+        case .partsAndCases:
             if let owner = model.targets(of: entity.id, by: .belongsTo).first
                 ?? model.targets(of: entity.id, by: .partOf).first
             {
@@ -90,13 +90,13 @@ public enum SlideContent {
                 blocks.append(.heading(level: 3, [.text("Cases")]))
                 blocks.append(list(cases.map { [link($0)] }))
             }
-        case .reference:
+        case .bibliography:
             let authors = entity.strings("authors").joined(separator: ", ")
             let year = entity.string("year") ?? "n.d."
             blocks.append(
                 .paragraph([.text("\(authors) (\(year)). "), .emphasis([.text(entity.title)])]))
             if let venue = entity.string("venue") { blocks.append(.paragraph([.text(venue)])) }
-        case .paper:
+        case .publication:
             let authors = (entity.field("authors")?.items ?? []).compactMap { $0["name"]?.text }
             if !authors.isEmpty {
                 blocks.append(.paragraph([.strong([.text(authors.joined(separator: " & "))])]))
@@ -108,11 +108,11 @@ public enum SlideContent {
                         .strong([.text("Keywords: ")]), .text(keywords.joined(separator: "; ")),
                     ]))
             }
-        case .path:
+        case .steps:
             let steps = entity.strings("steps").compactMap(EntityID.init).compactMap(model.entity)
             blocks.append(
                 .list(ordered: true, start: 1, items: steps.map { [.paragraph([link($0)])] }))
-        case .concept, .deck:
+        case .alsoKnownAs, .slides:
             if let first = entity.document.blocks.first(where: {
                 if case .paragraph = $0 { true } else { false }
             }) {

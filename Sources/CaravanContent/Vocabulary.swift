@@ -57,9 +57,16 @@ public struct Vocabulary: Sendable, Hashable {
     /// Whether nothing was declared: the standard words and requirements.
     public var isStandard: Bool { declared.isEmpty && declaredRequirements.isEmpty }
 
+    /// The line under a page's title that says what it is, in the content's words:
+    /// "Section 3b", "Case study", "Pillar".
+    public func pageLabel(_ kind: EntityKind, number: String?) -> String {
+        guard kind == .section, let number else { return label(kind) }
+        return label(kind) + " " + number
+    }
+
     /// The words for a kind.
     public func term(for kind: EntityKind) -> Term {
-        declared[kind] ?? Vocabulary.standardTerm(kind)
+        declared[kind] ?? kind.standardTerm
     }
 
     /// Whether content named this kind in words of its own.
@@ -166,13 +173,5 @@ public struct Vocabulary: Sendable, Hashable {
         result.declared.merge(other.declared) { _, new in new }
         result.declaredRequirements.merge(other.declaredRequirements) { _, new in new }
         return result
-    }
-
-    static func standardTerm(_ kind: EntityKind) -> Term {
-        switch kind {
-        case .case: Term(singular: "case", label: "Case study")
-        case .path: Term(singular: "reading path")
-        default: Term(singular: kind.rawValue)
-        }
     }
 }

@@ -24,8 +24,8 @@ struct ExploreCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Open a view of the framework: map, matrix or atlas.", valueName: "NAME")
-    )
+        help: ArgumentHelp(
+            "Open a view of the framework: \(FrameworkViewKind.spokenList).", valueName: "NAME"))
     var view: String?
 
     @Option(
@@ -55,7 +55,8 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         try served.confine()
         let (config, brokenConfig) =
-            served.served ? ServedOptions.sessionConfig() : (try loadConfig(), false)
+            served.served
+            ? ServedOptions.sessionConfig() : (try loadUserConfig(ignoring: ignoreConfig), false)
         var content = self.content
         if content.content.isEmpty, let folder = config.contentFolder { content.content = [folder] }
         // Broken files do not stop reading: the explorer marks them and lists their errors.
@@ -86,20 +87,20 @@ struct ExploreCommand: ParsableCommand {
         let capabilities = session.capabilities
         var resolvedTheme = config.apply(to: chosenTheme ?? config.baseTheme)
         if capabilities.colors == .none { resolvedTheme = .monochrome }
-        var explorer = Explorer(
-            model: model, width: session.size.width, height: session.size.height, start: start,
-            keymap: config.apply(to: .standard), theme: resolvedTheme, capabilities: capabilities,
-            screenReader: screenReader || config.screenReader)
-        explorer.navigatorWidth = config.navigatorWidth
-        explorer.contextWidth = config.contextWidth
+        // A served session has the built-in editor only: nothing it can start.
+        let editor =
+            served.served
+            ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
 
         var store: StateStore?
         var state = ReaderState(contentIdentity: content.identity(of: model))
+        var reading = ReadingRecord()
+        // One message shows at a time: what matters more to the student goes last.
+        var notices: [String] = []
+        if brokenConfig { notices.append(ServedOptions.defaultSettings) }
         // A served session keeps state only in the folder the server gave it.
         let keepsState = !noState && (!served.served || served.stateDir != nil)
-        // One message shows at a time: what matters more to the student goes last.
-        if brokenConfig { explorer.showMessage(ServedOptions.defaultSettings) }
-        if served.served && !keepsState { explorer.showMessage(ServedOptions.nothingKept) }
+        if served.served && !keepsState { notices.append(ServedOptions.nothingKept) }
         if keepsState {
             var opened = StateStore(
                 contentIdentity: content.identity(of: model), directory: served.stateDir)
@@ -107,23 +108,23 @@ struct ExploreCommand: ParsableCommand {
             let (loaded, warnings) = opened.load()
             let existing = Set(model.entities.map(\.id.description))
             let (kept, dropped) = loaded.droppingMissing(existing: existing)
-            ReaderSession.apply(kept, to: &explorer, restorePlace: start == nil && startView == nil)
-            if let first = (warnings + dropped).first { explorer.showMessage(first) }
+            reading = ReaderSession.reading(from: kept, in: model)
+            notices += (warnings + dropped).prefix(1)
             store = opened
             state = loaded
         }
+        var explorer = Explorer(
+            model: model, width: session.size.width, height: session.size.height, start: start,
+            view: startView, keys: config.apply(to: KeyBindings.standard), theme: resolvedTheme,
+            capabilities: capabilities, screenReader: screenReader || config.screenReader,
+            navigatorWidth: config.navigatorWidth, contextWidth: config.contextWidth,
+            usesExternalEditor: editor != nil, hostWritesNotes: store != nil, reading: reading)
+        if let last = notices.last { _ = explorer.update(.message(last)) }
         if explorer.state.message == nil, let summary = model.problems.errorSummary {
             let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
-            explorer.showMessage("The content has \(summary)" + (key ?? ""))
+            _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
-        if let startView { explorer.showFramework(startView) }
-        // A served session has the built-in editor only: nothing it can start.
-        let editor =
-            served.served
-            ? nil : config.editorCommand().map { $0.split(separator: " ").map(String.init) }
-        var program = ReaderSession(
-            explorer: explorer, state: state, keepsState: store != nil,
-            externalEditor: editor != nil, broadcast: broadcast)
+        var program = ReaderSession(explorer: explorer, state: state, broadcast: broadcast)
         var host = ReaderHost(store: store, editor: editor)
         let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
@@ -131,17 +132,6 @@ struct ExploreCommand: ParsableCommand {
         }
     }
 
-    /// The config file, unless --ignore-config; a broken one stops with its problems.
-    private func loadConfig() throws -> Config {
-        if ignoreConfig { return Config() }
-        let problems = Config.problems(inFileAt: nil)
-        guard problems.isEmpty else {
-            for problem in problems { printError(problem.description) }
-            printError("caravan: fix the config file, or run with --ignore-config")
-            throw ExitCode(2)
-        }
-        return try Config.load(path: nil)
-    }
 }
 
 /// Parses a framework view name, with a suggestion when it is misspelt.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanTerminal
 import CaravanUI
 
@@ -27,6 +28,9 @@ struct FollowCommand: ParsableCommand {
 
     func run() throws {
         try served.confine()
+        // A served follower takes the server's keys, or the defaults if they are broken.
+        let config = served.served ? ServedOptions.sessionConfig().config : try loadUserConfig()
+        let keys = config.apply(to: KeyBindings.standard)
         let model = try content.loadValid()
         // Only a served session's voter is the server's word; see FollowerConnection.
         let client = try presenter.client(
@@ -35,7 +39,7 @@ struct FollowCommand: ParsableCommand {
             {
                 Follower(
                     model: model, width: $0.size.width, height: $0.size.height,
-                    capabilities: $0.capabilities)
+                    capabilities: $0.capabilities, keys: keys)
             },
             client: client)
     }

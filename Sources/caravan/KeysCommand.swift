@@ -26,33 +26,11 @@ struct KeysCommand: ParsableCommand {
 
 /// The key bindings as titled lists of (keys, what they do).
 enum KeyReference {
-    typealias Section = (title: String, entries: [(keys: String, help: String)])
+    typealias Section = HelpSection
 
+    /// Every program's keys, from the same keymaps their help screens are made from.
     static func sections() -> [Section] {
-        var sections: [Section] = []
-        for line in HelpScreen.lines(keymap: .standard) {
-            if line.isHeading {
-                sections.append((line.text, []))
-            } else if !line.keys.isEmpty, !sections.isEmpty {
-                sections[sections.count - 1].entries.append((line.keys, line.text))
-            }
-        }
-        sections.append(
-            (
-                "In the framework map, matrix and atlas",
-                [
-                    ("Arrows, h j k l", "Move the selection (spatially on the map and atlas)"),
-                    ("1-9", "A count before a move repeats it: 8l moves eight columns"),
-                    ("g G", "First and last item"),
-                    ("PgUp PgDn", "Page (matrix)"),
-                    ("f", "Filter the matrix by connotation"),
-                    ("r", "Filter the matrix by region"),
-                    ("Enter", "Open the selected entity; Backspace comes back"),
-                    ("Esc Backspace", "Close the view"),
-                ]
-            ))
-        sections.append(("Presenting", PresenterKeymap.standard.helpLines()))
-        return sections
+        KeyBindings.standard.reference
     }
 
     static func text(_ sections: [Section]) -> String {
@@ -63,7 +41,7 @@ enum KeyReference {
             let width = min(24, (section.entries.map(\.keys.count).max() ?? 0) + 2)
             for entry in section.entries {
                 let padding = String(repeating: " ", count: max(2, width - entry.keys.count))
-                lines.append("  " + entry.keys + padding + entry.help)
+                lines.append("  " + entry.keys + padding + entry.text)
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -88,7 +66,7 @@ enum KeyReference {
                 lines.append(
                     ".It Sy \"\(escape(entry.keys).replacingOccurrences(of: "\"", with: "\\(dq"))\""
                 )
-                lines.append(escape(entry.help))
+                lines.append(escape(entry.text))
             }
             lines.append(".El")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanTerminal
 import CaravanUI
 import Foundation
@@ -74,11 +75,13 @@ struct NotesCommand: ParsableCommand {
     @OptionGroup var presenter: PresenterOptions
 
     func run() throws {
+        let keymap = try loadUserConfig().apply(to: Keymap<Action>.standard)
         let client = try presenter.client()
         try runFollowing(
             {
                 NotesScreen(
-                    width: $0.size.width, height: $0.size.height, capabilities: $0.capabilities)
+                    width: $0.size.width, height: $0.size.height, capabilities: $0.capabilities,
+                    keymap: keymap)
             },
             client: client)
     }

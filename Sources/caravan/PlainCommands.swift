@@ -65,7 +65,8 @@ struct ShowCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Print a view of the framework instead: map, matrix or atlas.", valueName: "NAME"))
+            "Print a view of the framework instead: \(FrameworkViewKind.spokenList).",
+            valueName: "NAME"))
     var view: String?
 
     @OptionGroup var output: OutputOptions
@@ -73,7 +74,8 @@ struct ShowCommand: ParsableCommand {
 
     func validate() throws {
         if (id == nil) == (view == nil) {
-            throw ValidationError("give an entity id or --view map|matrix|atlas")
+            let views = FrameworkViewKind.allCases.map(\.rawValue).joined(separator: "|")
+            throw ValidationError("give an entity id or --view \(views)")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanContent
 import CaravanStore
 import CaravanTerminal
@@ -98,6 +99,7 @@ struct PresentCommand: ParsableCommand {
     }
 
     func run() throws {
+        let config = try loadUserConfig()
         let (model, deckID) = try loadDeck()
         guard let deck = model.deck(deckID), !deck.slides.isEmpty else {
             throw UsageError("'\(deckID)' has no slides; separate slides with --- lines")
@@ -129,7 +131,8 @@ struct PresentCommand: ParsableCommand {
         server.start()
         var presenter = Presenter(
             model: model, deck: deck, width: terminal.size.width, height: terminal.size.height,
-            start: (slide ?? 1) - 1, resume: resume, capabilities: terminal.capabilities)
+            start: (slide ?? 1) - 1, resume: resume, keys: config.apply(to: KeyBindings.standard),
+            capabilities: terminal.capabilities)
         presenter.lecturerNotes = state.map(ReaderSession.notes(from:)) ?? [:]
         var program = BroadcastingPresenter(presenter: presenter, server: server)
         var host = PresenterHost(store: store, base: state, resultsFolder: results)

@@ -16,8 +16,9 @@ struct ReaderSession: Program {
     private(set) var presenting: PresentingExplorer
     /// The state as last read or written; saves merge against it.
     private(set) var base: ReaderState
-    /// Whether the reader's state is kept on disk.
-    let keepsState: Bool
+    /// Whether the reader's state is kept on disk (the explorer was made with
+    /// `hostWritesNotes`).
+    var keepsState: Bool { explorer.hostWritesNotes }
     /// A note on its way to disk, the text it replaces (put back if the write fails),
     /// and the editor's file it came from.
     private(set) var unsavedNote: (note: NoteSave, previous: String?, file: String?)?
@@ -25,17 +26,15 @@ struct ReaderSession: Program {
     /// session, which never broadcasts.
     let broadcast: ExplorerBroadcast?
 
-    init(
-        explorer: Explorer, state: ReaderState, keepsState: Bool, externalEditor: Bool,
-        broadcast: ExplorerBroadcast? = nil
-    ) {
+    /// - Parameters:
+    ///   - explorer: made with `hostWritesNotes` when the state is kept on disk, and
+    ///     `usesExternalEditor` when notes are written in the user's editor.
+    ///   - state: the state as read from disk, or a fresh one.
+    ///   - broadcast: where a presentation started here is broadcast; nil for none.
+    init(explorer: Explorer, state: ReaderState, broadcast: ExplorerBroadcast? = nil) {
         self.broadcast = broadcast
-        var explorer = explorer
-        explorer.usesExternalEditor = externalEditor
-        explorer.hostWritesNotes = keepsState
         presenting = PresentingExplorer(explorer: explorer)
         base = state
-        self.keepsState = keepsState
     }
 
     var explorer: Explorer { presenting.explorer }
@@ -54,7 +53,7 @@ struct ReaderSession: Program {
         // The built-in editor's Ctrl-S: the note goes to disk with the rest.
         if effects.contains(.save), let note = presenting.explorer.takeNoteToSave() {
             unsavedNote = (note, explorer.notes[note.id], nil)
-            presenting.explorer.setNote(note.text, for: note.id)
+            tell(.note(note.text, for: note.id))
         }
         effects.removeAll { $0 == .save }
         let ending = effects.contains(.quit) || event == .terminate
@@ -68,38 +67,44 @@ struct ReaderSession: Program {
         switch reply {
         case .saved(let state):
             base = state
-            presenting.explorer.marks = ReaderSession.marks(from: base, in: explorer.model)
-            presenting.explorer.setNotes(ReaderSession.notes(from: base))
-            if let unsaved = unsavedNote { presenting.explorer.noteWritten(unsaved.note) }
+            tell(
+                .saved(
+                    marks: ReaderSession.marks(from: base, in: explorer.model),
+                    notes: ReaderSession.notes(from: base)))
+            if let unsaved = unsavedNote { tell(.noteWritten(unsaved.note)) }
             unsavedNote = nil
         case .notSaved(let reason):
             guard let unsaved = unsavedNote else {
-                presenting.explorer.showMessage("Could not save your place: \(reason)")
+                tell(.message("Could not save your place: \(reason)"))
                 return []
             }
             unsavedNote = nil
-            presenting.explorer.setNote(unsaved.previous ?? "", for: unsaved.note.id)
+            tell(.note(unsaved.previous ?? "", for: unsaved.note.id))
             if let file = unsaved.file {
                 // The text stays in its file, so nothing typed is lost.
-                presenting.explorer.showMessage(
-                    "Note not saved: \(reason). Your text is in \(file)")
+                tell(.message("Note not saved: \(reason). Your text is in \(file)"))
             } else {
-                presenting.explorer.noteNotWritten(unsaved.note, reason: reason)
+                tell(.noteNotWritten(unsaved.note, reason: reason))
             }
         case .noteEdited(let note, let file):
             guard keepsState else {
-                presenting.explorer.setNote(note.text, for: note.id)
-                presenting.explorer.showMessage("Note kept for this session, not on disk")
+                tell(.note(note.text, for: note.id))
+                tell(.message("Note kept for this session, not on disk"))
                 return []
             }
             unsavedNote = (note, explorer.notes[note.id], file)
-            presenting.explorer.setNote(note.text, for: note.id)
+            tell(.note(note.text, for: note.id))
             return [.save]
         case .noteNotEdited(let message, let bell):
-            presenting.explorer.showMessage(message)
+            tell(.message(message))
             return bell ? [.bell] : []
         }
         return []
+    }
+
+    /// Passes what the host did on to the explorer, through its `update`.
+    private mutating func tell(_ event: HostEvent) {
+        _ = presenting.explorer.update(event)
     }
 
     // MARK: Saving
@@ -167,13 +172,13 @@ struct ReaderSession: Program {
         return notes
     }
 
-    /// Puts a saved state into a new explorer: marks, notes, visited, and (unless the
-    /// command line chose where to start) the place and history it was left at.
-    static func apply(_ state: ReaderState, to explorer: inout Explorer, restorePlace: Bool) {
-        explorer.marks = marks(from: state, in: explorer.model)
-        explorer.setNotes(notes(from: state))
-        explorer.visited = Set(state.visited.compactMap(EntityID.init))
-        guard restorePlace, let last = state.last, let lastID = EntityID(last.id) else { return }
+    /// A saved state as what a new explorer takes: marks, notes, visited, and the place
+    /// and history it was left at (which the explorer ignores when told where to start).
+    static func reading(from state: ReaderState, in model: ContentModel) -> ReadingRecord {
+        var reading = ReadingRecord(
+            marks: marks(from: state, in: model), notes: notes(from: state),
+            visited: Set(state.visited.compactMap(EntityID.init)))
+        guard let last = state.last, let lastID = EntityID(last.id) else { return reading }
         var history = state.history.compactMap { position in
             EntityID(position.id).map { HistoryEntry(id: $0, scroll: position.scroll) }
         }
@@ -181,6 +186,7 @@ struct ReaderSession: Program {
             history.append(HistoryEntry(id: lastID, scroll: last.scroll))
         }
         history[history.count - 1].scroll = last.scroll
-        explorer.restore(history: history, index: history.count - 1)
+        reading.history = history
+        return reading
     }
 }

@@ -57,8 +57,8 @@ final class ConfigParsingTests: XCTestCase {
         XCTAssertEqual(
             config.colors[.heading], Style(fg: .indexed(208), bold: true, underline: true))
         XCTAssertEqual(config.colors[.selectedLink], Style(reverse: true))
-        XCTAssertEqual(config.keys[.lineDown], [.character("j"), .down])
-        XCTAssertEqual(config.keys[.quit], [.character("q")])
+        XCTAssertEqual(config.keys(for: Action.lineDown), [.character("j"), .down])
+        XCTAssertEqual(config.keys(for: Action.quit), [.character("q")])
         XCTAssertEqual(config.baseTheme.name, "light")
     }
 
@@ -71,7 +71,8 @@ final class ConfigParsingTests: XCTestCase {
             """)
         XCTAssertEqual(config.navigatorWidth, 40)
         XCTAssertEqual(config.colors[.link], Style(fg: .green))
-        XCTAssertEqual(config.keys[.help], [.character("?"), .function(1), .control("h")])
+        XCTAssertEqual(
+            config.keys(for: Action.help), [.character("?"), .function(1), .control("h")])
     }
 
     func testContentFolderIsResolved() throws {
@@ -102,13 +103,13 @@ final class ConfigParsingTests: XCTestCase {
 
     func testDuplicateKeysInOneActionCountOnce() throws {
         let config = try parse(#"keys.quit = ["q", "q", "Q"]"#)
-        XCTAssertEqual(config.keys[.quit], [.character("q"), .character("Q")])
+        XCTAssertEqual(config.keys(for: Action.quit), [.character("q"), .character("Q")])
     }
 
     func testAnEmptyListUnbindsAnAction() throws {
         let config = try parse("[keys]\nzoom = []\n")
-        XCTAssertEqual(config.keys[.zoom], [])
-        XCTAssertTrue(config.apply(to: .standard).keys(for: .zoom).isEmpty)
+        XCTAssertEqual(config.keys(for: Action.zoom), [])
+        XCTAssertTrue(config.apply(to: Keymap<Action>.standard).keys(for: .zoom).isEmpty)
     }
 
     // MARK: Where it is read
@@ -189,11 +190,21 @@ final class ConfigParsingTests: XCTestCase {
         }
         .joined(separator: "\n")
         let config = try parse(uncommented)
-        XCTAssertEqual(config.keys.count, Action.allCases.count)
+        XCTAssertEqual(
+            config.keys[Action.keyTable]?.count,
+            Action.allCases.count + FrameworkViewKind.allCases.count)
+        XCTAssertEqual(
+            Set(config.keys.keys), Set(KeyBindings.tables.map(\.name)), "every table is written")
         XCTAssertEqual(config.colors.count, Role.allCases.count)
-        let keymap = config.apply(to: .standard)
-        for action in Action.allCases {
-            XCTAssertEqual(keymap.keys(for: action), Keymap.standard.keys(for: action), "\(action)")
+        let standard = KeyBindings.standard
+        let applied = config.apply(to: standard)
+        for table in KeyBindings.tables {
+            for name in table.actions {
+                let keys = applied.binding(table: table.name, action: name)?.keys
+                XCTAssertEqual(
+                    keys, standard.binding(table: table.name, action: name)?.keys,
+                    "\(table.name) \(name)")
+            }
         }
         let theme = config.apply(to: .dark)
         for role in Role.allCases {

@@ -72,9 +72,9 @@ class ReaderSessionTestCase: XCTestCase {
         -> ReaderSession
     {
         let explorer = Explorer(
-            model: ReaderFixture.model, width: 80, height: 24, start: try ReaderFixture.id(start))
-        return ReaderSession(
-            explorer: explorer, state: store.fresh, keepsState: keepsState, externalEditor: editor)
+            model: ReaderFixture.model, width: 80, height: 24, start: try ReaderFixture.id(start),
+            usesExternalEditor: editor, hostWritesNotes: keepsState)
+        return ReaderSession(explorer: explorer, state: store.fresh)
     }
 
     /// Runs a session on a backend until its script ends, with the host `caravan` uses.

@@ -1,6 +1,10 @@
 /// Everything a user can ask the explorer to do. Keys map to these by name, so the
 /// help overlay, the man page and a user's rebinding all speak of the same things.
-public enum Action: String, CaseIterable, Sendable, Hashable {
+///
+/// Adding one: a case here, decided in every switch of this file (the compiler asks for
+/// each), a default key in ``Keymap/standard``, and its handling in
+/// ``Explorer/perform(_:count:)``, whose switch the compiler also holds to every case.
+public enum Action: String, CaseIterable, Sendable, Hashable, KeyAction {
     case lineDown = "line-down"
     case lineUp = "line-up"
     case pageDown = "page-down"
@@ -30,11 +34,11 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case jumpToMark = "jump-to-mark"
     case annotate
     case present
-    case frameworkMap = "framework-map"
-    case caseMatrix = "case-matrix"
-    case atlas
     case help
     case quit
+    case cancel
+
+    public static var keyTable: String { "keys" }
 
     /// The one-line text the help overlay shows.
     public var help: String {
@@ -68,11 +72,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .jumpToMark: "Go to a mark: press its letter after it"
         case .annotate: "Write or edit your note on this entity"
         case .present: "Present the lecture from the slide showing this entity"
-        case .frameworkMap: "Show the framework map (Backspace returns to it from an entity)"
-        case .caseMatrix: "Show the matrix of cases and mechanisms"
-        case .atlas: "Show the atlas of cases by region"
         case .help: "Show this help"
         case .quit: "Quit"
+        case .cancel: "End the search and its highlights; drop a count"
         }
     }
 
@@ -86,9 +88,55 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
             .forward:
             "Links and history"
         case .jump, .search, .nextMatch, .previousMatch, .problems: "Finding"
-        case .frameworkMap, .caseMatrix, .atlas: "Seeing the framework"
         case .setMark, .jumpToMark, .annotate: "Marks and notes"
-        case .present, .help, .quit: "General"
+        case .present, .help, .quit, .cancel: "General"
+        }
+    }
+
+    /// The word the status bar's hints give it.
+    public var hint: String? {
+        switch self {
+        case .help: "help"
+        case .search: "search"
+        case .jump: "jump"
+        case .quit: "quit"
+        default: nil
+        }
+    }
+
+    /// What the status bar hints at, in order.
+    static let statusHints: [Action] = [.help, .search, .jump, .quit]
+
+    /// The move this action makes in a list or a pane, if it is one.
+    public var motion: Motion? {
+        switch self {
+        case .lineDown: .lineDown
+        case .lineUp: .lineUp
+        case .pageDown: .pageDown
+        case .pageUp: .pageUp
+        case .halfPageDown: .halfPageDown
+        case .halfPageUp: .halfPageUp
+        case .top: .top
+        case .bottom: .bottom
+        case .focusLeft, .focusRight, .focusNext, .zoom, .nextLink, .previousLink, .open,
+            .toggleGroup, .expandAll, .collapseAll, .back, .forward, .jump, .search, .nextMatch,
+            .previousMatch, .problems, .setMark, .jumpToMark, .annotate, .present, .help, .quit,
+            .cancel:
+            nil
+        }
+    }
+
+    /// Whether it acts on the focused pane; such actions do nothing while a framework view
+    /// covers the panes, unless the view takes them (``ViewAction/init(_:)``).
+    var actsOnPane: Bool {
+        switch self {
+        case .lineDown, .lineUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom,
+            .focusLeft, .focusRight, .focusNext, .zoom, .nextLink, .previousLink, .open,
+            .toggleGroup, .expandAll, .collapseAll:
+            true
+        case .back, .forward, .jump, .search, .nextMatch, .previousMatch, .problems, .setMark,
+            .jumpToMark, .annotate, .present, .help, .quit, .cancel:
+            false
         }
     }
 
@@ -98,76 +146,48 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .lineDown, .lineUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .nextLink,
             .previousLink, .back, .forward, .nextMatch, .previousMatch:
             true
-        default: false
+        case .top, .bottom, .focusLeft, .focusRight, .focusNext, .zoom, .open, .toggleGroup,
+            .expandAll, .collapseAll, .jump, .search, .problems, .setMark, .jumpToMark, .annotate,
+            .present, .help, .quit, .cancel:
+            false
         }
     }
 }
 
-/// Keys bound to actions. Bindings are data: the help overlay is generated from them.
-public struct Keymap: Sendable {
-    public private(set) var bindings: [(key: Key, action: Action)]
-
-    public init(bindings: [(key: Key, action: Action)]) {
-        self.bindings = bindings
-    }
-
-    public func action(for key: Key) -> Action? {
-        bindings.first { $0.key == key }?.action
-    }
-
-    /// The keys bound to an action, in the order they were bound.
-    public func keys(for action: Action) -> [Key] {
-        bindings.filter { $0.action == action }.map(\.key)
-    }
-
-    /// Binds `key` to `action`, replacing what the key did before.
-    public mutating func bind(_ key: Key, to action: Action) {
-        bindings.removeAll { $0.key == key }
-        bindings.append((key, action))
-    }
-
+extension Keymap where A == Action {
     /// The default keys: those of less, vim, GNU info and tig.
-    public static let standard: Keymap = {
-        var bindings: [(key: Key, action: Action)] = []
-        func add(_ action: Action, _ names: String...) {
-            for name in names {
-                if let key = Key(name: name) { bindings.append((key, action)) }
-            }
-        }
-        add(.lineDown, "j", "Down", "Ctrl-n", "Ctrl-e")
-        add(.lineUp, "k", "Up", "Ctrl-p", "Ctrl-y")
-        add(.pageDown, "Space", "PgDn", "Ctrl-f", "f")
-        add(.pageUp, "b", "PgUp", "Ctrl-b")
-        add(.halfPageDown, "Ctrl-d", "d")
-        add(.halfPageUp, "Ctrl-u", "u")
-        add(.top, "g", "Home", "<")
-        add(.bottom, "G", "End", ">")
-        add(.focusLeft, "h", "Left")
-        add(.focusRight, "l", "Right")
-        add(.focusNext, "w", "Ctrl-w")
-        add(.zoom, "z")
-        add(.nextLink, "Tab")
-        add(.previousLink, "S-Tab")
-        add(.open, "Enter")
-        add(.toggleGroup, "o")
-        add(.expandAll, "O")
-        add(.collapseAll, "C")
-        add(.back, "Backspace", "[")
-        add(.forward, "]")
-        add(.jump, ":")
-        add(.search, "/")
-        add(.nextMatch, "n")
-        add(.previousMatch, "N")
-        add(.problems, "E")
-        add(.frameworkMap, "M")
-        add(.caseMatrix, "X")
-        add(.atlas, "A")
-        add(.setMark, "m")
-        add(.jumpToMark, "'")
-        add(.annotate, "a")
-        add(.present, "P")
-        add(.help, "?", "F1")
-        add(.quit, "q", "Q")
-        return Keymap(bindings: bindings)
-    }()
+    public static let standard = Keymap([
+        (.lineDown, ["j", "Down", "Ctrl-n", "Ctrl-e"]),
+        (.lineUp, ["k", "Up", "Ctrl-p", "Ctrl-y"]),
+        (.pageDown, ["Space", "PgDn", "Ctrl-f", "f"]),
+        (.pageUp, ["b", "PgUp", "Ctrl-b"]),
+        (.halfPageDown, ["Ctrl-d", "d"]),
+        (.halfPageUp, ["Ctrl-u", "u"]),
+        (.top, ["g", "Home", "<"]),
+        (.bottom, ["G", "End", ">"]),
+        (.focusLeft, ["h", "Left"]),
+        (.focusRight, ["l", "Right"]),
+        (.focusNext, ["w", "Ctrl-w"]),
+        (.zoom, ["z"]),
+        (.nextLink, ["Tab"]),
+        (.previousLink, ["S-Tab"]),
+        (.open, ["Enter"]),
+        (.toggleGroup, ["o"]),
+        (.expandAll, ["O"]),
+        (.collapseAll, ["C"]),
+        (.back, ["Backspace", "["]),
+        (.forward, ["]"]),
+        (.jump, [":"]),
+        (.search, ["/"]),
+        (.nextMatch, ["n"]),
+        (.previousMatch, ["N"]),
+        (.problems, ["E"]),
+        (.setMark, ["m"]),
+        (.jumpToMark, ["'"]),
+        (.annotate, ["a"]),
+        (.present, ["P"]),
+        (.help, ["?", "F1"]),
+        (.quit, ["q", "Q"]),
+        (.cancel, ["Esc"]),
+    ])
 }

@@ -3,8 +3,9 @@ import CaravanContent
 /// The context pane's contents: an entity's typed links and backlinks, each linked entity
 /// once, grouped by the relation a reader comes for first.
 ///
-/// The cases that illustrate an entity come first, then what it is part of, then its
-/// parts, then the rest in the order they are written. An entity linked in several ways
+/// The relations its kind's ``EntityKind/linkPriority`` names come first (for every kind
+/// now: the cases that illustrate it, what it is part of, its parts), then the rest in
+/// the order they are written. An entity linked in several ways
 /// is listed under the first of them, with the others beside it.
 public struct ContextList: Sendable, Hashable {
     public enum Row: Sendable, Hashable {
@@ -30,11 +31,14 @@ public struct ContextList: Sendable, Hashable {
                 linked.append((other, [(label, rank)]))
             }
         }
+        let priority = id.kind.linkPriority
         for link in model.outgoing(from: id) {
-            add(link.target, link.type.label, ContextList.rank(link.type, outgoing: true))
+            add(link.target, link.type.label, ContextList.rank(link.type, outgoing: true, priority))
         }
         for link in model.incoming(to: id) {
-            add(link.source, link.type.inverseLabel, ContextList.rank(link.type, outgoing: false))
+            add(
+                link.source, link.type.inverseLabel,
+                ContextList.rank(link.type, outgoing: false, priority))
         }
 
         var groups: [(label: String, rank: Int, ids: [EntityID])] = []
@@ -70,16 +74,11 @@ public struct ContextList: Sendable, Hashable {
         otherRelations = others
     }
 
-    /// What a reader comes to an entity's links for, first to last: the cases that
-    /// illustrate it, what it is part of, its parts, what a case illustrates, the rest.
-    static func rank(_ type: LinkType, outgoing: Bool) -> Int {
-        switch (type, outgoing) {
-        case (.illustrates, false): 0
-        case (.partOf, true), (.belongsTo, true): 1
-        case (.partOf, false), (.belongsTo, false): 2
-        case (.illustrates, true): 3
-        default: 4
-        }
+    /// Where a relation comes in the entity's kind's ``EntityKind/linkPriority``: the
+    /// relations it lists first by their place, the rest after them.
+    static func rank(_ type: LinkType, outgoing: Bool, _ priority: [LinkPriority]) -> Int {
+        priority.firstIndex { $0.types.contains(type) && $0.outgoing == outgoing }
+            ?? priority.count
     }
 
     /// Indexes of rows that can be selected.

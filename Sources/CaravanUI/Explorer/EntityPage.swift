@@ -18,11 +18,12 @@ public enum EntityPage {
         _ entity: Entity, in model: ContentModel, width: Int, searchTerms: [String] = [],
         numberLinks: Bool = false, ascii: Bool = false, titleLevel: Int? = nil
     ) -> DocumentLayout {
-        let ornament = ascii ? Ornament.ascii : Ornament.unicode
+        let glyphs = Glyphs(unicode: !ascii)
         var page = PageWriter(
             model: model,
-            builder: LayoutBuilder(width: width, searchTerms: searchTerms, rule: ornament.rule),
-            numberLinks: numberLinks, ornament: ornament, titleLevel: titleLevel)
+            builder: LayoutBuilder(
+                width: width, searchTerms: searchTerms, rule: String(glyphs.box.horizontal)),
+            numberLinks: numberLinks, glyphs: glyphs, titleLevel: titleLevel)
         page.write(entity)
         return page.builder.layout
     }
@@ -39,7 +40,7 @@ struct PageWriter {
     let model: ContentModel
     var builder: LayoutBuilder
     let numberLinks: Bool
-    let ornament: Ornament
+    let glyphs: Glyphs
     let titleLevel: Int?
     /// What a body heading's level is moved by to mark it: none in the reader.
     var headingShift = 0
@@ -51,10 +52,13 @@ struct PageWriter {
 
     func clean(_ text: String) -> String { Sanitizer.visible(text) }
 
+    /// A list item's bullet and the space after it.
+    var bullet: String { glyphs.bullet + " " }
+
     mutating func write(_ entity: Entity) {
         builder.wrap([Span(clean(entity.displayTitle), .title)], firstIndent: [], restIndent: [])
-        var kindLine = kindDescription(entity)
-        if let owner = ownerLine(entity) { kindLine += ornament.separator + owner }
+        var kindLine = model.vocabulary.pageLabel(entity.kind, number: entity.number)
+        if let owner = ownerLine(entity) { kindLine += glyphs.separator + owner }
         builder.wrap([Span(clean(kindLine), .dim)], firstIndent: [], restIndent: [])
         if let names = entity.namesLine { label("Names", names) }
         if model.isBroken(entity.id) { problems(model.diagnostics(for: entity.id)) }
@@ -64,7 +68,7 @@ struct PageWriter {
         }
         builder.blank()
         facts(entity)
-        if entity.kind == .deck, let deck = model.deck(entity.id) {
+        if entity.kind.facts == .slides, let deck = model.deck(entity.id) {
             slides(deck)
         } else if !entity.document.blocks.isEmpty {
             builder.blank()
@@ -74,13 +78,6 @@ struct PageWriter {
             blocks(entity.document.blocks, indent: [], rest: [])
         }
         trailing(entity)
-    }
-
-    /// "Section 3b", "Case study", "Pillar": the kind in the content's words.
-    private func kindDescription(_ entity: Entity) -> String {
-        let label = model.vocabulary.label(entity.kind)
-        guard entity.kind == .section, let number = entity.number else { return label }
-        return label + " " + number
     }
 
     private func ownerLine(_ entity: Entity) -> String? {
@@ -132,7 +129,7 @@ struct PageWriter {
 
     private mutating func bullets(_ items: [String], numbered: Bool = false) {
         for (index, item) in items.enumerated() {
-            let marker = numbered ? "\(index + 1). " : ornament.bullet
+            let marker = numbered ? "\(index + 1). " : bullet
             builder.wrap(
                 inlineSpans(MarkdownParser.parse(item).blocks.first.map(inlines) ?? [.text(item)]),
                 firstIndent: [Span(marker, .dim)],
@@ -148,11 +145,11 @@ struct PageWriter {
     private mutating func linkList(_ ids: [EntityID], numbered: Bool) {
         for (index, id) in ids.enumerated() {
             guard let target = model.entity(id) else { continue }
-            let marker = numbered ? "\(index + 1). " : ornament.bullet
+            let marker = numbered ? "\(index + 1). " : bullet
             let link = builder.registerLink(id)
             var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
             if let summary = target.summary, numbered {
-                spans.append(Span(ornament.dash + clean(summary), .dim))
+                spans.append(Span(glyphs.textDash + clean(summary), .dim))
             }
             builder.wrap(
                 spans, firstIndent: [Span(marker, .dim)],
@@ -160,23 +157,27 @@ struct PageWriter {
         }
     }
 
+    /// The facts the kind shows; the switch names every layout, so a new one does not
+    /// compile until the page decides it.
     private mutating func facts(_ entity: Entity) {
-        switch entity.kind {
-        case .paper: paperFacts(entity)
-        case .case: caseFacts(entity)
-        case .connotation:
+        switch entity.kind.facts {
+        case .publication: paperFacts(entity)
+        case .caseStudy: caseFacts(entity)
+        case .fieldAndLever:
             label("Field", entity.string("field"))
             label("Lever", entity.string("lever"))
-        case .reference: referenceFacts(entity)
-        case .path:
+        case .bibliography: referenceFacts(entity)
+        case .steps:
             label("Audience", entity.string("audience"))
             label("Time", entity.string("minutes").map { "\($0) minutes" })
             heading("Steps")
             linkList(entity.strings("steps").compactMap(EntityID.init), numbered: true)
-        case .concept:
+        case .alsoKnownAs:
             let aka = entity.strings("aka")
             if !aka.isEmpty { label("Also", aka.joined(separator: "; ")) }
-        default: break
+        case .claims, .partsAndCases, .slides:
+            // Claims follow the body; a deck's slides take the body's place.
+            break
         }
     }
 
@@ -257,7 +258,7 @@ struct PageWriter {
                     let link = builder.registerLink(section)
                     spans.append(Span(" (", .dim))
                     spans.append(
-                        Span(ornament.section + (target.number ?? target.title), .link, link: link))
+                        Span(glyphs.section + (target.number ?? target.title), .link, link: link))
                     spans += number(link)
                     spans.append(Span(")", .dim))
                 }
@@ -268,7 +269,7 @@ struct PageWriter {
                     ])
             } else {
                 builder.wrap(
-                    [Span(value, .strong)], firstIndent: [Span(ornament.bullet)],
+                    [Span(value, .strong)], firstIndent: [Span(bullet)],
                     restIndent: [Span("  ")])
                 builder.wrap([Span(labelText)], firstIndent: [Span("  ")], restIndent: [Span("  ")])
             }
@@ -289,7 +290,7 @@ struct PageWriter {
 
     /// A deck as its list of slides: each title, what it shows, and its speaker notes.
     private mutating func slides(_ deck: Deck) {
-        heading("Slides (\(deck.slides.count))" + ornament.dash + "P presents")
+        heading("Slides (\(deck.slides.count))" + glyphs.textDash + "P presents")
         for (index, slide) in deck.slides.enumerated() {
             let marker = "\(index + 1). "
             let pad = [Span(String(repeating: " ", count: marker.count))]
@@ -297,7 +298,7 @@ struct PageWriter {
             if let shown = slide.entity, let target = model.entity(shown) {
                 let link = builder.registerLink(shown)
                 spans += [
-                    Span(ornament.dash + "shows ", .dim),
+                    Span(glyphs.textDash + "shows ", .dim),
                     Span(clean(target.displayTitle), .link, link: link),
                 ]
                 spans += number(link)
@@ -322,12 +323,12 @@ struct PageWriter {
             heading("Key phrases")
             for quote in quotes {
                 guard let text = quote["text"]?.text else { continue }
-                var spans = [Span(ornament.openQuote + clean(text) + ornament.closeQuote, .quote)]
+                var spans = [Span(glyphs.openQuote + clean(text) + glyphs.closeQuote, .quote)]
                 if let note = quote["note"]?.text {
-                    spans.append(Span(ornament.dash + clean(note), .dim))
+                    spans.append(Span(glyphs.textDash + clean(note), .dim))
                 }
                 builder.wrap(
-                    spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
+                    spans, firstIndent: [Span(bullet, .dim)], restIndent: [Span("  ")])
             }
         }
         let relations = entity.field("relations")?.items ?? []
@@ -341,7 +342,7 @@ struct PageWriter {
                 var spans = [Span(clean(target.displayTitle), .link, link: link)] + number(link)
                 if let note = relation["note"]?.text { spans.append(Span(": " + clean(note))) }
                 builder.wrap(
-                    spans, firstIndent: [Span(ornament.bullet, .dim)], restIndent: [Span("  ")])
+                    spans, firstIndent: [Span(bullet, .dim)], restIndent: [Span("  ")])
             }
         }
         let questions = entity.strings("questions")
@@ -350,24 +351,4 @@ struct PageWriter {
             bullets(questions, numbered: true)
         }
     }
-}
-
-/// The typographic marks a page uses, with ASCII stand-ins for terminals and printers
-/// that can't show Unicode, and for plain text that must hold no box drawing.
-struct Ornament {
-    var bullet: String
-    var dash: String
-    var section: String
-    var openQuote: String
-    var closeQuote: String
-    var quoteBar: String
-    var rule: String
-    var separator: String
-
-    static let unicode = Ornament(
-        bullet: "• ", dash: " — ", section: "§", openQuote: "“", closeQuote: "”", quoteBar: "│ ",
-        rule: "─", separator: " · ")
-    static let ascii = Ornament(
-        bullet: "* ", dash: " -- ", section: "section ", openQuote: "\"", closeQuote: "\"",
-        quoteBar: "> ", rule: "-", separator: " - ")
 }

@@ -5,7 +5,7 @@ import Foundation
 /// matches of every result with `n` and `N`.
 extension Explorer {
     var searchContext: SearchContext {
-        SearchContext(model: model, notes: notes, rows: state.height)
+        SearchContext(model: model, notes: state.notes, rows: state.height)
     }
 
     /// The search prompt, offering the last search with its results, the one read last
@@ -16,8 +16,7 @@ extension Explorer {
         guard !search.query.isEmpty else { return search }
         search.run(searchContext)
         if let run = state.searchRun, run.query == search.query {
-            search.selection = min(run.position, max(0, search.count - 1))
-            search.fillSnippets(searchContext)
+            search.select(run.position, searchContext)
         }
         return search
     }
@@ -31,7 +30,7 @@ extension Explorer {
         state.searchRun = SearchRun(
             query: query.trimmingCharacters(in: .whitespaces), results: search.resultIDs,
             position: index)
-        framework = nil
+        state.view = nil
         open(search.results[index].id, pushing: true)
         setFocus(.reader)
         if let first = page.matches.first {
@@ -84,7 +83,7 @@ extension Explorer {
             guard id != state.current, !layout(of: id).matches.isEmpty else { continue }
             run.position = position
             state.searchRun = run
-            framework = nil
+            state.view = nil
             open(id, pushing: true)
             let match = forward ? 0 : page.matches.count - 1
             state.currentMatch = match

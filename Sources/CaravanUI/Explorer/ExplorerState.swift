@@ -8,8 +8,7 @@ public struct HistoryEntry: Sendable, Hashable {
     /// The link selected in the reader.
     public var selectedLink: Int?
     /// The Links pane's selected row and its scroll.
-    public var contextSelection: Int?
-    public var contextScroll = 0
+    public var context: ScrollState?
 
     public init(id: EntityID, scroll: Int) {
         self.id = id
@@ -21,19 +20,15 @@ extension ExplorerState {
     /// Records where the reader is in the current history entry.
     mutating func recordPlace() {
         guard history.indices.contains(historyIndex) else { return }
-        history[historyIndex].scroll = readerScroll
+        history[historyIndex].scroll = reader.offset
         history[historyIndex].selectedLink = selectedLink
-        history[historyIndex].contextSelection = contextSelection
-        history[historyIndex].contextScroll = contextScroll
+        history[historyIndex].context = context
     }
 
     /// Selects again what `entry` recorded, where the page and the Links pane still have it.
     mutating func restoreSelections(of entry: HistoryEntry, links: Int, contextRows: Int) {
         if let link = entry.selectedLink, link < links { selectedLink = link }
-        if let row = entry.contextSelection, row < contextRows {
-            contextSelection = row
-            contextScroll = entry.contextScroll
-        }
+        if let saved = entry.context, saved.selection < contextRows { context = saved }
     }
 }
 
@@ -47,7 +42,10 @@ public enum Overlay: Sendable, Hashable {
     case problems(ProblemList)
 }
 
-/// Everything the explorer shows, as a value. Only `update` changes it.
+/// Everything the explorer shows and the reader has done, as a value: where each pane is,
+/// the reader's history, marks, notes and what they have read, the view or overlay open.
+/// Only `update` changes it; a host gives an earlier session's reading to `init` and tells
+/// of later changes with a ``HostEvent``.
 public struct ExplorerState: Sendable, Hashable {
     public var width: Int
     public var height: Int
@@ -57,18 +55,30 @@ public struct ExplorerState: Sendable, Hashable {
     public var zoomed = false
 
     public var collapsed: Set<String> = []
-    public var navigatorSelection = 0
-    public var navigatorScroll = 0
+    /// The navigator's selected row and scroll.
+    public var navigator = ScrollState()
 
     public var current: EntityID
-    public var readerScroll = 0
+    /// How far the reader is scrolled.
+    public var reader = ScrollState()
     public var selectedLink: Int?
 
-    public var contextSelection = 0
-    public var contextScroll = 0
+    /// The Links pane's selected row (always an entry, never a heading) and scroll.
+    public var context = ScrollState()
 
     public var history: [HistoryEntry]
     public var historyIndex = 0
+    /// Entities the reader has opened, marked in the navigator.
+    public var visited: Set<EntityID> = []
+    /// Marks set with `m` and a letter: where they were set.
+    public var marks: [Character: HistoryEntry] = [:]
+    /// The reader's notes, by entity; never empty ones.
+    public var notes: [EntityID: String] = [:]
+
+    /// The framework view open over the panes.
+    public var view: OpenView?
+    /// The view an entity was opened from: going back to its history entry reopens it.
+    public var viewToReturnTo: ViewReturn?
 
     public var overlay: Overlay?
     /// Terms of the last search, highlighted in the reader; n/N move between them.
@@ -91,12 +101,21 @@ public struct ExplorerState: Sendable, Hashable {
     public var pendingCount: Int? { count.value }
     public var message: String?
 
+    /// The reader's first line on screen.
+    public var readerScroll: Int { reader.offset }
+
     public init(width: Int, height: Int, start: EntityID) {
         self.width = width
         self.height = height
         current = start
         history = [HistoryEntry(id: start, scroll: 0)]
     }
+}
+
+/// A view to reopen as it was left, and the history entry that reopens it.
+public struct ViewReturn: Sendable, Hashable {
+    public var view: OpenView
+    public var historyIndex: Int
 }
 
 /// What the letter after `m` or `'` does.

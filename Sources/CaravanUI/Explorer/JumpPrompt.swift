@@ -21,7 +21,9 @@ public struct JumpOverlay: Sendable, Hashable {
     public var input: LineInput
     /// Views and entities that match, best first.
     public private(set) var targets: [JumpTarget] = []
-    public var selection: Int = 0
+    /// The selected target and the first one shown.
+    public var list = ScrollState()
+    public var selection: Int { list.selection }
 
     /// What a key did.
     enum Outcome: Equatable {
@@ -38,28 +40,62 @@ public struct JumpOverlay: Sendable, Hashable {
 
     public var text: String { input.text }
 
-    mutating func handle(_ key: Key, lookup: EntityLookup) -> Outcome {
-        switch key {
-        case .escape:
+    /// How many targets the prompt lists on a screen `height` rows high, in its box of at
+    /// most 20 rows under the input and a blank row.
+    static func visibleTargets(screenHeight height: Int) -> Int {
+        max(1, min(height - 2, 20) - 4)
+    }
+
+    /// What a key did: one of the prompt's actions, or a character typed.
+    mutating func handle(
+        _ input: KeyInput<PromptAction>, lookup: EntityLookup, screenHeight: Int
+    ) -> Outcome {
+        switch input {
+        case .action(let action):
+            return perform(action, lookup: lookup, screenHeight: screenHeight)
+        case .text(let character): edit(lookup) { $0.type(character) }
+        case .none: break
+        }
+        return .editing
+    }
+
+    mutating func perform(_ action: PromptAction, lookup: EntityLookup, screenHeight: Int)
+        -> Outcome
+    {
+        let visible = JumpOverlay.visibleTargets(screenHeight: screenHeight)
+        let paging = Paging.list(visible: visible)
+        switch action {
+        case .close:
             return .close
-        case .enter:
+        case .open:
             return targets.indices.contains(selection) ? .open(targets[selection]) : .nothing
-        case .backspace where input.text.isEmpty:
+        case .deleteBackward where input.text.isEmpty:
             return .close
-        case .tab:
-            // Completion: take the selected target's name.
+        case .deleteBackward: edit(lookup) { $0.deleteBackward() }
+        case .complete:
+            // Takes the selected target's name.
             if targets.indices.contains(selection) {
                 input = LineInput(offeringTyped: targets[selection].completion, from: input)
                 refresh(lookup: lookup)
             }
-        case .up where !targets.isEmpty, .backTab:
-            selection = max(0, selection - 1)
-        case .down where !targets.isEmpty:
-            selection = min(max(0, targets.count - 1), selection + 1)
-        default:
-            if input.handle(key, hasChoices: !targets.isEmpty) == true { refresh(lookup: lookup) }
+        case .previousChoice where !targets.isEmpty:
+            list.move(.lineUp, paging: paging, visible: visible, total: targets.count)
+        case .nextChoice where !targets.isEmpty:
+            list.move(.lineDown, paging: paging, visible: visible, total: targets.count)
+        case .previousChoice, .earlier: edit(lookup) { $0.recall(by: 1) }
+        case .nextChoice, .later: edit(lookup) { $0.recall(by: -1) }
+        case .deleteWord: edit(lookup) { $0.deleteWord() }
+        case .clear: edit(lookup) { $0.clear() }
+        case .keepOffer: input.keepOffer()
         }
         return .editing
+    }
+
+    /// Changes the input and ranks again when its text changed.
+    private mutating func edit(_ lookup: EntityLookup, _ change: (inout LineInput) -> Void) {
+        let before = input.text
+        change(&input)
+        if input.text != before { refresh(lookup: lookup) }
     }
 
     /// Ranks views and entities for the text: views that match as well as the best entity
@@ -83,7 +119,7 @@ public struct JumpOverlay: Sendable, Hashable {
         let leading = views.filter { $0.tier <= best }.map { JumpTarget.view($0.kind) }
         let trailing = views.filter { $0.tier > best }.map { JumpTarget.view($0.kind) }
         targets = leading + entities.map { JumpTarget.entity($0.id) } + trailing
-        selection = 0
+        list = ScrollState()
     }
 }
 
@@ -91,7 +127,7 @@ extension LineInput {
     /// A line holding `text` as if typed, keeping the history of `other`.
     init(offeringTyped text: String, from other: LineInput) {
         self = other
-        _ = handle(.control("u"), hasChoices: true)
-        for character in text { _ = handle(.character(character), hasChoices: true) }
+        clear()
+        for character in text { type(character) }
     }
 }

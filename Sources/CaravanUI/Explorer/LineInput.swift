@@ -3,11 +3,10 @@ import Foundation
 /// One line of typed text with the entries typed before it, for the search and jump
 /// prompts, as less and a shell keep them.
 ///
-/// Typing adds at the end, Backspace takes the last character off, Ctrl-W the last word,
-/// Ctrl-U everything. Ctrl-P and Ctrl-N step back and forward through earlier entries
-/// (Up and Down too, when the prompt has nothing to choose from). Text offered from before,
-/// such as the last search, is shown selected: typing replaces it, Backspace clears it, and
-/// Right or End keeps it for editing.
+/// Typing adds at the end; the prompts' keys (``PromptAction``) take the last character or
+/// word off, clear it, and step back and forward through earlier entries. Text offered from
+/// before, such as the last search, is shown selected: typing replaces it, deleting clears
+/// it, and ``keepOffer()`` keeps it for editing.
 public struct LineInput: Sendable, Hashable {
     /// The longest text a prompt takes.
     public static let maximumLength = 200
@@ -40,56 +39,49 @@ public struct LineInput: Sendable, Hashable {
         if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
     }
 
-    /// Handles a key if it edits the line or steps through history. `hasChoices` says
-    /// whether the prompt lists something Up and Down move through; without, they step
-    /// through history. Returns nil for a key the line does not use, else whether the
-    /// text changed.
-    public mutating func handle(_ key: Key, hasChoices: Bool) -> Bool? {
-        let before = text
-        switch key {
-        case .character(let character):
-            if isOffered {
-                text = ""
-                isOffered = false
-            }
-            guard text.count < LineInput.maximumLength else { return false }
-            text.append(character)
-            recalled = nil
-        case .backspace:
-            if isOffered {
-                text = ""
-                isOffered = false
-            } else if !text.isEmpty {
-                text.removeLast()
-            }
-            recalled = nil
-        case .control("u"):
+    /// Types a character at the end (replacing text that was only offered).
+    public mutating func type(_ character: Character) {
+        if isOffered {
             text = ""
             isOffered = false
-            recalled = nil
-        case .control("w"):
-            isOffered = false
-            while text.last == " " { text.removeLast() }
-            while let last = text.last, last != " " { text.removeLast() }
-            recalled = nil
-        case .right, .end:
-            isOffered = false
-        case .control("p"):
-            recall(by: 1)
-        case .control("n"):
-            recall(by: -1)
-        case .up where !hasChoices:
-            recall(by: 1)
-        case .down where !hasChoices:
-            recall(by: -1)
-        default:
-            return nil
         }
-        return text != before
+        guard text.count < LineInput.maximumLength else { return }
+        text.append(character)
+        recalled = nil
+    }
+
+    /// Takes the last character off, or the whole offered text.
+    public mutating func deleteBackward() {
+        if isOffered {
+            text = ""
+            isOffered = false
+        } else if !text.isEmpty {
+            text.removeLast()
+        }
+        recalled = nil
+    }
+
+    /// Takes the last word off, and the spaces after it.
+    public mutating func deleteWord() {
+        isOffered = false
+        while text.last == " " { text.removeLast() }
+        while let last = text.last, last != " " { text.removeLast() }
+        recalled = nil
+    }
+
+    public mutating func clear() {
+        text = ""
+        isOffered = false
+        recalled = nil
+    }
+
+    /// Keeps offered text as if typed, to edit it.
+    public mutating func keepOffer() {
+        isOffered = false
     }
 
     /// Steps `step` entries back (positive) or forward (negative) through history.
-    private mutating func recall(by step: Int) {
+    public mutating func recall(by step: Int) {
         guard !history.isEmpty else { return }
         let current = recalled ?? -1
         let next = min(max(-1, current + step), history.count - 1)

@@ -1,7 +1,9 @@
 import CaravanContent
 
 /// The navigator's tree: the paper and its sections, the framework, cases by connotation,
-/// concepts, references, reading paths and decks. Groups and entities with parts fold.
+/// then a group for each kind listed on its own (concepts, references, reading paths,
+/// decks), each kind where its ``EntityKind/listing`` puts it. Groups and entities with
+/// parts fold.
 public struct NavigatorTree: Sendable, Hashable {
     public struct Node: Sendable, Hashable {
         public enum Item: Sendable, Hashable {
@@ -30,81 +32,98 @@ public struct NavigatorTree: Sendable, Hashable {
     public let roots: [Node]
 
     public init(model: ContentModel) {
+        let builder = Builder(model: model)
         var roots: [Node] = []
-        func entityNode(_ entity: Entity, childType: LinkType, seen: Set<EntityID> = []) -> Node {
-            var seen = seen
-            seen.insert(entity.id)
-            let children = model.sources(linkingTo: entity.id, by: childType)
-                .filter { !seen.contains($0.id) }
-                .map { entityNode($0, childType: childType, seen: seen) }
-            return Node(key: entity.id.description, item: .entity(entity.id), children: children)
+        roots += [builder.paper()].compactMap { $0 }
+        roots += [builder.framework()].compactMap { $0 }
+        roots += [builder.byConnotation()].compactMap { $0 }
+        for kind in EntityKind.allCases where kind.listing == .groupOfItsOwn {
+            roots += [builder.group(kind.rawValue, kind.pluralTitle, builder.entities(kind))]
+                .compactMap { $0 }
         }
+        self.roots = roots
+    }
+
+    /// Builds the tree's groups, each from the kinds whose ``EntityKind/listing`` puts
+    /// them there.
+    private struct Builder {
+        let model: ContentModel
+
+        func entities(listed listing: EntityKind.Listing) -> [Entity] {
+            EntityKind.allCases.filter { $0.listing == listing }.flatMap(model.entities(of:))
+        }
+
+        func entities(_ kind: EntityKind) -> [Node] {
+            model.entities(of: kind).map(leaf)
+        }
+
+        func leaf(_ entity: Entity) -> Node {
+            Node(key: entity.id.description, item: .entity(entity.id), children: [])
+        }
+
         func group(_ key: String, _ title: String, _ children: [Node]) -> Node? {
             children.isEmpty
                 ? nil : Node(key: "group:" + key, item: .group(title), children: children)
         }
 
-        // The paper: its record, then the sections as a tree.
-        var paperChildren: [Node] = []
-        if let paper = model.paper {
-            paperChildren.append(
-                Node(key: paper.id.description, item: .entity(paper.id), children: []))
+        /// An entity with what links to it by `types` under it, at any depth (each entity
+        /// once on its branch).
+        func tree(_ entity: Entity, by types: [LinkType], seen: Set<EntityID> = []) -> Node {
+            let seen = seen.union([entity.id])
+            let children = types.flatMap { model.sources(linkingTo: entity.id, by: $0) }
+                .filter { !seen.contains($0.id) }
+                .map { tree($0, by: types, seen: seen) }
+            return Node(key: entity.id.description, item: .entity(entity.id), children: children)
         }
-        let sections = model.entities(of: .section)
-        let topSections = sections.filter { section in
-            !model.targets(of: section.id, by: .partOf).contains { $0.kind == .section }
-        }
-        paperChildren += topSections.map { entityNode($0, childType: .partOf) }
-        roots += [group("paper", model.paper.map { _ in "The paper" } ?? "Sections", paperChildren)]
-            .compactMap { $0 }
 
-        // The framework: connotations with their mechanisms, mechanisms with their parts.
-        let connotations = model.entities(of: .connotation)
-        var framework: [Node] = connotations.map { connotation in
-            let mechanisms = model.sources(linkingTo: connotation.id, by: .belongsTo)
-                .map { entityNode($0, childType: .partOf) }
-            return Node(
-                key: connotation.id.description, item: .entity(connotation.id), children: mechanisms
-            )
-        }
-        let placed = Set(framework.flatMap(NavigatorTree.allIDs))
-        framework += model.entities(of: .mechanism)
-            .filter { !placed.contains($0.id) && model.targets(of: $0.id, by: .partOf).isEmpty }
-            .map { entityNode($0, childType: .partOf) }
-        roots += [group("framework", "Framework", framework)].compactMap { $0 }
-
-        // Cases grouped by the connotation they illustrate (through a mechanism or directly).
-        let cases = model.entities(of: .case)
-        var byConnotation: [EntityID: [Entity]] = [:]
-        var unplaced: [Entity] = []
-        for item in cases {
-            if let connotation = NavigatorTree.connotation(of: item, in: model) {
-                byConnotation[connotation, default: []].append(item)
-            } else {
-                unplaced.append(item)
+        /// The paper: its record, then what is under it as a tree of parts.
+        func paper() -> Node? {
+            let parts = entities(listed: .underThePaper)
+            let members = Set(parts.map(\.id))
+            let tops = parts.filter { part in
+                !model.targets(of: part.id, by: .partOf).contains { members.contains($0.id) }
             }
+            let children =
+                entities(listed: .paper).map(leaf)
+                + tops.map { tree($0, by: [.partOf]) }
+            return group("paper", model.paper.map { _ in "The paper" } ?? "Sections", children)
         }
-        var caseGroups: [Node] = connotations.compactMap { connotation in
-            let members = byConnotation[connotation.id] ?? []
+
+        /// The framework: what belongs to nothing and is part of nothing (the
+        /// connotations, and any mechanism of none) with what belongs to it and its parts
+        /// under it.
+        func framework() -> Node? {
+            let tops = entities(listed: .framework).filter { member in
+                [LinkType.belongsTo, .partOf].allSatisfy {
+                    model.targets(of: member.id, by: $0).isEmpty
+                }
+            }
             return group(
-                "cases:" + connotation.id.slug, connotation.title,
-                members.map { Node(key: $0.id.description, item: .entity($0.id), children: []) })
+                "framework", "Framework", tops.map { tree($0, by: [.belongsTo, .partOf]) })
         }
-        if let other = group(
-            "cases:other", "Other",
-            unplaced.map { Node(key: $0.id.description, item: .entity($0.id), children: []) })
-        {
-            caseGroups.append(other)
-        }
-        roots += [group("cases", "Cases", caseGroups)].compactMap { $0 }
 
-        for kind in [EntityKind.concept, .reference, .path, .deck] {
-            let flat = model.entities(of: kind).map {
-                Node(key: $0.id.description, item: .entity($0.id), children: [])
+        /// Cases grouped by the connotation they illustrate (through a mechanism or
+        /// directly); those that reach none under "Other".
+        func byConnotation() -> Node? {
+            var byConnotation: [EntityID: [Entity]] = [:]
+            var unplaced: [Entity] = []
+            for item in entities(listed: .byConnotation) {
+                if let connotation = NavigatorTree.connotation(of: item, in: model) {
+                    byConnotation[connotation, default: []].append(item)
+                } else {
+                    unplaced.append(item)
+                }
             }
-            roots += [group(kind.rawValue, kind.pluralTitle, flat)].compactMap { $0 }
+            var groups: [Node] = model.entities(of: .connotation).compactMap { connotation in
+                group(
+                    "cases:" + connotation.id.slug, connotation.title,
+                    (byConnotation[connotation.id] ?? []).map(leaf))
+            }
+            if let other = group("cases:other", "Other", unplaced.map(leaf)) {
+                groups.append(other)
+            }
+            return group("cases", "Cases", groups)
         }
-        self.roots = roots
     }
 
     /// The connotation a case belongs to: the first it illustrates, in the order the author
@@ -124,13 +143,6 @@ public struct NavigatorTree: Sendable, Hashable {
             }
         }
         return nil
-    }
-
-    private static func allIDs(_ node: Node) -> [EntityID] {
-        var ids: [EntityID] = []
-        if case .entity(let id) = node.item { ids.append(id) }
-        for child in node.children { ids += allIDs(child) }
-        return ids
     }
 
     /// Every key that can fold.

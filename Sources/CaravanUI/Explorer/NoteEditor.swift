@@ -1,8 +1,9 @@
 /// A small multi-line editor for a reader's note, used when no external editor is set.
 ///
-/// Arrows, Home and End move; typing inserts; Enter breaks the line; Backspace and Delete
-/// remove; Ctrl-S (or Ctrl-X) saves and Esc cancels. A note holds at most
-/// ``maximumBytes``; typing past that is refused and the editor says so.
+/// Keys reach it as ``EditorAction``s (arrows, Home and End move; Enter breaks the line;
+/// Backspace and Delete remove; Ctrl-S or Ctrl-X saves and Esc cancels); any other
+/// character is typed. A note holds at most ``maximumBytes``; typing past that is
+/// refused and the editor says so.
 public struct NoteEditor: Sendable, Hashable {
     /// The longest note, in UTF-8 bytes. Notes of readers served over SSH are kept
     /// on the server; a paste must not grow them (or the work per key) without end.
@@ -34,12 +35,25 @@ public struct NoteEditor: Sendable, Hashable {
 
     public var text: String { lines.joined(separator: "\n") }
 
-    public mutating func handle(_ key: Key) -> Outcome {
+    /// What a key does, by the editor's keymap: an action, or a character typed.
+    public mutating func handle(_ key: Key, keymap: Keymap<EditorAction> = .standard) -> Outcome {
         isFull = false
-        switch key {
-        case .escape: return .cancel
-        case .control("s"), .control("x"): return .save(text)
-        case .enter:
+        switch keymap.input(for: key) {
+        case .action(let action): return perform(action)
+        case .text(let character):
+            insert(String(character))
+            keepCursorOnLine()
+        case .none: break
+        }
+        return .editing
+    }
+
+    public mutating func perform(_ action: EditorAction) -> Outcome {
+        isFull = false
+        switch action {
+        case .cancel: return .cancel
+        case .save: return .save(text)
+        case .newLine:
             guard hasRoom(for: 1) else { break }
             byteCount += 1
             let line = Array(lines[row])
@@ -47,7 +61,7 @@ public struct NoteEditor: Sendable, Hashable {
             lines.insert(String(line[column...]), at: row + 1)
             row += 1
             column = 0
-        case .backspace:
+        case .deleteBackward:
             if column > 0 {
                 var line = Array(lines[row])
                 byteCount -= line.remove(at: column - 1).utf8.count
@@ -60,7 +74,7 @@ public struct NoteEditor: Sendable, Hashable {
                 lines.remove(at: row)
                 row -= 1
             }
-        case .delete:
+        case .deleteForward:
             if column < lines[row].count {
                 var line = Array(lines[row])
                 byteCount -= line.remove(at: column).utf8.count
@@ -94,16 +108,18 @@ public struct NoteEditor: Sendable, Hashable {
                 row += 1
                 column = min(column, lines[row].count)
             }
-        case .home, .control("a"): column = 0
-        case .end, .control("e"): column = lines[row].count
-        case .tab: insert("    ")
-        case .character(let character): insert(String(character))
-        default: break
+        case .lineStart: column = 0
+        case .lineEnd: column = lines[row].count
+        case .indent: insert("    ")
         }
-        // An edit can join characters (a combining mark typed after a letter becomes part
-        // of it), leaving the line shorter than the columns counted: keep the cursor on it.
-        column = min(max(0, column), lines[row].count)
+        keepCursorOnLine()
         return .editing
+    }
+
+    /// An edit can join characters (a combining mark typed after a letter becomes part of
+    /// it), leaving the line shorter than the columns counted: keep the cursor on it.
+    private mutating func keepCursorOnLine() {
+        column = min(max(0, column), lines[row].count)
     }
 
     /// Whether `bytes` more fit; notes that the note is full when not.
@@ -137,4 +153,68 @@ public struct NoteEditor: Sendable, Hashable {
         lines[row].insert(contentsOf: text, at: index)
         column += added
     }
+}
+
+/// What the note editor can be asked to do; any other character key types itself.
+public enum EditorAction: String, CaseIterable, Sendable, Hashable, KeyAction {
+    case save
+    case cancel
+    case newLine = "new-line"
+    case deleteBackward = "delete-backward"
+    case deleteForward = "delete-forward"
+    case left
+    case right
+    case up
+    case down
+    case lineStart = "line-start"
+    case lineEnd = "line-end"
+    case indent
+
+    public static var keyTable: String { "keys.editor" }
+
+    public var help: String {
+        switch self {
+        case .save: "Save the note (an empty note is removed)"
+        case .cancel: "Leave the note as it was"
+        case .newLine: "Break the line"
+        case .deleteBackward: "Delete the character before the cursor"
+        case .deleteForward: "Delete the character under the cursor"
+        case .left: "Move left"
+        case .right: "Move right"
+        case .up: "Move up a line"
+        case .down: "Move down a line"
+        case .lineStart: "Go to the start of the line"
+        case .lineEnd: "Go to the end of the line"
+        case .indent: "Insert four spaces"
+        }
+    }
+
+    public var group: String { "In the note editor" }
+
+    public var hint: String? {
+        switch self {
+        case .save: "saves"
+        case .cancel: "cancels"
+        case .newLine, .deleteBackward, .deleteForward, .left, .right, .up, .down, .lineStart,
+            .lineEnd, .indent:
+            nil
+        }
+    }
+}
+
+extension Keymap where A == EditorAction {
+    public static let standard = Keymap([
+        (.save, ["Ctrl-s", "Ctrl-x"]),
+        (.cancel, ["Esc"]),
+        (.newLine, ["Enter"]),
+        (.deleteBackward, ["Backspace"]),
+        (.deleteForward, ["Del"]),
+        (.left, ["Left"]),
+        (.right, ["Right"]),
+        (.up, ["Up"]),
+        (.down, ["Down"]),
+        (.lineStart, ["Home", "Ctrl-a"]),
+        (.lineEnd, ["End", "Ctrl-e"]),
+        (.indent, ["Tab"]),
+    ])
 }

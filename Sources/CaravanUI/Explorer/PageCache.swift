@@ -28,36 +28,3 @@ struct PageCache: Sendable {
         return page
     }
 }
-
-/// Framework screens as they open: fresh ones by kind (they depend only on the model),
-/// and sized ones by kind and size, so opening one again takes a copy instead of
-/// building it and laying it out.
-struct FreshScreenCache: Sendable {
-    struct Key: Hashable, Sendable {
-        var kind: FrameworkViewKind
-        var width: Int
-        var height: Int
-        var linear = false
-    }
-
-    static let capacity = 6
-    private var fresh: [FrameworkViewKind: FrameworkScreen] = [:]
-    private var sized: [(key: Key, screen: FrameworkScreen)] = []
-
-    /// The screen of `key.kind`, fresh, sized to `key`.
-    mutating func screen(for key: Key, model: ContentModel) -> FrameworkScreen {
-        if let index = sized.firstIndex(where: { $0.key == key }) {
-            let entry = sized.remove(at: index)
-            sized.append(entry)
-            return entry.screen
-        }
-        var screen =
-            fresh[key.kind].flatMap { $0.isLinear == key.linear ? $0 : nil }
-            ?? key.kind.makeScreen(model: model, linear: key.linear)
-        fresh[key.kind] = screen
-        screen.resize(width: key.width, height: key.height)
-        sized.append((key, screen))
-        if sized.count > FreshScreenCache.capacity { sized.removeFirst() }
-        return screen
-    }
-}

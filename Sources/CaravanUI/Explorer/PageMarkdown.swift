@@ -20,7 +20,7 @@ extension PageWriter {
                 builder.wrap(inlineSpans(inlines), firstIndent: first, restIndent: rest)
             case .list(let ordered, let start, let items):
                 for (offset, item) in items.enumerated() {
-                    let marker = ordered ? "\(start + offset). " : ornament.bullet
+                    let marker = ordered ? "\(start + offset). " : bullet
                     let pad = Span(String(repeating: " ", count: marker.count))
                     self.blocks(
                         item, indent: (offset == 0 ? first : rest) + [Span(marker, .dim)],
@@ -28,8 +28,8 @@ extension PageWriter {
                 }
             case .quote(let children):
                 self.blocks(
-                    children, indent: first + [Span(ornament.quoteBar, .quote)],
-                    rest: rest + [Span(ornament.quoteBar, .quote)])
+                    children, indent: first + [Span(glyphs.quoteBar, .quote)],
+                    rest: rest + [Span(glyphs.quoteBar, .quote)])
             case .code(let text):
                 // The first line takes the list's bullet or number when the item starts here.
                 for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)

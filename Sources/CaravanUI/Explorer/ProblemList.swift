@@ -5,8 +5,9 @@ import CaravanContent
 /// selected problem's file. It reads the model's diagnostics as data, so content loaded
 /// again brings its own list.
 public struct ProblemList: Sendable, Hashable {
-    public var selection = 0
-    public var scroll = 0
+    /// The selected problem and the first one shown.
+    public var scroll = ScrollState()
+    public var selection: Int { scroll.selection }
     /// Why the last Enter opened nothing, shown until the next key.
     public var notice: String?
 
@@ -19,23 +20,20 @@ public struct ProblemList: Sendable, Hashable {
     }
 
     /// What a key does: moves the selection, closes the list, or opens an entity.
-    mutating func handle(_ key: Key, keymap: Keymap, model: ContentModel, height: Int)
-        -> ScreenOutcome
-    {
+    mutating func perform(_ action: Action?, model: ContentModel, height: Int) -> ScreenOutcome {
         notice = nil
         let problems = model.problems.all
         let page = ProblemList.slots(height: height)
-        if key == .escape { return .close }
-        switch keymap.action(for: key) {
-        case .lineDown?, .nextLink?: select(selection + 1, of: problems.count, page: page)
-        case .lineUp?, .previousLink?: select(selection - 1, of: problems.count, page: page)
-        case .pageDown?: select(selection + page, of: problems.count, page: page)
-        case .pageUp?: select(selection - page, of: problems.count, page: page)
-        case .halfPageDown?: select(selection + max(1, page / 2), of: problems.count, page: page)
-        case .halfPageUp?: select(selection - max(1, page / 2), of: problems.count, page: page)
-        case .top?: select(0, of: problems.count, page: page)
-        case .bottom?: select(problems.count - 1, of: problems.count, page: page)
-        case .quit?, .problems?: return .close
+        // Tab and S-Tab step through the problems as they step through links.
+        let motion: Motion? =
+            action == .nextLink ? .lineDown : action == .previousLink ? .lineUp : action?.motion
+        if let motion {
+            scroll.move(
+                motion, paging: .list(visible: page), visible: page, total: problems.count)
+            return .handled
+        }
+        switch action {
+        case .quit?, .problems?, .cancel?: return .close
         case .open?:
             guard problems.indices.contains(selection) else { return .handled }
             let path = problems[selection].location.path
@@ -46,23 +44,30 @@ public struct ProblemList: Sendable, Hashable {
         }
         return .handled
     }
-
-    private mutating func select(_ index: Int, of count: Int, page: Int) {
-        selection = min(max(0, index), max(0, count - 1))
-        if selection < scroll { scroll = selection }
-        if selection >= scroll + page { scroll = selection - page + 1 }
-        scroll = min(max(0, scroll), max(0, count - page))
-    }
 }
 
-extension ExplorerView {
-    /// The problems list over the panes: a summary, then each problem on two rows (its
-    /// place, then its message), and why Enter opened nothing, when it did not.
-    func drawProblems(_ grid: inout Grid, _ list: ProblemList) {
+/// The problems list over the panes: a summary, then each problem on two rows (its
+/// place, then its message), and why Enter opened nothing, when it did not.
+struct ProblemsPanel: Widget {
+    let list: ProblemList
+    let explorer: Explorer
+    let look: Look
+
+    /// `Enter opens the entity, Esc closes`, with the keys as bound.
+    private var title: String {
+        let keymap = explorer.keymap
+        let open = keymap.keys(for: .open).first.map { $0.name + " opens the entity" }
+        let close = keymap.keys(for: .cancel).first.map { $0.name + " closes" }
+        return "Problems" + look.glyphs.dash
+            + [open, close].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    func render(in area: Rect, into grid: inout Grid) {
+        let theme = look.theme
         let problems = explorer.model.problems
-        let inner = drawBox(
-            &grid, width: 100, height: grid.height - 2,
-            title: "Problems" + boxes.dash + "Enter opens the entity, Esc closes")
+        let frame = OverlayFrame(width: 100, height: area.height - 2, title: title, look: look)
+        frame.render(in: area, into: &grid)
+        let inner = frame.inner(in: area)
         guard inner.height > 0 else { return }
         let errors = problems.errorCount
         func counted(_ count: Int, _ noun: String) -> String {
@@ -73,9 +78,9 @@ extension ExplorerView {
         if errors > 0 { summary += " in " + counted(problems.filesWithErrors, "file") }
         summary += "; `caravan check` prints them"
         grid.write(summary, x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
-        let slots = ProblemList.slots(height: grid.height)
+        let slots = ProblemList.slots(height: area.height)
         for slot in 0..<slots {
-            let index = list.scroll + slot
+            let index = list.scroll.offset + slot
             guard problems.all.indices.contains(index) else { break }
             let problem = problems.all[index]
             let y = inner.y + 1 + slot * 2

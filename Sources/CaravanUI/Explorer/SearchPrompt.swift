@@ -12,8 +12,9 @@ public struct SearchOverlay: Sendable, Hashable {
     public var results: [SearchIndex.Result] = []
     /// Ranked hits after `results` whose snippets are made when they come into view.
     public var pending: [SearchIndex.Hit] = []
-    public var selection: Int = 0
-    public var scroll: Int = 0
+    /// The selected result and the first one shown.
+    public var list = ScrollState()
+    public var selection: Int { list.selection }
 
     /// What a key did.
     enum Outcome: Equatable {
@@ -42,24 +43,41 @@ public struct SearchOverlay: Sendable, Hashable {
     /// Every result's entity, in order.
     var resultIDs: [EntityID] { results.map(\.id) + pending.map(\.id) }
 
-    mutating func handle(_ key: Key, in context: SearchContext) -> Outcome {
-        switch key {
-        case .escape:
-            return .close
-        case .enter:
-            if results.indices.contains(selection) { return .open(selection) }
-            return .nothing
-        case .backspace where input.text.isEmpty:
-            return .close
-        case .up where count > 0, .backTab:
-            selection = max(0, selection - 1)
-        case .down where count > 0, .tab:
-            selection = min(max(0, count - 1), selection + 1)
-            fillSnippets(context)
-        default:
-            if input.handle(key, hasChoices: count > 0) == true { run(context) }
+    /// What a key did: one of the prompt's actions, or a character typed.
+    mutating func handle(_ input: KeyInput<PromptAction>, in context: SearchContext) -> Outcome {
+        switch input {
+        case .action(let action): return perform(action, in: context)
+        case .text(let character): edit(context) { $0.type(character) }
+        case .none: break
         }
         return .editing
+    }
+
+    mutating func perform(_ action: PromptAction, in context: SearchContext) -> Outcome {
+        switch action {
+        case .close:
+            return .close
+        case .open:
+            return results.indices.contains(selection) ? .open(selection) : .nothing
+        case .deleteBackward where input.text.isEmpty:
+            return .close
+        case .deleteBackward: edit(context) { $0.deleteBackward() }
+        case .previousChoice where count > 0: move(.lineUp, context)
+        case .nextChoice where count > 0, .complete: move(.lineDown, context)
+        case .previousChoice, .earlier: edit(context) { $0.recall(by: 1) }
+        case .nextChoice, .later: edit(context) { $0.recall(by: -1) }
+        case .deleteWord: edit(context) { $0.deleteWord() }
+        case .clear: edit(context) { $0.clear() }
+        case .keepOffer: input.keepOffer()
+        }
+        return .editing
+    }
+
+    /// Changes the input and searches again when its text changed.
+    private mutating func edit(_ context: SearchContext, _ change: (inout LineInput) -> Void) {
+        let before = input.text
+        change(&input)
+        if input.text != before { run(context) }
     }
 
     /// Searches for the text in the input: the reader's notes first, then the content;
@@ -76,8 +94,26 @@ public struct SearchOverlay: Sendable, Hashable {
         }
         results = notes
         pending = hits
-        selection = 0
-        scroll = 0
+        list = ScrollState()
+        fillSnippets(context)
+    }
+
+    /// How many results the prompt shows on a screen `height` rows high: two rows each,
+    /// under the input and the count, in a box two rows shorter than the screen.
+    static func visibleResults(screenHeight height: Int) -> Int {
+        max(1, (height - 6) / 2)
+    }
+
+    /// Selects a result (clamped) and keeps it in sight.
+    mutating func select(_ index: Int, _ context: SearchContext) {
+        list.select(
+            index, visible: SearchOverlay.visibleResults(screenHeight: context.rows), total: count)
+        fillSnippets(context)
+    }
+
+    private mutating func move(_ motion: Motion, _ context: SearchContext) {
+        let visible = SearchOverlay.visibleResults(screenHeight: context.rows)
+        list.move(motion, paging: .list(visible: visible), visible: visible, total: count)
         fillSnippets(context)
     }
 

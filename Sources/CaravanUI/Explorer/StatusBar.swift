@@ -2,19 +2,29 @@ import CaravanContent
 
 /// The status bar: where the reader is (or a message), the content's errors when it has
 /// any, and the main keys, as room allows.
-extension ExplorerView {
-    func drawStatusBar(_ grid: inout Grid, _ rect: Rect) {
-        fillRow(&grid, rect, .statusBar)
-        let hints = "? help  / search  : jump  q quit "
+struct StatusBar: Widget {
+    let explorer: Explorer
+    let theme: Theme
+
+    private var state: ExplorerState { explorer.state }
+
+    func render(in rect: Rect, into grid: inout Grid) {
+        grid.fill(
+            Rect(x: rect.x, y: rect.y, width: rect.width, height: min(1, rect.height)),
+            style: theme[.statusBar])
+        let hints = explorer.keymap.hints(Action.statusHints) + " "
         var left =
             " "
             + (explorer.framework.map { "view/" + $0.kind.rawValue } ?? state.current.description)
-        if explorer.framework == nil, explorer.paneLayout.order.contains(.reader) {
+        // The reader's position, when its page has lines: "1-0/0" says nothing.
+        if explorer.framework == nil, explorer.paneLayout.order.contains(.reader),
+            !explorer.page.lines.isEmpty
+        {
             let total = explorer.page.lines.count
             let visible = explorer.visibleRows(.reader)
-            let last = min(total, state.readerScroll + visible)
+            let last = min(total, state.reader.offset + visible)
             let percent = total <= visible ? 100 : last * 100 / max(1, total)
-            left += "  \(state.readerScroll + 1)-\(last)/\(total) \(percent)%"
+            left += "  \(state.reader.offset + 1)-\(last)/\(total) \(percent)%"
         }
         if let count = state.pendingCount { left += "  count \(count)" }
         // The search's counter, only where its matches are: not over a view, and not on

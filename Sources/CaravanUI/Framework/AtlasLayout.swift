@@ -70,7 +70,7 @@ enum AtlasLayout {
     /// titles instead of cutting them.
     static func map(
         _ regions: [AtlasRegion], index: FrameworkIndex, width: Int, height: Int?, wraps: Bool,
-        glyphs: FrameworkGlyphs
+        glyphs: Glyphs
     ) -> Canvas<EntityID>? {
         let byName = Dictionary(regions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let placed = Set(mapColumns.joined())
@@ -137,7 +137,7 @@ enum AtlasLayout {
 
         var height: Int { lines.count + 2 }
 
-        init(_ region: AtlasRegion, x: Int, width: Int, wraps: Bool, glyphs: FrameworkGlyphs) {
+        init(_ region: AtlasRegion, x: Int, width: Int, wraps: Bool, glyphs: Glyphs) {
             self.region = region
             self.x = x
             self.width = width
@@ -173,7 +173,7 @@ enum AtlasLayout {
 
         func write(
             at y: Int, on canvas: inout Canvas<EntityID>, index: FrameworkIndex,
-            glyphs: FrameworkGlyphs
+            glyphs: Glyphs
         ) {
             canvas.box(Rect(x: x, y: y, width: width, height: height))
             let heading = " \(region.name) (\(region.cases.count)) "
@@ -196,7 +196,7 @@ enum AtlasLayout {
                 var end = position + 1
                 while end < lines.count && lines[end].item?.id == item.id { end += 1 }
                 canvas.slot(
-                    item.id, id: item.id,
+                    item.id,
                     rect: Rect(
                         x: x + 1, y: y + 1 + position, width: width - 2, height: end - position),
                     detail: index.detail(of: item, glyphs: glyphs))
@@ -212,7 +212,7 @@ enum AtlasLayout {
     /// cutting them.
     static func list(
         _ regions: [AtlasRegion], index: FrameworkIndex, width: Int, wraps: Bool,
-        glyphs: FrameworkGlyphs
+        glyphs: Glyphs
     ) -> Canvas<EntityID> {
         var canvas = Canvas<EntityID>(width: width)
         let codes = Dictionary(
@@ -257,7 +257,7 @@ enum AtlasLayout {
                             x: width - codeWidth, y: y, width: codeWidth, role: .dim)
                     }
                     canvas.slot(
-                        item.id, id: item.id,
+                        item.id,
                         rect: Rect(x: 0, y: y, width: width, height: titles.count),
                         detail: index.detail(of: item, glyphs: glyphs))
                     y += titles.count

@@ -7,11 +7,13 @@ struct SelectionDetail: Sendable, Hashable {
 }
 
 /// A selectable place on a canvas: what it opens, where it is, what the detail line says.
-struct CanvasSlot<SlotKey: Hashable & Sendable>: Sendable {
+struct CanvasSlot<SlotKey: CanvasSlotKey>: Sendable {
     var key: SlotKey
-    var id: EntityID
     var rect: Rect
     var detail: SelectionDetail
+
+    /// The entity Enter opens.
+    var id: EntityID { key.entity }
 }
 
 /// A screen's content laid out before it is shown: as wide as the screen's area and as
@@ -20,7 +22,7 @@ struct CanvasSlot<SlotKey: Hashable & Sendable>: Sendable {
 ///
 /// Drawing is recorded, not done, so a layout can be measured, tried at several levels of
 /// detail, and drawn with any theme and line characters.
-struct Canvas<SlotKey: Hashable & Sendable>: Sendable {
+struct Canvas<SlotKey: CanvasSlotKey>: Sendable {
     enum Paint: Sendable {
         case text(String, x: Int, y: Int, width: Int, role: Role)
         case box(Rect, role: Role)
@@ -72,8 +74,8 @@ struct Canvas<SlotKey: Hashable & Sendable>: Sendable {
         height = max(height, y + 1)
     }
 
-    mutating func slot(_ key: SlotKey, id: EntityID, rect: Rect, detail: SelectionDetail) {
-        slots.append(CanvasSlot(key: key, id: id, rect: rect, detail: detail))
+    mutating func slot(_ key: SlotKey, rect: Rect, detail: SelectionDetail) {
+        slots.append(CanvasSlot(key: key, rect: rect, detail: detail))
         height = max(height, rect.maxY)
     }
 
@@ -86,12 +88,29 @@ struct Canvas<SlotKey: Hashable & Sendable>: Sendable {
         slots.first { $0.key == key }
     }
 
-    /// Draws the rows from `top` on into `grid` from its first row, highlighting the
-    /// selected slot.
-    func draw(
-        into grid: inout Grid, top: Int, theme: Theme, chars: BoxChars, selected: SlotKey?
-    ) {
-        for paint in paints {
+    /// The whole canvas as text lines, with ASCII lines and no highlight.
+    func plainLines() -> [String] {
+        var grid = Grid(width: width, height: height)
+        CanvasRows(canvas: self, top: 0, selected: nil, theme: .monochrome, chars: .ascii)
+            .render(in: grid.bounds, into: &grid)
+        return grid.textLines()
+    }
+}
+
+/// A canvas as drawn: its rows from `top` on, from the area's first row, with the
+/// selected slot highlighted.
+struct CanvasRows<SlotKey: CanvasSlotKey>: Widget {
+    let canvas: Canvas<SlotKey>
+    let top: Int
+    let selected: SlotKey?
+    let theme: Theme
+    let chars: BoxChars
+
+    func render(in area: Rect, into target: inout Grid) {
+        // Drawn on a grid of the area's size, so nothing spills out of it.
+        var grid = Grid(width: area.width, height: area.height)
+        grid.fill(grid.bounds, style: theme[.text])
+        for paint in canvas.paints {
             switch paint {
             case .text(let text, let x, let y, let width, let role):
                 grid.write(text, x: x, y: y - top, style: theme[role], maxWidth: width)
@@ -111,18 +130,12 @@ struct Canvas<SlotKey: Hashable & Sendable>: Sendable {
                 grid.write(line, x: x, y: y - top, style: theme[role], maxWidth: width)
             }
         }
-        if let selected, let slot = slot(for: selected) {
+        if let selected, let slot = canvas.slot(for: selected) {
             var rect = slot.rect
             rect.y -= top
             let style = theme[.selection]
             grid.restyle(rect) { $0 = style }
         }
-    }
-
-    /// The whole canvas as text lines, with ASCII lines and no highlight.
-    func plainLines() -> [String] {
-        var grid = Grid(width: width, height: height)
-        draw(into: &grid, top: 0, theme: .monochrome, chars: .ascii, selected: nil)
-        return grid.textLines()
+        target.blit(grid, x: area.x, y: area.y)
     }
 }

@@ -191,7 +191,7 @@ struct FrameworkIndex: Sendable {
 
     /// What the detail line says about a case: where it is, what it illustrates, its
     /// summary.
-    func detail(of item: CaseStudy, glyphs: FrameworkGlyphs) -> SelectionDetail {
+    func detail(of item: CaseStudy, glyphs: Glyphs) -> SelectionDetail {
         var text = item.region
         if !item.countries.isEmpty && item.countries != [item.region] {
             text += ": " + item.countries.joined(separator: ", ")

@@ -5,7 +5,7 @@ import CaravanContent
 /// and lever, then its mechanisms indented under it (parts under their parents), then
 /// every tie, grouped by what it ties to.
 extension MapLayout {
-    static func linearCanvas(_ index: FrameworkIndex, width: Int, glyphs: FrameworkGlyphs)
+    static func linearCanvas(_ index: FrameworkIndex, width: Int, glyphs: Glyphs)
         -> Canvas<MapSlotKey>
     {
         var canvas = Canvas<MapSlotKey>(width: width)
@@ -29,7 +29,7 @@ extension MapLayout {
                 "\(connotation.code) \(connotation.title), \(cases(connotation.cases.count))",
                 indent: 0, role: .title)
             canvas.slot(
-                .connotation(connotation.id), id: connotation.id, rect: rect,
+                .connotation(connotation.id), rect: rect,
                 detail: detail(connotation, index: index))
             if !connotation.field.isEmpty {
                 _ = line("field: \(connotation.field)", indent: 2, role: .dim)
@@ -42,7 +42,7 @@ extension MapLayout {
                     "\(mechanism.code) \(mechanism.title), \(cases(mechanism.cases.count))",
                     indent: 2 + 2 * mechanism.depth)
                 canvas.slot(
-                    .mechanism(mechanism.id), id: mechanism.id, rect: rect,
+                    .mechanism(mechanism.id), rect: rect,
                     detail: detail(mechanism, index: index))
             }
             y += 1
@@ -54,7 +54,7 @@ extension MapLayout {
         _ = line("Ties", indent: 0, role: .title)
         for target in tied {
             let rect = line(target.title, indent: 2, role: .strong)
-            canvas.slot(.target(target.id), id: target.id, rect: rect, detail: detail(target))
+            canvas.slot(.target(target.id), rect: rect, detail: detail(target))
             for connotation in index.connotations {
                 guard let tie = index.tie(from: connotation, to: target.id) else { continue }
                 let text =
@@ -62,7 +62,7 @@ extension MapLayout {
                     + (tie.note.isEmpty ? "" : ": " + tie.note)
                 let rect = line(text, indent: 4)
                 canvas.slot(
-                    .tie(connotation: connotation.id, target: target.id), id: target.id,
+                    .tie(connotation: connotation.id, target: target.id),
                     rect: rect,
                     detail: detail(tie, connotation: connotation, target: target, glyphs: glyphs))
             }

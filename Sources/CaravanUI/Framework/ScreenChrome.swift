@@ -1,40 +1,3 @@
-/// Symbols the framework screens draw, with ASCII stand-ins for terminals without UTF-8
-/// and for plain text.
-struct FrameworkGlyphs: Sendable, Hashable {
-    /// A case illustrates this: `●` or `x`.
-    var mark: String
-    /// Nothing here: `·` or `.`.
-    var blank: String
-    var ellipsis: String
-    var bullet: String
-    /// Ties one thing to another: `↔` or `<->`.
-    var tie: String
-    /// Leads into a group: `▸` or `>`.
-    var into: String
-    var separator: String
-    /// Between the ends of a range: `–` or `-`.
-    var range: String
-    var chars: BoxChars
-
-    init(_ capabilities: Capabilities) {
-        let unicode = capabilities.unicode
-        mark = unicode ? "●" : "x"
-        blank = unicode ? "·" : "."
-        ellipsis = capabilities.symbols.ellipsis
-        bullet = capabilities.symbols.bullet
-        tie = unicode ? "↔" : "<->"
-        into = unicode ? "▸" : ">"
-        separator = unicode ? " · " : " - "
-        range = unicode ? "–" : "-"
-        chars = capabilities.boxChars
-    }
-
-    /// For plain text and ASCII terminals.
-    static let plain = FrameworkGlyphs(.minimal)
-    /// For UTF-8 terminals.
-    static let full = FrameworkGlyphs(.full)
-}
-
 /// The parts every framework screen shares: a title row with key hints, the body, and
 /// the detail lines about the selection at the bottom.
 struct ScreenChrome: Sendable {
@@ -54,26 +17,6 @@ struct ScreenChrome: Sendable {
         detail = Rect(x: area.x, y: body.maxY, width: area.width, height: rows)
     }
 
-    /// The title on the left, the key hints on the right when both fit.
-    static func drawTitle(
-        _ text: String, hints: String, into grid: inout Grid, rect: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs
-    ) {
-        guard !rect.isEmpty else { return }
-        let hintWidth = TextFit.width(hints)
-        let titleWidth = TextFit.width(text)
-        let showHints = !hints.isEmpty && rect.width >= titleWidth + hintWidth + 3
-        let room = showHints ? rect.width - hintWidth - 2 : rect.width
-        grid.write(
-            TextFit.truncate(text, to: room, ellipsis: glyphs.ellipsis), x: rect.x, y: rect.y,
-            style: theme[.title], maxWidth: room)
-        if showHints {
-            grid.write(
-                hints, x: rect.maxX - hintWidth, y: rect.y, style: theme[.dim],
-                maxWidth: hintWidth)
-        }
-    }
-
     /// The rows the detail needs at `width`: a rule, the title and the wrapped text.
     static func detailRows(for details: [SelectionDetail], width: Int, limit: Int) -> Int {
         let textWidth = max(1, width)
@@ -85,57 +28,9 @@ struct ScreenChrome: Sendable {
         return min(limit, 1 + tallest)
     }
 
-    /// A rule with the key hints near its right end (when asked for and there are two
-    /// rows or more), then the selection's title and text wrapped to the width; when rows
-    /// run out the last one ends with an ellipsis.
-    static func drawDetail(
-        _ detail: SelectionDetail?, into grid: inout Grid, rect: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs, rule: Bool = true, hints: String = ""
-    ) {
-        guard !rect.isEmpty else { return }
-        var y = rect.y
-        if rule && rect.height >= 2 {
-            let rule = String(repeating: glyphs.chars.horizontal, count: rect.width)
-            grid.write(rule, x: rect.x, y: y, style: theme[.border], maxWidth: rect.width)
-            let label = " " + hints + " "
-            let labelWidth = TextFit.width(label)
-            if !hints.isEmpty && labelWidth + 4 <= rect.width {
-                grid.write(
-                    label, x: rect.maxX - labelWidth - 2, y: y, style: theme[.dim],
-                    maxWidth: labelWidth)
-            }
-            y += 1
-        }
-        guard let detail else { return }
-        var lines: [(String, Role)] = []
-        let titleLines = TextFit.wrap(detail.title, width: rect.width)
-        lines += titleLines.map { ($0, Role.strong) }
-        lines += TextFit.wrap(detail.text, width: rect.width).map { ($0, Role.text) }
-        let room = rect.maxY - y
-        guard room > 0 else { return }
-        if lines.count > room {
-            let rest = lines[(room - 1)...].map(\.0).joined(separator: " ")
-            let cut = TextFit.truncate(rest, to: rect.width, ellipsis: glyphs.ellipsis)
-            lines = Array(lines.prefix(room - 1)) + [(cut, lines[room - 1].1)]
-        }
-        for (offset, line) in lines.enumerated() {
-            grid.write(line.0, x: rect.x, y: y + offset, style: theme[line.1], maxWidth: rect.width)
-        }
-    }
-
     /// Words for a count: "1 case", "7 cases".
     static func count(_ count: Int, _ noun: String) -> String {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
-    }
-
-    /// The first row to show so that rows `rect.y..<rect.maxY` are visible in `visible`
-    /// rows, moving as little as possible from `current`.
-    static func scroll(_ current: Int, toShow rect: Rect, visible: Int, total: Int) -> Int {
-        guard visible > 0 else { return 0 }
-        var top = current
-        if rect.maxY > top + visible { top = rect.maxY - visible }
-        if rect.y < top { top = rect.y }
-        return min(max(0, top), max(0, total - visible))
     }
 }
 
@@ -195,36 +90,68 @@ enum SpatialNavigation {
     }
 }
 
-extension ScreenChrome {
-    /// Draws a screen laid out on a canvas (the map, the atlas): the title, the canvas
-    /// scrolled so the selection stays in view, and the selection's detail below.
-    static func renderCanvasScreen<Key: Hashable>(
-        title: String, chrome: ScreenChrome, canvas: Canvas<Key>, slot: CanvasSlot<Key>?,
-        scroll: Int, emptyMessage: String?, into grid: inout Grid, area: Rect, theme: Theme,
-        glyphs: FrameworkGlyphs, rule: Bool = true
-    ) {
-        var local = Grid(width: area.width, height: area.height)
-        local.fill(local.bounds, style: theme[.text])
-        drawTitle(title, hints: "", into: &local, rect: chrome.title, theme: theme, glyphs: glyphs)
-        var top = scroll
-        if let slot {
-            top = ScreenChrome.scroll(
-                scroll, toShow: slot.rect, visible: chrome.body.height, total: canvas.height)
+/// A view's title on the left, the key hints on the right when both fit.
+struct TitleRow: Widget {
+    var text: String
+    var hints: String
+    var look: ViewLook
+
+    func render(in rect: Rect, into grid: inout Grid) {
+        guard !rect.isEmpty else { return }
+        let hintWidth = TextFit.width(hints)
+        let titleWidth = TextFit.width(text)
+        let showHints = !hints.isEmpty && rect.width >= titleWidth + hintWidth + 3
+        let room = showHints ? rect.width - hintWidth - 2 : rect.width
+        grid.write(
+            TextFit.truncate(text, to: room, ellipsis: look.glyphs.ellipsis), x: rect.x, y: rect.y,
+            style: look.theme[.title], maxWidth: room)
+        if showHints {
+            grid.write(
+                hints, x: rect.maxX - hintWidth, y: rect.y, style: look.theme[.dim],
+                maxWidth: hintWidth)
         }
-        top = min(max(0, top), max(0, canvas.height - chrome.body.height))
-        var body = Grid(width: chrome.body.width, height: chrome.body.height)
-        body.fill(body.bounds, style: theme[.text])
-        canvas.draw(into: &body, top: top, theme: theme, chars: glyphs.chars, selected: slot?.key)
-        if let emptyMessage {
-            body.write(emptyMessage, x: 0, y: 0, style: theme[.dim], maxWidth: body.width)
+    }
+}
+
+/// What the bottom of a view says about the selection: a rule with the key hints near its
+/// right end (when asked for and there are two rows or more), then the selection's title
+/// and text wrapped to the width; when rows run out the last one ends with an ellipsis.
+struct DetailPanel: Widget {
+    var detail: SelectionDetail?
+    var rule = true
+    var hints = ""
+    var look: ViewLook
+
+    func render(in rect: Rect, into grid: inout Grid) {
+        guard !rect.isEmpty else { return }
+        let theme = look.theme
+        var y = rect.y
+        if rule && rect.height >= 2 {
+            grid.write(
+                look.glyphs.rule(rect.width), x: rect.x, y: y, style: theme[.border],
+                maxWidth: rect.width)
+            let label = " " + hints + " "
+            let labelWidth = TextFit.width(label)
+            if !hints.isEmpty && labelWidth + 4 <= rect.width {
+                grid.write(
+                    label, x: rect.maxX - labelWidth - 2, y: y, style: theme[.dim],
+                    maxWidth: labelWidth)
+            }
+            y += 1
         }
-        local.blit(body, x: chrome.body.x, y: chrome.body.y)
-        // Without a rule, the rule's row stays blank between the body and the detail.
-        drawDetail(
-            slot?.detail, into: &local,
-            rect: rule || chrome.detail.height < 2 ? chrome.detail : chrome.detail.inset(top: 1),
-            theme: theme, glyphs: glyphs, rule: rule,
-            hints: "arrows/hjkl move  Enter open  Esc back")
-        grid.blit(local, x: area.x, y: area.y)
+        guard let detail else { return }
+        var lines: [(String, Role)] = []
+        lines += TextFit.wrap(detail.title, width: rect.width).map { ($0, Role.strong) }
+        lines += TextFit.wrap(detail.text, width: rect.width).map { ($0, Role.text) }
+        let room = rect.maxY - y
+        guard room > 0 else { return }
+        if lines.count > room {
+            let rest = lines[(room - 1)...].map(\.0).joined(separator: " ")
+            let cut = TextFit.truncate(rest, to: rect.width, ellipsis: look.glyphs.ellipsis)
+            lines = Array(lines.prefix(room - 1)) + [(cut, lines[room - 1].1)]
+        }
+        for (offset, line) in lines.enumerated() {
+            grid.write(line.0, x: rect.x, y: y + offset, style: theme[line.1], maxWidth: rect.width)
+        }
     }
 }

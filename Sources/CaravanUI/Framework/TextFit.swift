@@ -40,6 +40,34 @@ enum TextFit {
         return showsEllipsis ? result + ellipsis : result
     }
 
+    /// The text made visible and cut to `width` columns, its end replaced by `mark` (one
+    /// column: `…` or `~`) when cut; a width of one or less cuts nothing.
+    static func cut(_ text: String, to width: Int, mark: String) -> String {
+        let visible = Sanitizer.visible(text)
+        guard DisplayWidth.of(visible) > width, width > 1 else { return visible }
+        var result = ""
+        var used = 0
+        for character in visible {
+            let characterWidth = DisplayWidth.of(character)
+            if used + characterWidth > width - 1 { break }
+            result.append(character)
+            used += characterWidth
+        }
+        return result + mark
+    }
+
+    /// The text made visible keeping its end in `width` columns, `mark` at the front when
+    /// cut: for ids, whose end tells them apart.
+    static func cutFront(_ text: String, to width: Int, mark: String) -> String {
+        let visible = Sanitizer.visible(text)
+        guard DisplayWidth.of(visible) > width, width > 1 else { return visible }
+        var characters = Array(visible)
+        while DisplayWidth.of(String(characters)) > width - 1, !characters.isEmpty {
+            characters.removeFirst()
+        }
+        return mark + String(characters)
+    }
+
     /// The text broken into lines of at most `width` columns, at spaces where it can be
     /// and inside a word only when the word alone is wider than a line. Empty text gives
     /// no lines; so does a width below one.

@@ -15,10 +15,10 @@ public struct ExplorerVisit {
 
     public init(
         model: ContentModel, start: EntityID, width: Int, height: Int, capabilities: Capabilities,
-        leaveKeys: [Key] = []
+        keys: KeyBindings = .standard, leaveKeys: [Key] = []
     ) {
         explorer = Explorer(
-            model: model, width: width, height: height, start: start,
+            model: model, width: width, height: height, start: start, keys: keys,
             theme: capabilities.colors == .none ? .monochrome : .dark, capabilities: capabilities)
         self.leaveKeys = leaveKeys
     }
@@ -44,9 +44,12 @@ public struct ExplorerVisit {
     func leaves(on key: Key) -> Bool {
         let state = explorer.state
         guard state.overlay == nil, state.count.value == nil else { return false }
-        if key == .escape { return state.searchTerms.isEmpty }
         if leaveKeys.contains(key) { return true }
-        return explorer.keymap.action(for: key) == .back && state.historyIndex == 0
+        switch explorer.keymap.action(for: key) {
+        case .cancel?: return state.searchTerms.isEmpty
+        case .back?: return state.historyIndex == 0
+        default: return false
+        }
     }
 
     public func view() -> Frame {

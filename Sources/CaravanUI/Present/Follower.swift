@@ -13,6 +13,8 @@ public struct Follower: FollowsPresenter {
     public let model: ContentModel
     public var theme: PresenterTheme
     public var capabilities: Capabilities
+    /// The follower's keys, and the explorer's: its moving keys scroll a long slide.
+    public var keys: KeyBindings
     public private(set) var link: PresenterLink = .waiting
     public private(set) var width: Int
     public private(set) var height: Int
@@ -29,9 +31,11 @@ public struct Follower: FollowsPresenter {
 
     public init(
         model: ContentModel, width: Int, height: Int, capabilities: Capabilities = .full,
+        keys: KeyBindings = .standard,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.model = model
+        self.keys = keys
         self.width = width
         self.height = height
         self.capabilities = capabilities
@@ -112,25 +116,37 @@ public struct Follower: FollowsPresenter {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
-        let maximum = screen?.maximumScroll ?? 0
-        switch key {
-        case .character("q"), .character("Q"): return [.quit]
-        case .character("j"), .down: scroll = min(maximum, scroll + 1)
-        case .character("k"), .up: scroll = max(0, scroll - 1)
-        case .character(let character) where character.isASCII && character.isNumber:
+        if case .character(let character) = key, character.isASCII, character.isNumber {
             answer(character.wholeNumberValue ?? 0)
-        case .character("e"), .enter:
-            let target =
-                slide?.entity ?? slide?.textLinks.first(where: model.contains) ?? model.paper?.id
-                ?? model.entities.first?.id
-            guard let target, model.contains(target) else { return [] }
-            visit = ExplorerVisit(
-                model: model, start: target, width: width, height: height,
-                capabilities: capabilities,
-                leaveKeys: [.character("f")])
-        default: break
+            return []
+        }
+        if keys.follow.action(for: key) == .explore {
+            explore()
+            return []
+        }
+        let action = keys.explorer.action(for: key)
+        if action == .quit { return [.quit] }
+        if let motion = action?.motion, let screen {
+            var slide = ScrollState(offset: scroll)
+            slide.scroll(
+                motion, paging: .text(visible: screen.bodyRows), visible: screen.bodyRows,
+                total: screen.body.rows)
+            scroll = slide.offset
         }
         return []
+    }
+
+    /// Steps out into the explorer at the slide's entity (else the paper); the rejoin keys
+    /// come back.
+    private mutating func explore() {
+        let target =
+            slide?.entity ?? slide?.textLinks.first(where: model.contains) ?? model.paper?.id
+            ?? model.entities.first?.id
+        guard let target, model.contains(target) else { return }
+        visit = ExplorerVisit(
+            model: model, start: target, width: width, height: height,
+            capabilities: capabilities, keys: keys,
+            leaveKeys: keys.follow.keys(for: .rejoin))
     }
 
     public func view() -> Frame {
@@ -142,20 +158,20 @@ public struct Follower: FollowsPresenter {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {
-            WaitingScreen.draw(into: &grid, theme: theme, what: "slides")
+            WaitingNotice(theme: theme, what: "slides").render(in: grid.bounds, into: &grid)
             return Frame(grid: grid)
         }
         if !status.blank, let screen {
-            screen.draw(into: &grid, scroll: scroll, theme: theme)
+            screen.widget(scroll: scroll, theme: theme).render(in: grid.bounds, into: &grid)
             if let poll = status.poll, poll.revealed, poll.counts != nil, status.detour == nil {
                 FollowerDetour.drawResults(poll, on: screen, into: &grid, theme: theme)
             }
         }
         SlideFooter(
             index: status.slide, count: status.count, elapsed: status.elapsed(now: now),
-            label: footerLabel(status)
+            label: footerLabel(status), theme: theme, glyphs: capabilities.glyphs
         )
-        .draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        .render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 }

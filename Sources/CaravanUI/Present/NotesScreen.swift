@@ -34,13 +34,17 @@ public struct NotesScreen: FollowsPresenter {
     public private(set) var scroll = 0
     public var theme: PresenterTheme
     public var capabilities: Capabilities
+    /// The explorer's keys, whose moving keys scroll the notes.
+    public var keymap: Keymap<Action>
     private var now: Double
     private let clock: @Sendable () -> Double
 
     public init(
         width: Int, height: Int, capabilities: Capabilities = .full,
+        keymap: Keymap<Action> = .standard,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
+        self.keymap = keymap
         self.width = width
         self.height = height
         self.capabilities = capabilities
@@ -69,18 +73,15 @@ public struct NotesScreen: FollowsPresenter {
         case .interrupt, .terminate:
             return [.quit]
         case .key(let key):
-            let page = max(1, notesRows - 1)
-            switch key {
-            case .character("q"), .character("Q"): return [.quit]
-            case .character("j"), .down: scroll += 1
-            case .character("k"), .up: scroll -= 1
-            case .character(" "), .pageDown: scroll += page
-            case .character("b"), .pageUp: scroll -= page
-            case .character("g"), .home: scroll = 0
-            case .character("G"), .end: scroll = Int.max
-            default: break
-            }
-            scroll = min(max(0, scroll), maximumScroll)
+            let action = keymap.action(for: key)
+            if action == .quit { return [.quit] }
+            guard let motion = action?.motion, let status = link.status else { break }
+            // A page keeps a line of the last one in sight.
+            var notes = ScrollState(offset: scroll)
+            notes.scroll(
+                motion, paging: Paging(page: notesRows - 1, halfPage: notesRows / 2),
+                visible: notesRows, total: noteLines(status).count)
+            scroll = notes.offset
         case .tick, .external, .externalFinished, .mouse:
             break
         }
@@ -129,7 +130,7 @@ public struct NotesScreen: FollowsPresenter {
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {
-            WaitingScreen.draw(into: &grid, theme: theme, what: "notes")
+            WaitingNotice(theme: theme, what: "notes").render(in: grid.bounds, into: &grid)
             return Frame(grid: grid)
         }
         let x = geometry.textX
@@ -165,35 +166,42 @@ public struct NotesScreen: FollowsPresenter {
                     maxWidth: x + textWidth - column)
             }
         }
-        let symbols = capabilities.unicode ? Symbols.unicode : Symbols.ascii
+        let glyphs = capabilities.glyphs
         if top + notesRows < lines.count, height > 5 {
-            let more = " \(symbols.arrowDown) more (j) "
+            let more = " \(glyphs.arrowDown) more (j) "
             grid.write(
                 more, x: x + textWidth - Grid.measure(more), y: notesTop + notesRows - 1,
                 style: theme.notice)
         }
-        let rule = String(repeating: capabilities.unicode ? "─" : "-", count: textWidth)
+        let rule = glyphs.rule(textWidth)
         grid.write(rule, x: x, y: height - 3, style: theme.barLeft)
         let next = status.nextTitle.map { "Next: " + $0 } ?? "Last slide"
         grid.write(next, x: x, y: height - 2, style: theme.heading, maxWidth: textWidth)
         let elapsed = status.elapsed(now: now)
-        SlideFooter(index: status.slide, count: status.count, elapsed: elapsed, label: "following")
-            .draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        SlideFooter(
+            index: status.slide, count: status.count, elapsed: elapsed, label: "following",
+            theme: theme, glyphs: glyphs
+        )
+        .render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 }
 
-/// The screen shown until a presenter is found.
-enum WaitingScreen {
-    static func draw(into grid: inout Grid, theme: PresenterTheme, what: String) {
+/// What is shown until a presenter is found.
+struct WaitingNotice: Widget {
+    let theme: PresenterTheme
+    /// What appears once it runs: "notes", "slides".
+    let what: String
+
+    func render(in area: Rect, into grid: inout Grid) {
         let lines = [
             "Waiting for the presenter...",
             "Start `caravan present` in another terminal;",
             "the \(what) appear here as soon as it runs. q quits.",
         ]
-        let top = max(0, (grid.height - lines.count) / 2)
+        let top = area.y + max(0, (area.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let x = max(0, (grid.width - Grid.measure(line)) / 2)
+            let x = area.x + max(0, (area.width - Grid.measure(line)) / 2)
             grid.write(line, x: x, y: top + offset, style: offset == 0 ? theme.title : theme.text)
         }
     }

@@ -52,7 +52,8 @@ public struct PresenterState: Sendable, Hashable {
 public struct Presenter: Program {
     public let model: ContentModel
     public let deck: Deck
-    public var keymap: PresenterKeymap
+    /// The presenter's keys, its overview's, and the explorer's for a visit from a slide.
+    public var keys: KeyBindings
     public var theme: PresenterTheme
     public var capabilities: Capabilities
     public internal(set) var state: PresenterState
@@ -69,13 +70,13 @@ public struct Presenter: Program {
     public init(
         model: ContentModel, deck: Deck, width: Int, height: Int, start: Int = 0,
         resume: ResumePoint? = nil,
-        keymap: PresenterKeymap = .standard, theme: PresenterTheme? = nil,
+        keys: KeyBindings = .standard, theme: PresenterTheme? = nil,
         capabilities: Capabilities = .full,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.model = model
         self.deck = deck
-        self.keymap = keymap
+        self.keys = keys
         self.capabilities = capabilities
         self.theme = theme ?? PresenterTheme.forTerminal(capabilities)
         self.clock = clock
@@ -181,7 +182,7 @@ public struct Presenter: Program {
                 state.typedNumber = ""
             }
         }
-        guard let action = keymap.action(for: key) else { return [] }
+        guard let action = keys.presenter.action(for: key) else { return [] }
         return perform(action)
     }
 
@@ -230,33 +231,27 @@ public struct Presenter: Program {
     }
 
     private mutating func handleOverview(_ key: Key, _ current: SlideOverview) {
+        guard let action = keys.overview.action(for: key) else { return }
         var overview = current
         let columns = SlideOverview.columns(width: state.width, height: state.height)
         let count = deck.slides.count
-        let (width, height) = (state.width, state.height)
-        switch key {
-        case .left, .character("h"):
-            overview.move(by: -1, count: count, width: width, height: height)
-        case .right, .character("l"):
-            overview.move(by: 1, count: count, width: width, height: height)
-        case .up, .character("k"):
-            overview.move(by: -columns, count: count, width: width, height: height)
-        case .down, .character("j"):
-            overview.move(by: columns, count: count, width: width, height: height)
-        case .home, .character("g"):
-            overview.move(by: -count, count: count, width: width, height: height)
-        case .end, .character("G"):
-            overview.move(by: count, count: count, width: width, height: height)
-        case .enter:
+        let step: Int
+        switch action {
+        case .left: step = -1
+        case .right: step = 1
+        case .up: step = -columns
+        case .down: step = columns
+        case .first: step = -count
+        case .last: step = count
+        case .open:
             state.mode = .slide
             go(to: overview.selection)
             return
-        case .escape, .character("o"), .character("q"):
+        case .close:
             state.mode = .slide
             return
-        default:
-            break
         }
+        overview.move(by: step, count: count, width: state.width, height: state.height)
         state.mode = .overview(overview)
     }
 
@@ -272,7 +267,7 @@ public struct Presenter: Program {
         }
         visit = ExplorerVisit(
             model: model, start: target, width: state.width, height: state.height,
-            capabilities: capabilities)
+            capabilities: capabilities, keys: keys)
         state.mode = .explorer
     }
 
@@ -304,12 +299,15 @@ public struct Presenter: Program {
         case .blank:
             return Frame(grid: grid)
         case .overview(let overview):
-            overview.draw(deck, into: &grid, theme: theme, unicode: capabilities.unicode)
+            overview.widget(deck, theme: theme, glyphs: capabilities.glyphs)
+                .render(in: grid.bounds, into: &grid)
         case .help:
-            drawHelp(into: &grid)
+            PresenterHelp(section: keys.presenter.helpSection, theme: theme)
+                .render(in: grid.bounds, into: &grid)
         case .slide, .explorer:
             if let screen {
-                screen.draw(into: &grid, scroll: state.scroll, theme: theme)
+                screen.widget(scroll: state.scroll, theme: theme).render(
+                    in: grid.bounds, into: &grid)
                 if let tally = currentPoll, tally.revealed {
                     drawResults(tally, on: screen, into: &grid)
                 }
@@ -317,7 +315,7 @@ public struct Presenter: Program {
                 grid.write("This deck has no slides", x: 2, y: 1, style: theme.title)
             }
         }
-        footer.draw(into: &grid, row: height - 1, theme: theme, unicode: capabilities.unicode)
+        footer.render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
     }
 
@@ -332,25 +330,6 @@ public struct Presenter: Program {
         }
         return SlideFooter(
             index: state.index, count: deck.slides.count, elapsed: state.elapsed, prompt: prompt,
-            label: footerLabel)
-    }
-
-    private func drawHelp(into grid: inout Grid) {
-        let geometry = SlideGeometry(width: grid.width, height: grid.height)
-        var y = geometry.topMargin
-        grid.write("Keys", x: geometry.textX, y: y, style: theme.title)
-        y += 2
-        let entries = keymap.helpLines()
-        let keyWidth = min(24, (entries.map { Grid.measure($0.keys) }.max() ?? 0) + 2)
-        let rows = HelpColumns.wrap(
-            entries.map { ($0.keys, $0.help, false) }, keyWidth: keyWidth - 1,
-            textWidth: geometry.textWidth - keyWidth)
-        for row in rows where y < geometry.markerRow {
-            grid.write(row.keys, x: geometry.textX, y: y, style: theme.marker, maxWidth: keyWidth)
-            grid.write(
-                row.text, x: geometry.textX + keyWidth, y: y, style: theme.text,
-                maxWidth: geometry.textWidth - keyWidth)
-            y += 1
-        }
+            label: footerLabel, theme: theme, glyphs: capabilities.glyphs)
     }
 }

@@ -56,7 +56,7 @@ public struct PresentingExplorer: Program {
         let state = explorer.state
         presenter = Presenter(
             model: explorer.model, deck: start.deck, width: state.width, height: state.height,
-            start: start.slide, capabilities: explorer.capabilities)
+            start: start.slide, keys: explorer.keys, capabilities: explorer.capabilities)
         presenter?.lecturerNotes = explorer.notes
         // The presenter's clock needs a tick a second; the explorer needs none.
         return [.ticks(every: 1000)]

@@ -48,45 +48,44 @@ public struct SlideOverview: Sendable, Hashable {
         scroll = max(0, scroll)
     }
 
-    public func draw(
-        _ deck: Deck, into grid: inout Grid, theme: PresenterTheme, unicode: Bool = true
-    ) {
-        let layout = Layout(width: grid.width, height: grid.height)
+    /// The overview of a deck as drawn.
+    public func widget(_ deck: Deck, theme: PresenterTheme, glyphs: Glyphs) -> SlideOverviewWidget {
+        SlideOverviewWidget(overview: self, deck: deck, theme: theme, glyphs: glyphs)
+    }
+}
+
+/// The overview as drawn: the deck's title and its slides' numbers and titles in cells,
+/// the selected one highlighted.
+public struct SlideOverviewWidget: Widget {
+    let overview: SlideOverview
+    let deck: Deck
+    let theme: PresenterTheme
+    let glyphs: Glyphs
+
+    public func render(in area: Rect, into grid: inout Grid) {
+        let layout = SlideOverview.Layout(width: area.width, height: area.height)
         let header = "\(deck.title): \(deck.slides.count) slides"
         grid.write(
             header, x: layout.x, y: max(0, layout.top - 2), style: theme.title,
-            maxWidth: grid.width - layout.x)
+            maxWidth: area.width - layout.x)
         for (index, slide) in deck.slides.enumerated() {
-            let row = index / layout.columns - scroll
+            let row = index / layout.columns - overview.scroll
             guard row >= 0, row < layout.rows else { continue }
             let x = layout.x + (index % layout.columns) * layout.cellWidth
             let y = layout.top + row
             let number = index + 1 < 10 ? " \(index + 1)" : "\(index + 1)"
-            let style = index == selection ? theme.selection : theme.text
-            if index == selection {
+            let style = index == overview.selection ? theme.selection : theme.text
+            if index == overview.selection {
                 grid.fill(Rect(x: x, y: y, width: layout.cellWidth - 1, height: 1), style: style)
             }
             let used = grid.write(
-                " \(number)  ", x: x, y: y, style: index == selection ? style : theme.marker)
+                " \(number)  ", x: x, y: y,
+                style: index == overview.selection ? style : theme.marker)
             grid.write(
-                SlideOverview.truncate(
-                    slide.title, to: layout.cellWidth - used - 2, unicode: unicode), x: x + used,
+                TextFit.cut(slide.title, to: layout.cellWidth - used - 2, mark: glyphs.cut),
+                x: x + used,
                 y: y,
                 style: style, maxWidth: layout.cellWidth - used - 1)
         }
-    }
-
-    /// Text cut to a width with "…" (or "~") at the end.
-    static func truncate(_ text: String, to width: Int, unicode: Bool = true) -> String {
-        guard Grid.measure(text) > width, width > 1 else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let characterWidth = Grid.measure(String(character))
-            if used + characterWidth > width - 1 { break }
-            result.append(character)
-            used += characterWidth
-        }
-        return result + (unicode ? "…" : "~")
     }
 }

@@ -43,36 +43,52 @@ public struct SlideScreen: Sendable {
     public var maximumScroll: Int { max(0, body.rows - bodyRows) }
     public var overflows: Bool { maximumScroll > 0 }
 
-    /// Draws the title, the body from row `scroll` and the "more" markers. The footer is
-    /// drawn by whoever owns the screen.
-    public func draw(into grid: inout Grid, scroll: Int, theme: PresenterTheme) {
-        drawTitle(into: &grid, theme: theme)
-        let scroll = min(max(0, scroll), maximumScroll)
+    /// The slide as drawn with its body scrolled to `scroll`.
+    public func widget(scroll: Int, theme: PresenterTheme) -> SlideWidget {
+        SlideWidget(screen: self, scroll: scroll, theme: theme)
+    }
+}
+
+/// A slide as drawn: the title (in large letters where it fits), the body from its scroll
+/// on, and the "more" markers of a slide that scrolls, placed as the slide was laid out for
+/// a screen of its size, from the area's top left. The footer is drawn by whoever owns
+/// the screen.
+public struct SlideWidget: Widget {
+    let screen: SlideScreen
+    let scroll: Int
+    let theme: PresenterTheme
+
+    private var geometry: SlideGeometry { screen.geometry }
+    private var body: SlideGeometry.BodyLayout { screen.body }
+
+    public func render(in area: Rect, into grid: inout Grid) {
+        drawTitle(into: &grid, area)
+        let scroll = min(max(0, self.scroll), screen.maximumScroll)
         for (index, column) in body.columns.enumerated() {
-            let x = geometry.textX + index * (body.columnWidth + geometry.columnGap)
-            for row in 0..<bodyRows {
+            let x = area.x + geometry.textX + index * (body.columnWidth + geometry.columnGap)
+            for row in 0..<screen.bodyRows {
                 let lineIndex = scroll + row
                 guard column.indices.contains(lineIndex) else { break }
                 let line = column[lineIndex]
                 var lineX = x
-                if centred {
+                if screen.centred {
                     lineX += max(0, (body.columnWidth - Grid.measure(line.text)) / 2)
                 }
                 draw(
-                    line, x: lineX, y: bodyTop + row, width: body.columnWidth, into: &grid,
-                    theme: theme)
+                    line, x: lineX, y: area.y + screen.bodyTop + row, width: body.columnWidth,
+                    into: &grid)
             }
         }
-        drawMarkers(into: &grid, scroll: scroll, theme: theme)
+        drawMarkers(into: &grid, area, scroll: scroll)
     }
 
-    private func drawTitle(into grid: inout Grid, theme: PresenterTheme) {
-        let x = geometry.textX
+    private func drawTitle(into grid: inout Grid, _ area: Rect) {
+        let x = area.x + geometry.textX
         let width = geometry.textWidth
-        var y = titleTop
-        for line in title.lines {
-            if title.big {
-                let rows = BlockFont.render(line, unicode: unicode)
+        var y = area.y + screen.titleTop
+        for line in screen.title.lines {
+            if screen.title.big {
+                let rows = BlockFont.render(line, unicode: screen.unicode)
                 let lineWidth = SlideGeometry.bigWidth(line) ?? 0
                 for row in rows {
                     grid.write(
@@ -91,10 +107,7 @@ public struct SlideScreen: Sendable {
         }
     }
 
-    private func draw(
-        _ line: SlideLayout.Line, x: Int, y: Int, width: Int, into grid: inout Grid,
-        theme: PresenterTheme
-    ) {
+    private func draw(_ line: SlideLayout.Line, x: Int, y: Int, width: Int, into grid: inout Grid) {
         var column = x
         for run in line.runs {
             let left = x + width - column
@@ -104,23 +117,24 @@ public struct SlideScreen: Sendable {
         }
     }
 
-    private func drawMarkers(into grid: inout Grid, scroll: Int, theme: PresenterTheme) {
-        let row = geometry.markerRow
-        guard row > bodyTop, overflows else { return }
-        let symbols = unicode ? Symbols.unicode : Symbols.ascii
+    private func drawMarkers(into grid: inout Grid, _ area: Rect, scroll: Int) {
+        guard geometry.markerRow > screen.bodyTop, screen.overflows else { return }
+        let row = area.y + geometry.markerRow
+        let glyphs = Glyphs(unicode: screen.unicode)
+        let left = area.x + geometry.textX
         if scroll > 0 {
-            grid.write(" \(symbols.arrowUp) more ", x: geometry.textX, y: row, style: theme.notice)
+            grid.write(" \(glyphs.arrowUp) more ", x: left, y: row, style: theme.notice)
         }
-        if scroll < maximumScroll {
-            let text = " \(symbols.arrowDown) more "
-            let x = geometry.textX + geometry.textWidth - Grid.measure(text)
+        if scroll < screen.maximumScroll {
+            let text = " \(glyphs.arrowDown) more "
+            let x = left + geometry.textWidth - Grid.measure(text)
             grid.write(text, x: x, y: row, style: theme.notice)
         }
     }
 }
 
 /// The presenter's bottom row: slide n/N, a progress bar and the elapsed time.
-public struct SlideFooter: Sendable, Hashable {
+public struct SlideFooter: Widget, Sendable {
     public var index: Int
     public var count: Int
     /// Seconds since the talk started; nil hides the clock.
@@ -129,14 +143,20 @@ public struct SlideFooter: Sendable, Hashable {
     public var prompt: String?
     /// Follows the slide number ("following", "blanked").
     public var label: String?
+    public var theme: PresenterTheme
+    public var glyphs: Glyphs
 
-    public init(index: Int, count: Int, elapsed: Int?, prompt: String? = nil, label: String? = nil)
-    {
+    public init(
+        index: Int, count: Int, elapsed: Int?, prompt: String? = nil, label: String? = nil,
+        theme: PresenterTheme, glyphs: Glyphs
+    ) {
         self.index = index
         self.count = count
         self.elapsed = elapsed
         self.prompt = prompt
         self.label = label
+        self.theme = theme
+        self.glyphs = glyphs
     }
 
     /// `mm:ss`, or `h:mm:ss` from an hour.
@@ -149,27 +169,31 @@ public struct SlideFooter: Sendable, Hashable {
         return "\(two(seconds / 60)):\(two(seconds % 60))"
     }
 
-    public func draw(into grid: inout Grid, row: Int, theme: PresenterTheme, unicode: Bool) {
-        guard row >= 0, row < grid.height else { return }
-        grid.fill(Rect(x: 0, y: row, width: grid.width, height: 1), style: theme.background)
+    /// Draws on the area's first row.
+    public func render(in area: Rect, into grid: inout Grid) {
+        let row = area.y
+        guard row >= 0, row < grid.height, area.height > 0 else { return }
+        grid.fill(Rect(x: area.x, y: row, width: area.width, height: 1), style: theme.background)
         let left =
             " "
             + (prompt ?? "\(index + 1)/\(count)"
-                + (label.map { (unicode ? " · " : " - ") + $0 } ?? "")) + " "
+                + (label.map { glyphs.separator + $0 } ?? "")) + " "
         let right = elapsed.map { " " + SlideFooter.clock($0) + " " } ?? " "
         let leftWidth = grid.write(
-            left, x: 0, y: row, style: prompt == nil ? theme.footer : theme.notice)
+            left, x: area.x, y: row, style: prompt == nil ? theme.footer : theme.notice,
+            maxWidth: area.width)
         let rightWidth = Grid.measure(right)
-        let rightX = max(leftWidth, grid.width - rightWidth)
-        grid.write(right, x: rightX, y: row, style: theme.footer)
-        let barWidth = rightX - leftWidth - 1
+        let barX = area.x + leftWidth + 1
+        let rightX = max(area.x + leftWidth, area.maxX - rightWidth)
+        grid.write(right, x: rightX, y: row, style: theme.footer, maxWidth: area.maxX - rightX)
+        let barWidth = rightX - barX
         guard barWidth >= 4 else { return }
         let done = count > 0 ? barWidth * (index + 1) / count : 0
-        let (full, empty) = unicode ? ("━", "─") : ("=", "-")
         grid.write(
-            String(repeating: full, count: done), x: leftWidth + 1, y: row, style: theme.barDone)
+            String(repeating: glyphs.progressDone, count: done), x: barX, y: row,
+            style: theme.barDone)
         grid.write(
-            String(repeating: empty, count: barWidth - done), x: leftWidth + 1 + done, y: row,
+            String(repeating: glyphs.progressLeft, count: barWidth - done), x: barX + done, y: row,
             style: theme.barLeft)
     }
 }

@@ -33,9 +33,9 @@ final class CoreColorTests: XCTestCase {
     }
 
     func testCapabilitiesChooseCharacters() {
-        XCTAssertEqual(Capabilities(colors: .none, unicode: false).boxChars, .ascii)
-        XCTAssertEqual(Capabilities.full.boxChars, .unicode)
-        XCTAssertEqual(Capabilities.minimal.symbols.ellipsis, "...")
+        XCTAssertEqual(Capabilities(colors: .none, unicode: false).glyphs, .ascii)
+        XCTAssertEqual(Capabilities.full.glyphs.box, .unicode)
+        XCTAssertEqual(Capabilities.minimal.glyphs.ellipsis, "...")
         XCTAssertTrue(Capabilities.ColorSupport.none < .ansi8)
         for character in [BoxChars.ascii.horizontal, BoxChars.ascii.cross, BoxChars.ascii.vertical]
         {

@@ -60,10 +60,9 @@ final class BrokenContentTests: XCTestCase {
     }
 
     func testTheHintNamesTheKeyAsBound() throws {
-        let bindings = Keymap.standard.bindings.filter { $0.action != .problems }
-        var explorer = Explorer(
-            model: Self.model, width: 120, height: 40,
-            keymap: Keymap(bindings: bindings + [(.function(5), .problems)]))
+        var keys = KeyBindings.standard
+        keys.explorer = keys.explorer.replacing([.problems: [.function(5)]])
+        var explorer = Explorer(model: Self.model, width: 120, height: 40, keys: keys)
         XCTAssertTrue(render(explorer).textLines()[39].contains("F5 2 errors in 2 files"))
         press(&explorer, "F5")
         guard case .problems = explorer.state.overlay else { return XCTFail("F5 did not list") }

@@ -85,9 +85,9 @@ final class GoldenFrameTests: XCTestCase {
         let grid = assertFrame(explorer, named: "focus-context-120x40")
         assertFocus(explorer, grid, on: .context)
         // The selected link is drawn in the selection style.
-        let selection = explorer.state.contextSelection
+        let selection = explorer.state.context.selection
         let rect = try XCTUnwrap(explorer.paneLayout.rect(of: .context))
-        let y = rect.y + 1 + selection - explorer.state.contextScroll
+        let y = rect.y + 1 + selection - explorer.state.context.offset
         XCTAssertEqual(grid[rect.x + 2, y].style, explorer.theme[.selection])
     }
 

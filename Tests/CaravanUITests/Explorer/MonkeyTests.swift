@@ -106,10 +106,10 @@ final class MonkeyTests: XCTestCase {
         let state = explorer.state
         var failures: [String] = []
         if explorer.rows.isEmpty {
-            if state.navigatorSelection != 0 { failures.append("selection in an empty tree") }
-        } else if !explorer.rows.indices.contains(state.navigatorSelection) {
+            if state.navigator.selection != 0 { failures.append("selection in an empty tree") }
+        } else if !explorer.rows.indices.contains(state.navigator.selection) {
             failures.append(
-                "navigator selection \(state.navigatorSelection) of \(explorer.rows.count)")
+                "navigator selection \(state.navigator.selection) of \(explorer.rows.count)")
         }
         if !state.history.indices.contains(state.historyIndex) {
             failures.append("history index \(state.historyIndex) of \(state.history.count)")
@@ -118,8 +118,8 @@ final class MonkeyTests: XCTestCase {
             failures.append("current \(state.current) is not in the model")
         }
         if state.readerScroll < 0 { failures.append("reader scroll \(state.readerScroll)") }
-        if state.navigatorScroll < 0 {
-            failures.append("navigator scroll \(state.navigatorScroll)")
+        if state.navigator.offset < 0 {
+            failures.append("navigator scroll \(state.navigator.offset)")
         }
         if let link = state.selectedLink, !explorer.page.links.indices.contains(link) {
             failures.append("selected link \(link) of \(explorer.page.links.count)")
@@ -148,7 +148,7 @@ final class MonkeyTests: XCTestCase {
             !PaneLayout.isTooSmall(width: state.width, height: state.height)
         {
             // The overlay's box is the only thing drawn with corners.
-            let corner = String(explorer.capabilities.boxChars.topLeft)
+            let corner = String(explorer.capabilities.glyphs.box.topLeft)
             if !frame.grid.cells.contains(where: { $0.grapheme == corner }) {
                 failures.append("an overlay is open but its box is not drawn")
             }

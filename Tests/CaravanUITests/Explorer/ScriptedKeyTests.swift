@@ -205,7 +205,7 @@ final class ScriptedKeyTests: XCTestCase {
     func testFoldingAGroup() throws {
         var explorer = try makeExplorer(width: 120, height: 40)
         press(&explorer, "g")
-        let group = explorer.rows[explorer.state.navigatorSelection]
+        let group = explorer.rows[explorer.state.navigator.selection]
         XCTAssertTrue(group.hasChildren)
         guard case .group(let title) = group.item else {
             return XCTFail("the first row is no group")
@@ -233,7 +233,7 @@ final class ScriptedKeyTests: XCTestCase {
         press(&explorer, "C")
         XCTAssertEqual(explorer.rows.count, explorer.tree.roots.count)
         XCTAssertTrue(explorer.rows.allSatisfy { $0.depth == 0 && !$0.isExpanded })
-        XCTAssertEqual(explorer.state.navigatorSelection, 0)
+        XCTAssertEqual(explorer.state.navigator.selection, 0)
 
         press(&explorer, "O")
         XCTAssertEqual(explorer.rows.count, expanded)

@@ -89,15 +89,6 @@ final class FrameworkPartsTests: XCTestCase {
 
     // MARK: Chrome
 
-    func testScrollMovesAsLittleAsPossible() {
-        let row = { (y: Int) in Rect(y: y, width: 1, height: 1) }
-        XCTAssertEqual(ScreenChrome.scroll(0, toShow: row(3), visible: 10, total: 50), 0)
-        XCTAssertEqual(ScreenChrome.scroll(0, toShow: row(12), visible: 10, total: 50), 3)
-        XCTAssertEqual(ScreenChrome.scroll(20, toShow: row(12), visible: 10, total: 50), 12)
-        XCTAssertEqual(ScreenChrome.scroll(45, toShow: row(49), visible: 10, total: 50), 40)
-        XCTAssertEqual(ScreenChrome.scroll(5, toShow: row(2), visible: 0, total: 50), 0)
-    }
-
     func testChromeSplitsAnyArea() {
         for height in 0...30 {
             let chrome = ScreenChrome(area: Rect(width: 80, height: height), detailRows: 6)
@@ -113,8 +104,8 @@ final class FrameworkPartsTests: XCTestCase {
         var grid = Grid(width: 20, height: 3)
         let detail = SelectionDetail(
             title: "Brand expansion", text: "Segmenting the markets along the route opens them")
-        ScreenChrome.drawDetail(
-            detail, into: &grid, rect: grid.bounds, theme: .dark, glyphs: .full)
+        DetailPanel(detail: detail, look: ViewLook(theme: .dark, glyphs: .unicode))
+            .render(in: grid.bounds, into: &grid)
         let lines = grid.textLines()
         XCTAssertTrue(lines[0].hasPrefix("──"))
         XCTAssertEqual(lines[1], "Brand expansion")

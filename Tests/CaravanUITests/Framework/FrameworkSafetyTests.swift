@@ -44,7 +44,7 @@ final class FrameworkSafetyTests: XCTestCase {
             let widths = Self.widths.enumerated().filter { $0.offset % step == 0 }.map(\.element)
             let heights = Self.heights.enumerated().filter { $0.offset % step == 0 }.map(\.element)
             for kind in FrameworkViewKind.allCases {
-                let fresh = kind.makeScreen(model: model)
+                let fresh = kind.makeView(model: model)
                 for width in widths {
                     for height in heights {
                         var screen = fresh
@@ -64,7 +64,7 @@ final class FrameworkSafetyTests: XCTestCase {
     /// selection moved away from the top.
     func testEveryWidthAndEveryHeight() {
         for kind in FrameworkViewKind.allCases {
-            var screen = kind.makeScreen(model: Fixture.model)
+            var screen = kind.makeView(model: Fixture.model)
             Fixture.press(&screen, "j j l")
             for width in 1...300 {
                 screen.resize(width: width, height: 24)
@@ -105,7 +105,7 @@ final class FrameworkSafetyTests: XCTestCase {
                 var grid = Grid(width: 100, height: 40)
                 grid.fill(grid.bounds, with: "#", style: .plain)
                 let screen = Fixture.screen(kind, width: rect.width, height: rect.height)
-                screen.render(into: &grid, in: rect, theme: .dark, capabilities: .full)
+                screen.widget(Fixture.look()).render(in: rect, into: &grid)
                 for y in 0..<grid.height {
                     for x in 0..<grid.width where !rect.contains(x: x, y: y) {
                         XCTAssertEqual(grid[x, y], marker, "\(kind) in \(rect) wrote (\(x), \(y))")

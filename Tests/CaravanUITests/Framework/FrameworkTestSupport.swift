@@ -105,20 +105,27 @@ enum FrameworkFixture {
         try XCTUnwrap(EntityID(text), "\(text) is not an id", file: file, line: line)
     }
 
-    /// A screen of a kind over `model`, told its size.
+    /// A view of a kind over `model`, told its size.
     static func screen(
         _ kind: FrameworkViewKind, model: ContentModel = model, width: Int, height: Int
-    ) -> FrameworkScreen {
-        var screen = kind.makeScreen(model: model)
+    ) -> any FrameworkView {
+        var screen = kind.makeView(model: model)
         screen.resize(width: width, height: height)
         return screen
     }
 
-    /// Presses keys given by name, separated by spaces (`"j j Enter"`); returns the
-    /// outcomes in order. An unknown name fails the test.
+    /// How the views are drawn in these tests: the dark theme, the standard keys' hints.
+    static func look(_ capabilities: Capabilities = .full) -> ViewLook {
+        ViewLook(
+            theme: .dark, glyphs: capabilities.glyphs, hints: KeyBindings.standard.inViews.hints)
+    }
+
+    /// Presses keys given by name, separated by spaces (`"j j Enter"`), as the explorer
+    /// hands them to a view: each key's view actions in turn until one is not ignored.
+    /// Returns the outcomes in order. An unknown name fails the test.
     @discardableResult
-    static func press(
-        _ screen: inout FrameworkScreen, _ keys: String, file: StaticString = #filePath,
+    static func press<View: FrameworkView>(
+        _ screen: inout View, _ keys: String, file: StaticString = #filePath,
         line: UInt = #line
     ) -> [ScreenOutcome] {
         var outcomes: [ScreenOutcome] = []
@@ -127,17 +134,22 @@ enum FrameworkFixture {
                 XCTFail("unknown key name «\(name)»", file: file, line: line)
                 continue
             }
-            outcomes.append(screen.handle(key))
+            var outcome = ScreenOutcome.ignored
+            for action in KeyBindings.standard.inViews.actions(for: key) {
+                outcome = screen.perform(action)
+                if outcome != .ignored { break }
+            }
+            outcomes.append(outcome)
         }
         return outcomes
     }
 
     /// The screen drawn on a grid of its own size.
     static func grid(
-        _ screen: FrameworkScreen, width: Int, height: Int, capabilities: Capabilities = .full
+        _ screen: some FrameworkView, width: Int, height: Int, capabilities: Capabilities = .full
     ) -> Grid {
         var grid = Grid(width: width, height: height)
-        screen.render(into: &grid, in: grid.bounds, theme: .dark, capabilities: capabilities)
+        screen.widget(look(capabilities)).render(in: grid.bounds, into: &grid)
         return grid
     }
 

@@ -9,7 +9,7 @@ final class CountTests: XCTestCase {
     private func matrix(_ explorer: Explorer, file: StaticString = #filePath, line: UInt = #line)
         throws -> MatrixScreen
     {
-        guard case .matrix(let screen)? = explorer.framework else {
+        guard let screen = explorer.framework as? MatrixScreen else {
             XCTFail("the matrix is not open", file: file, line: line)
             throw XCTSkip("no matrix")
         }

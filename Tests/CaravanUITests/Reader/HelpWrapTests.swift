@@ -5,8 +5,10 @@ import XCTest
 
 /// The help screens wrap their descriptions at word boundaries and never cut a word.
 final class HelpWrapTests: XCTestCase {
-    /// The text inside the help box on every page of it, the rows joined by spaces.
+    /// The descriptions inside the help box (the column right of the keys) on every page
+    /// of it, the rows joined by spaces.
     private func helpText(width: Int, height: Int) throws -> String {
+        let keyWidth = HelpScreen.keyWidth(inner: HelpScreen.boxWidth(screenWidth: width) - 4)
         var explorer = try makeExplorer(width: width, height: height)
         press(&explorer, "?")
         var pages: [String] = []
@@ -21,7 +23,8 @@ final class HelpWrapTests: XCTestCase {
             for line in lines[(top + 1)...] {
                 let row = Array(line)
                 guard row.count > right, row[left] == "│" else { break }
-                pages.append(String(row[(left + 1)..<right]))
+                let textStart = min(right, left + 2 + keyWidth)
+                pages.append(String(row[textStart..<right]))
             }
             press(&explorer, "Space")
         }
@@ -35,14 +38,14 @@ final class HelpWrapTests: XCTestCase {
     func testTheExplorerHelpShowsEveryDescriptionWhole() throws {
         for (width, height) in [(120, 40), (80, 24), (60, 20)] {
             let text = try helpText(width: width, height: height)
-            for action in Action.allCases {
+            for entry in KeyBindings.standard.explorerHelp.flatMap(\.entries) {
                 XCTAssertTrue(
-                    text.contains(action.help), "«\(action.help)» at \(width)x\(height)")
+                    text.contains(collapse(entry.text)), "«\(entry.text)» at \(width)x\(height)")
             }
             XCTAssertTrue(
                 text.contains(
-                    "A count before a key repeats it: 5j moves five lines; Esc, or another pane "
-                        + "or view, drops it"))
+                    "A count before a key repeats it: 5j moves five lines, 8l eight columns in "
+                        + "a view; Esc, or another pane or view, drops it"))
         }
     }
 
@@ -52,8 +55,8 @@ final class HelpWrapTests: XCTestCase {
                 try PresentFixture.deck("deck/lecture"), width: width, height: height)
             pressKeys(&presenter, "?")
             let text = collapse(frameText(presenter).replacingOccurrences(of: "\n", with: " "))
-            for line in PresenterKeymap.standard.helpLines() {
-                XCTAssertTrue(text.contains(line.help), "«\(line.help)» at \(width)x\(height)")
+            for entry in Keymap<PresenterAction>.standard.helpSection.entries {
+                XCTAssertTrue(text.contains(entry.text), "«\(entry.text)» at \(width)x\(height)")
             }
         }
     }

@@ -30,15 +30,15 @@ final class HistoryPlaceTests: XCTestCase {
         press(&explorer, "l")
         XCTAssertEqual(explorer.state.focus, .context)
         press(&explorer, "1 0 j")
-        let selection = explorer.state.contextSelection
-        let scroll = explorer.state.contextScroll
+        let selection = explorer.state.context.selection
+        let scroll = explorer.state.context.offset
         XCTAssertGreaterThan(scroll, 0, "the pane scrolled: pick a longer list or a lower terminal")
         press(&explorer, "Enter")
         XCTAssertNotEqual(explorer.state.current, try entityID("mechanism/brand-expansion"))
 
         press(&explorer, "Backspace")
         XCTAssertEqual(explorer.state.current, try entityID("mechanism/brand-expansion"))
-        XCTAssertEqual(explorer.state.contextSelection, selection)
-        XCTAssertEqual(explorer.state.contextScroll, scroll)
+        XCTAssertEqual(explorer.state.context.selection, selection)
+        XCTAssertEqual(explorer.state.context.offset, scroll)
     }
 }

@@ -7,8 +7,9 @@ import XCTest
 /// the write fails, the text stays in the editor.
 final class NoteSavingTests: XCTestCase {
     private func editing(_ text: String, hostWrites: Bool) throws -> Explorer {
-        var explorer = try makeExplorer(width: 80, height: 24, start: "concept/soft-power")
-        explorer.hostWritesNotes = hostWrites
+        var explorer = Explorer(
+            model: TestContent.model, width: 80, height: 24,
+            start: try entityID("concept/soft-power"), hostWritesNotes: hostWrites)
         press(&explorer, "a")
         typeText(&explorer, text)
         XCTAssertEqual(press(&explorer, "Ctrl-s"), hostWrites ? [.save] : [])
@@ -28,8 +29,8 @@ final class NoteSavingTests: XCTestCase {
         XCTAssertEqual(note.text, "Compare with the five links")
         XCTAssertNil(explorer.takeNoteToSave(), "taken once")
 
-        explorer.setNote(note.text, for: note.id)
-        explorer.noteWritten(note)
+        _ = explorer.update(.note(note.text, for: note.id))
+        _ = explorer.update(.noteWritten(note))
         XCTAssertFalse(isEditing(explorer))
         XCTAssertEqual(explorer.state.message, "Note saved")
     }
@@ -37,7 +38,7 @@ final class NoteSavingTests: XCTestCase {
     func testAFailedWriteKeepsTheTextInTheEditor() throws {
         var explorer = try editing("Do not lose this", hostWrites: true)
         let note = try XCTUnwrap(explorer.takeNoteToSave())
-        explorer.noteNotWritten(note, reason: "the disk is full")
+        _ = explorer.update(.noteNotWritten(note, reason: "the disk is full"))
         XCTAssertTrue(isEditing(explorer))
         guard case .editor(let editor, _)? = explorer.state.overlay else {
             return XCTFail("no editor")
@@ -51,12 +52,13 @@ final class NoteSavingTests: XCTestCase {
     }
 
     func testWithAnExternalEditorTheAnnotateKeyAsksTheHost() throws {
-        var explorer = try makeExplorer(width: 120, height: 40, start: "concept/soft-power")
-        explorer.usesExternalEditor = true
+        var explorer = Explorer(
+            model: TestContent.model, width: 120, height: 40,
+            start: try entityID("concept/soft-power"), usesExternalEditor: true)
         XCTAssertEqual(press(&explorer, "a"), [.editNote(try entityID("concept/soft-power"))])
         XCTAssertNil(explorer.state.overlay, "no built-in editor opens")
         // The host's answer is a note set on the entity; the Links pane shows it.
-        explorer.setNote("From the editor", for: try entityID("concept/soft-power"))
+        _ = explorer.update(.note("From the editor", for: try entityID("concept/soft-power")))
         XCTAssertTrue(dump(render(explorer)).contains("From the editor"))
     }
 

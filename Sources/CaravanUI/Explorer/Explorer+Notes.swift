@@ -1,4 +1,5 @@
 import CaravanContent
+import Foundation
 
 /// A note saved in the built-in editor, waiting for the host to write it to disk.
 public struct NoteSave: Sendable, Hashable {
@@ -17,6 +18,23 @@ public struct NoteSave: Sendable, Hashable {
 /// only then does the status say "Note saved", and if the write fails the text is still
 /// in the editor.
 extension Explorer {
+    /// Replaces the note on an entity (an empty text removes it).
+    mutating func setNote(_ text: String, for id: EntityID) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        state.notes[id] = trimmed.isEmpty ? nil : text
+        if id == state.current {
+            context = ContextList(for: id, in: model, note: state.notes[id])
+        }
+    }
+
+    /// Replaces every note at once.
+    mutating func setNotes(_ all: [EntityID: String]) {
+        state.notes = all.filter {
+            !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        context = ContextList(for: state.current, in: model, note: state.notes[state.current])
+    }
+
     /// Ctrl-S in the editor: asks the host to save the note, or keeps it for the session.
     mutating func saveFromEditor(_ editor: NoteEditor, text: String, for id: EntityID) -> [Effect] {
         if hostWritesNotes {
@@ -27,7 +45,7 @@ extension Explorer {
             state.overlay = nil
             setNote(text, for: id)
             state.message =
-                notes[id] == nil
+                state.notes[id] == nil
                 ? "Note removed for this session" : "Note kept for this session, not on disk"
             return []
         }
@@ -39,14 +57,14 @@ extension Explorer {
         return noteToSave
     }
 
-    /// The host wrote the note (with ``setNote(_:for:)`` before it): the editor closes.
-    public mutating func noteWritten(_ note: NoteSave) {
+    /// The host wrote the note: the editor closes.
+    mutating func noteWritten(_ note: NoteSave) {
         if case .editor(_, let id)? = state.overlay, id == note.id { state.overlay = nil }
-        state.message = notes[note.id] == nil ? "Note removed" : "Note saved"
+        state.message = state.notes[note.id] == nil ? "Note removed" : "Note saved"
     }
 
     /// The host could not write the note: the editor stays open with the text in it.
-    public mutating func noteNotWritten(_ note: NoteSave, reason: String) {
+    mutating func noteNotWritten(_ note: NoteSave, reason: String) {
         state.message = "Note not saved: \(reason). Ctrl-S tries again, Esc gives it up"
     }
 }
