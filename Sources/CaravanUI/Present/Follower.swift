@@ -152,7 +152,8 @@ public struct Follower: FollowsPresenter {
     public func view() -> Frame {
         if let visit {
             var frame = visit.view()
-            FollowerDetour.drawRejoinHint(into: &frame.grid, theme: theme)
+            let key = keys.follow.keys(for: .rejoin).first?.name ?? "f"
+            RejoinHint(key: key, theme: theme).render(in: frame.grid.bounds, into: &frame.grid)
             return frame
         }
         var grid = Grid(width: width, height: height)
@@ -193,9 +194,10 @@ extension Follower {
     }
 
     func footerLabel(_ status: PresenterStatus) -> String {
+        let explore = keys.follow.keys(for: .explore).first?.name ?? "e"
         if status.blank { return "blanked" }
         if let detour = status.detour {
-            return "the presenter opened " + detour.title + ", e explores it"
+            return "the presenter opened " + detour.title + ", \(explore) explores it"
         }
         if let poll = status.poll {
             let key = "\(status.deck)#\(status.slide)"
@@ -207,6 +209,6 @@ extension Follower {
             return answers[key].map { "you answered \($0); \(range) changes it" }
                 ?? "poll open: answer with \(range)"
         }
-        return "following, e explores"
+        return "following, \(explore) explores"
     }
 }

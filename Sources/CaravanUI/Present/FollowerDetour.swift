@@ -26,18 +26,26 @@ enum FollowerDetour {
         let top = screen.bodyTop
         let rows = max(0, geometry.markerRow - top)
         grid.fill(Rect(x: 0, y: top, width: grid.width, height: rows), style: theme.background)
-        PollResultsView(poll: poll, theme: theme, unicode: screen.unicode)
+        PollResultsView(poll: poll, theme: theme, glyphs: Glyphs(unicode: screen.unicode))
             .render(
                 in: Rect(x: geometry.textX, y: top, width: geometry.textWidth, height: rows),
                 into: &grid)
     }
 
-    static let rejoinHint = " f follow again "
+}
 
-    /// "f follow again" at the right end of the bottom row, over the explorer.
-    static func drawRejoinHint(into grid: inout Grid, theme: PresenterTheme) {
-        let width = Grid.measure(rejoinHint)
-        guard grid.height > 0, grid.width > width else { return }
-        grid.write(rejoinHint, x: grid.width - width, y: grid.height - 1, style: theme.notice)
+/// "f follow again" at the right end of the bottom row, over the explorer a follower
+/// stepped into, naming the first rejoin key of the keymap.
+struct RejoinHint: Widget {
+    let key: String
+    let theme: PresenterTheme
+
+    var text: String { " \(key) follow again " }
+
+    func render(in area: Rect, into grid: inout Grid) {
+        let width = Grid.measure(text)
+        guard area.height > 0, area.width > width else { return }
+        grid.write(
+            text, x: area.x + area.width - width, y: area.y + area.height - 1, style: theme.notice)
     }
 }

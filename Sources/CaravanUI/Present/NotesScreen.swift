@@ -102,7 +102,7 @@ public struct NotesScreen: FollowsPresenter {
     /// Rows the poll's answers take above the rule, with a blank row above them.
     private var pollRows: Int {
         guard let poll = link.status?.poll, height >= 16 else { return 0 }
-        return PollResultsView(poll: poll, theme: theme, unicode: capabilities.unicode).rows + 1
+        return PollResultsView(poll: poll, theme: theme, glyphs: capabilities.glyphs).rows + 1
     }
 
     private func noteLines(_ status: PresenterStatus) -> [SlideLayout.Line] {
@@ -151,7 +151,7 @@ public struct NotesScreen: FollowsPresenter {
                 maxWidth: textWidth)
         }
         if let poll = status.poll, pollRows > 0 {
-            let view = PollResultsView(poll: poll, theme: theme, unicode: capabilities.unicode)
+            let view = PollResultsView(poll: poll, theme: theme, glyphs: capabilities.glyphs)
             view.render(
                 in: Rect(x: x, y: height - 3 - view.rows, width: textWidth, height: view.rows),
                 into: &grid)

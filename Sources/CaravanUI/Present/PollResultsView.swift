@@ -9,15 +9,15 @@ import CaravanContent
 ///  2  Cultural trade     █████████████████            2
 ///  3  Cultural services                               0
 /// ```
-public struct PollResultsView: Sendable {
+public struct PollResultsView: Widget, Sendable {
     public var poll: PollStatus
     public var theme: PresenterTheme
-    public var unicode: Bool
+    public var glyphs: Glyphs
 
-    public init(poll: PollStatus, theme: PresenterTheme, unicode: Bool) {
+    public init(poll: PollStatus, theme: PresenterTheme, glyphs: Glyphs) {
         self.poll = poll
         self.theme = theme
-        self.unicode = unicode
+        self.glyphs = glyphs
     }
 
     /// Rows it needs: the question, a blank row, one per option.
@@ -25,7 +25,7 @@ public struct PollResultsView: Sendable {
 
     /// "open · 5 answered", "closed · 5 answered".
     public var summary: String {
-        (poll.open ? "open" : "closed") + (unicode ? " · " : " - ")
+        (poll.open ? "open" : "closed") + glyphs.separator
             + (poll.answered == 1 ? "1 answered" : "\(poll.answered) answered")
     }
 
@@ -47,7 +47,7 @@ public struct PollResultsView: Sendable {
             (poll.options.map { Grid.measure($0) }.max() ?? 0) + 2, max(8, area.width / 2))
         let numberWidth = 4
         let barWidth = max(0, area.width - numberWidth - labelWidth - countWidth - 1)
-        let bar = unicode ? "█" : "#"
+        let bar = glyphs.chartBar
         for (index, option) in poll.options.enumerated() {
             let y = area.y + 2 + index
             guard y < area.y + area.height else { break }

@@ -206,7 +206,7 @@ public struct Presenter: Program {
         case .first: go(to: 0)
         case .last: go(to: deck.slides.count - 1)
         case .overview:
-            var overview = SlideOverview(selection: state.index)
+            var overview = SlideOverview(deck, selection: state.index)
             overview.reveal(width: state.width, height: state.height)
             state.mode = .overview(overview)
         case .blank: state.mode = .blank
@@ -233,7 +233,7 @@ public struct Presenter: Program {
     private mutating func handleOverview(_ key: Key, _ current: SlideOverview) {
         guard let action = keys.overview.action(for: key) else { return }
         var overview = current
-        let columns = SlideOverview.columns(width: state.width, height: state.height)
+        let columns = current.columns(width: state.width, height: state.height)
         let count = deck.slides.count
         let step: Int
         switch action {

@@ -180,18 +180,25 @@ extension Presenter {
 extension Presenter {
     /// After the slide number: the poll's state and keys, and a paused clock.
     var footerLabel: String? {
+        func key(_ action: PresenterAction) -> String {
+            keys.presenter.keys(for: action).first?.name ?? action.name
+        }
         var parts: [String] = []
         if let tally = currentPoll {
-            let status = tally.status
-            let view = PollResultsView(poll: status, theme: theme, unicode: capabilities.unicode)
-            parts.append(
-                tally.isOpen
-                    ? "poll \(view.summary) (a closes, v \(tally.revealed ? "hides" : "shows"))"
-                    : "poll "
-                        + (tally.answered == 0 ? "(a opens it)" : "\(view.summary) (a reopens)"))
+            let glyphs = capabilities.glyphs
+            let summary = PollResultsView(poll: tally.status, theme: theme, glyphs: glyphs).summary
+            if tally.isOpen {
+                let shows = tally.revealed ? "hides" : "shows"
+                parts.append(
+                    "poll \(summary) (\(key(.poll)) closes, \(key(.reveal)) \(shows))")
+            } else if tally.answered == 0 {
+                parts.append("poll (\(key(.poll)) opens it)")
+            } else {
+                parts.append("poll \(summary) (\(key(.poll)) reopens)")
+            }
         }
         if state.pausedAt != nil { parts.append("clock paused") }
-        return parts.isEmpty ? nil : parts.joined(separator: capabilities.unicode ? " · " : " - ")
+        return parts.isEmpty ? nil : parts.joined(separator: capabilities.glyphs.separator)
     }
 
     /// The poll's answers over the slide's body, once revealed.
@@ -200,7 +207,7 @@ extension Presenter {
         let top = screen.bodyTop
         let rows = max(0, geometry.markerRow - top)
         grid.fill(Rect(x: 0, y: top, width: grid.width, height: rows), style: theme.background)
-        PollResultsView(poll: tally.status, theme: theme, unicode: capabilities.unicode)
+        PollResultsView(poll: tally.status, theme: theme, glyphs: capabilities.glyphs)
             .render(
                 in: Rect(x: geometry.textX, y: top, width: geometry.textWidth, height: rows),
                 into: &grid)

@@ -84,7 +84,7 @@ final class PresenterKeyTests: XCTestCase {
         pressKeys(&presenter, "o")
         guard case .overview = presenter.state.mode else { return XCTFail("no overview") }
         pressKeys(&presenter, "Down Down Right Enter")
-        let columns = SlideOverview.columns(width: 80, height: 24)
+        let columns = SlideOverview(presenter.deck, selection: 0).columns(width: 80, height: 24)
         XCTAssertEqual(presenter.state.index, 2 * columns + 1)
         XCTAssertEqual(presenter.state.mode, .slide)
         pressKeys(&presenter, "o Esc")
