@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 # The manual page: generated from the command definitions, KEYS inserted before EXIT STATUS.
 "$build/generate-manual" "$bin" --output-directory "$work" >/dev/null
-"$bin" keys --format mdoc > "$work/keys.mdoc"
+"$bin" keys --format mdoc --ignore-config > "$work/keys.mdoc"
 awk -v keys="$work/keys.mdoc" '
     /^\.Sh "EXIT STATUS"/ && !done { while ((getline line < keys) > 0) print line; done = 1 }
     { print }

@@ -1,8 +1,10 @@
 import ArgumentParser
+import CaravanConfig
 import CaravanUI
 import Foundation
 
-/// `caravan keys`: every key binding, from the same key maps the help overlays use.
+/// `caravan keys`: every key binding as the config file leaves it, from the same key maps
+/// the help overlays use.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
@@ -15,8 +17,12 @@ struct KeysCommand: ParsableCommand {
     @Option(help: "text, or mdoc for the KEYS section of the manual page.")
     var format: Format = .text
 
-    func run() {
-        let sections = KeyReference.sections()
+    @Flag(help: "Print the built-in bindings, without the config file's changes.")
+    var ignoreConfig = false
+
+    func run() throws {
+        let keys = try loadUserConfig(ignoring: ignoreConfig).apply(to: KeyBindings.standard)
+        let sections = KeyReference.sections(keys)
         switch format {
         case .text: emit(KeyReference.text(sections))
         case .mdoc: emit(KeyReference.mdoc(sections))
@@ -29,8 +35,8 @@ enum KeyReference {
     typealias Section = HelpSection
 
     /// Every program's keys, from the same keymaps their help screens are made from.
-    static func sections() -> [Section] {
-        KeyBindings.standard.reference
+    static func sections(_ keys: KeyBindings = .standard) -> [Section] {
+        keys.reference
     }
 
     static func text(_ sections: [Section]) -> String {

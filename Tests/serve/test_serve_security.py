@@ -103,7 +103,7 @@ def test_configured_editor_is_never_started(ws, cls, opn):
             screen.wait_for("Caravan")
             child = next(pid for pid in explorer_children(server))
             screen.keys("a")
-            screen.wait_for("Ctrl-S saves")
+            screen.wait_for("Ctrl-s saves")
             screen.keys("Escape")
             for probe in PROBES:
                 screen.keys(*probe)
@@ -125,7 +125,7 @@ def test_configured_editor_is_never_started(ws, cls, opn):
 def open_note_editor(screen):
     screen.wait_for("Caravan")
     screen.keys("a")
-    screen.wait_for("Ctrl-S saves")
+    screen.wait_for("Ctrl-s saves")
 
 
 def write_note(screen, text, said="Note saved"):
@@ -199,7 +199,7 @@ def test_notes_are_capped_with_a_message(ws, cls, _opn):
         child = next(pid for pid in explorer_children(cls))
         client.output = b""
         client.send(b"a")
-        pump_all([client], lambda: b"Ctrl-S saves" in client.output, 20, "the note editor")
+        pump_all([client], lambda: b"Ctrl-s saves" in client.output, 20, "the note editor")
         before = cpu_seconds(child)
         chunk = b"x" * 512
         for _ in range(80):  # 40 KiB, as a paste would send it

@@ -176,11 +176,18 @@ def test_folding_the_tree():
         session.keys(":")
         session.type("Humanistic connotation")
         session.keys("Enter")
+        session.wait_until(lambda: "Jump to" not in session.screen()
+                           and title_bar(session).endswith("Humanistic connotation"),
+                           what="the jump landed")
+        # Only the navigator folds: the page and the Links pane still name the mechanism.
+        contents = lambda: "\n".join(line.split("\u2502")[0]
+                                     for line in session.screen().splitlines()[2:-1])
+        assert "Talent cultivation" in contents()
         session.keys("h")
         session.keys("o")
-        session.wait_until(lambda: "Talent cultivation" not in session.screen(), what="folded")
+        session.wait_until(lambda: "Talent cultivation" not in contents(), what="folded")
         session.keys("o")
-        session.wait_until(lambda: "Talent cultivation" in session.screen(), what="unfolded")
+        session.wait_until(lambda: "Talent cultivation" in contents(), what="unfolded")
         session.keys("q")
         assert_restored(session, pid)
     finally:

@@ -60,6 +60,12 @@ public struct Keymap<A: KeyAction>: Sendable {
         bindings.filter { $0.action == action }.map(\.key)
     }
 
+    /// The name of the first key bound to an action, for a message that names it
+    /// (`Tab selects the next link`); nil when it has none.
+    public func keyName(for action: A) -> String? {
+        keys(for: action).first?.name
+    }
+
     /// What a key means where text can also be typed: a bound action first, else a
     /// character to insert.
     public func input(for key: Key) -> KeyInput<A> {

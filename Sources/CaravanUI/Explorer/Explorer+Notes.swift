@@ -65,6 +65,13 @@ extension Explorer {
 
     /// The host could not write the note: the editor stays open with the text in it.
     mutating func noteNotWritten(_ note: NoteSave, reason: String) {
-        state.message = "Note not saved: \(reason). Ctrl-S tries again, Esc gives it up"
+        let editor = keys.editor
+        let again = [
+            editor.keyName(for: .save).map { "\($0) tries again" },
+            editor.keyName(for: .cancel).map { "\($0) gives it up" },
+        ].compactMap { $0 }
+        state.message =
+            "Note not saved: \(reason)"
+            + (again.isEmpty ? "" : ". " + again.joined(separator: ", "))
     }
 }

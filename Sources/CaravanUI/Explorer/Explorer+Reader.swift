@@ -55,7 +55,8 @@ extension Explorer {
         if let link = state.selectedLink, page.links.indices.contains(link) {
             open(page.links[link].target, pushing: true)
         } else {
-            state.message = "No link selected: Tab selects the next link"
+            let key = keymap.keyName(for: .nextLink).map { ": \($0) selects the next link" }
+            state.message = "No link selected" + (key ?? "")
         }
     }
 

@@ -166,7 +166,8 @@ public struct Explorer: Program {
             return []
         }
         guard let action = keymap.action(for: key) else {
-            state.message = "\(key.name) is not bound; press ? for help"
+            let help = keymap.keyName(for: .help).map { "; press \($0) for help" } ?? ""
+            state.message = "\(key.name) is not bound" + help
             return []
         }
         // Over a view, what acts on the hidden panes does nothing.

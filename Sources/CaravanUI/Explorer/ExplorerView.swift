@@ -18,7 +18,8 @@ struct ExplorerView {
     func render(width: Int, height: Int) -> Frame {
         var grid = Grid(width: width, height: height)
         guard !PaneLayout.isTooSmall(width: width, height: height) else {
-            TooSmallNotice(theme: explorer.theme).render(in: grid.bounds, into: &grid)
+            TooSmallNotice(theme: explorer.theme, quitKey: explorer.keymap.keyName(for: .quit))
+                .render(in: grid.bounds, into: &grid)
             return Frame(grid: grid, cursor: nil)
         }
         let look = self.look

@@ -38,7 +38,8 @@ public struct NavigatorTree: Sendable, Hashable {
         roots += [builder.framework()].compactMap { $0 }
         roots += [builder.byConnotation()].compactMap { $0 }
         for kind in EntityKind.allCases where kind.listing == .groupOfItsOwn {
-            roots += [builder.group(kind.rawValue, kind.pluralTitle, builder.entities(kind))]
+            let title = model.vocabulary.pluralTitle(kind)
+            roots += [builder.group(kind.rawValue, title, builder.entities(kind))]
                 .compactMap { $0 }
         }
         self.roots = roots
@@ -86,7 +87,9 @@ public struct NavigatorTree: Sendable, Hashable {
             let children =
                 entities(listed: .paper).map(leaf)
                 + tops.map { tree($0, by: [.partOf]) }
-            return group("paper", model.paper.map { _ in "The paper" } ?? "Sections", children)
+            let words = model.vocabulary
+            let title = model.paper.map { _ in "The " + words.singular(.paper) }
+            return group("paper", title ?? words.pluralTitle(.section), children)
         }
 
         /// The framework: what belongs to nothing and is part of nothing (the
@@ -122,7 +125,7 @@ public struct NavigatorTree: Sendable, Hashable {
             if let other = group("cases:other", "Other", unplaced.map(leaf)) {
                 groups.append(other)
             }
-            return group("cases", "Cases", groups)
+            return group("cases", model.vocabulary.pluralTitle(.case), groups)
         }
     }
 

@@ -53,19 +53,22 @@ struct TitleBar: Widget {
     }
 }
 
-/// What a terminal below 40x12 shows: that it is too small, its size, and that q quits.
+/// What a terminal below 40x12 shows: that it is too small, its size, and the key that
+/// quits.
 struct TooSmallNotice: Widget {
     let theme: Theme
+    /// The quit key's name, as the keymap binds it; nil when nothing quits.
+    var quitKey: String? = "q"
 
     func render(in rect: Rect, into grid: inout Grid) {
+        let quits = quitKey.map { ["\($0) quits"] } ?? []
         let lines =
             rect.width >= 24
             ? [
                 "Terminal too small",
                 "\(rect.width)x\(rect.height); needs \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
-                "q quits",
-            ]
-            : ["Too small", "\(rect.width)x\(rect.height)", "q quits"]
+            ] + quits
+            : ["Too small", "\(rect.width)x\(rect.height)"] + quits
         let top = rect.y + max(0, (rect.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() where top + offset < rect.maxY {
             let x = rect.x + max(0, (rect.width - DisplayWidth.of(line)) / 2)

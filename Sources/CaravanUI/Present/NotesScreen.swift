@@ -168,7 +168,8 @@ public struct NotesScreen: FollowsPresenter {
         }
         let glyphs = capabilities.glyphs
         if top + notesRows < lines.count, height > 5 {
-            let more = " \(glyphs.arrowDown) more (j) "
+            let key = keymap.keyName(for: .lineDown).map { " (\($0))" } ?? ""
+            let more = " \(glyphs.arrowDown) more\(key) "
             grid.write(
                 more, x: x + textWidth - Grid.measure(more), y: notesTop + notesRows - 1,
                 style: theme.notice)
