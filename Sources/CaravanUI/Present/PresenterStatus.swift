@@ -45,12 +45,11 @@ public struct PresenterStatus: Codable, Hashable, Sendable {
         pausedAt ?? max(0, Int(now - started))
     }
 
-    /// What anyone but the presenting user is told: no speaker notes, no next slide, no
-    /// note of the lecturer's on a detour, and a poll's counts only once revealed.
+    /// What anyone but the presenting user is told: no speaker notes, no note of the
+    /// lecturer's on a detour, and a poll's counts only once revealed.
     public var forAudience: PresenterStatus {
         var status = self
         status.notes = ""
-        status.nextTitle = nil
         status.detour?.note = nil
         if status.poll?.revealed != true { status.poll?.counts = nil }
         return status

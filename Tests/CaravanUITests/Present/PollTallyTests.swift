@@ -100,7 +100,7 @@ final class FollowerConnectionTests: XCTestCase {
             answered: 3)
         let audience = status.forAudience
         XCTAssertEqual(audience.notes, "")
-        XCTAssertNil(audience.nextTitle)
+        XCTAssertEqual(audience.nextTitle, "B", "the next slide's title is no secret")
         XCTAssertNil(audience.detour?.note)
         XCTAssertNil(audience.poll?.counts)
         XCTAssertEqual(audience.poll?.answered, 3)
