@@ -42,13 +42,19 @@ public struct Slide: Hashable, Sendable {
     public var notes: String
     /// The line of the file where the slide starts.
     public var line: Int
+    /// The question the slide puts to the room, if any.
+    public var poll: Poll?
 
-    public init(title: String, style: Style = .normal, kind: Kind, notes: String = "", line: Int) {
+    public init(
+        title: String, style: Style = .normal, kind: Kind, notes: String = "", line: Int,
+        poll: Poll? = nil
+    ) {
         self.title = title
         self.style = style
         self.kind = kind
         self.notes = notes
         self.line = line
+        self.poll = poll
     }
 
     /// The entity the slide is about, when it shows one.

@@ -7,6 +7,7 @@ import Foundation
 /// - A slide may start with a heading, which becomes its title: `# Title` makes a cover
 ///   slide, `## Title` (or deeper) a normal one.
 /// - The next line may be `show: ID` (an entity) or `show: view/map` (a built-in view).
+/// - A line `Poll:` followed by a list puts a question to the room (see ``Poll``).
 /// - A line `Notes:` starts the speaker's notes, which run to the end of the slide; text
 ///   after the colon on that line is part of them.
 public enum DeckParser {
@@ -154,7 +155,8 @@ private struct Parser {
         }
 
         // Body and notes: the first `Notes:` line outside code starts the notes.
-        var bodyLines: [Substring] = []
+        var bodyLines: [PollReader.Line] = []
+        var codeLines: Set<Int> = []
         var noteLines: [Substring] = []
         var inNotes = false
         var fence = FenceTracker()
@@ -174,16 +176,27 @@ private struct Parser {
                     "`show:` must be the first line of a slide (after its heading); shown as text",
                     at(entry.line))
             }
-            bodyLines.append(entry.text)
+            if inCode { codeLines.insert(bodyLines.count) }
+            bodyLines.append(entry)
         }
-        let bodyText = bodyLines.joined(separator: "\n")
+        let found = PollReader.read(bodyLines, path: path) { codeLines.contains($0) }
+        diagnostics += found.diagnostics
+        let bodyText = found.lines.map(\.text).joined(separator: "\n")
         let notes = noteLines.joined(separator: "\n").trimmingCharacters(
             in: .whitespacesAndNewlines)
         let style: Slide.Style = heading?.level == 1 ? .cover : .normal
         let hasBody = !bodyText.allSatisfy(\.isWhitespace)
 
         if let show {
-            if hasBody, let firstText = lines.first(where: { !$0.text.allSatisfy(\.isWhitespace) })
+            if let poll = found.poll {
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "a poll goes on a slide of text, not on a `show:` slide; give it a slide "
+                            + "of its own",
+                        at: at(poll.line)))
+            } else if hasBody,
+                let firstText = lines.first(where: { !$0.text.allSatisfy(\.isWhitespace) })
             {
                 warn(
                     "text on a `show:` slide is not shown; move it to the notes or to a slide of its own",
@@ -200,7 +213,9 @@ private struct Parser {
         }
         let title =
             heading?.title ?? show?.target ?? DeckParser.fallbackTitle(document, number: number)
-        return Slide(title: title, style: style, kind: .text(document), notes: notes, line: start)
+        return Slide(
+            title: title, style: style, kind: .text(document), notes: notes, line: start,
+            poll: found.poll)
     }
 
     /// The kind a `show:` target gives, or nil (with an error) when it can't be read.

@@ -13,15 +13,19 @@ public enum ChildCommand {
     /// - Parameters:
     ///   - contentFolder: the `--content` folder given to `caravan serve`, if any.
     ///   - stateFolder: the reader's own state folder; nil keeps no state (`--open`).
+    ///   - voter: who answers the presenter's polls from this session (``Voter``); a
+    ///     follower passes it to the presenter, which counts one answer per voter.
     ///   - environment: the server's environment, to find the presenter's socket.
     ///   - presenterIsLive: tells whether a presenter answers on a socket (injected for tests).
     public static func arguments(
-        contentFolder: String?, stateFolder: String?, environment: [String: String],
+        contentFolder: String?, stateFolder: String?, voter: String? = nil,
+        environment: [String: String],
         presenterIsLive: (String) -> Bool = PresenterProbe.answers
     ) -> [String] {
         let content = contentFolder.map { ["--content", $0] } ?? []
         if presenterIsLive(presentSocketPath(environment: environment)) {
-            return ["follow", "--auto", "--served"] + content
+            let voting = voter.map { ["--voter", $0] } ?? []
+            return ["follow", "--auto", "--served"] + voting + content
         }
         let state = stateFolder.map { ["--state-dir", $0] } ?? ["--no-state"]
         return ["explore", "--served"] + state + content
@@ -35,6 +39,34 @@ public enum ChildCommand {
             return (runtime as NSString).appendingPathComponent("caravan/present.sock")
         }
         return "/tmp/caravan-\(getuid())/present.sock"
+    }
+}
+
+/// Who answers polls from a served session, as the server names them on the child's
+/// command line (which the client cannot reach): the key's fingerprint when keys are
+/// listed, so one student is one voter however many times they log in; with `--open`,
+/// where anyone may offer any key, the connection's own number.
+public enum Voter {
+    public static func name(fingerprint: String?, open: Bool, connection: Int) -> String {
+        if !open, let fingerprint { return "key:" + fingerprint }
+        return "open:\(getpid())-\(connection)"
+    }
+
+    private static let counter = ConnectionCounter()
+
+    /// A number no other connection of this server has had.
+    static func nextConnection() -> Int { counter.next() }
+}
+
+private final class ConnectionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = 0
+
+    func next() -> Int {
+        lock.withLock {
+            last += 1
+            return last
+        }
     }
 }
 

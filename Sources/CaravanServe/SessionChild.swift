@@ -42,6 +42,9 @@ extension ShellSessionHandler {
             let arguments = ChildCommand.arguments(
                 contentFolder: server.configuration.contentFolder,
                 stateFolder: server.stateFolder(fingerprint: record.fingerprint),
+                voter: Voter.name(
+                    fingerprint: record.fingerprint, open: server.authorizedKeys == nil,
+                    connection: Voter.nextConnection()),
                 environment: server.environment)
             record.program = arguments.first
             do throws(ServeError) {

@@ -42,6 +42,12 @@ public enum AtomicFile {
         try write(data, to: path, access: access, fault: nil)
     }
 
+    /// Replaces the file at `path` with `data`, atomically (for files other than the
+    /// reader's state, such as poll results). The file is private to its owner.
+    public static func replace(_ data: Data, at path: String) throws {
+        try write(data, to: path, access: .owner)
+    }
+
     /// The prefix of temporary files for `path`. Hidden, so they do not clutter the
     /// folder; recognisable, so a later writer can clear those a crash left behind.
     static func temporaryPrefix(for path: String) -> String {

@@ -66,6 +66,8 @@ public struct ReaderState: Codable, Hashable, Sendable {
     public var marks: [String: Mark]
     /// Notes by entity id, tombstones included.
     public var annotations: [String: Annotation]
+    /// Where the presenter was in each deck, by the deck's id.
+    public var presentations: [String: PresenterPlace] = [:]
 
     public init(
         contentIdentity: String, last: Position? = nil, history: [Position] = [],
@@ -82,7 +84,7 @@ public struct ReaderState: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, contentIdentity, last, history, visited, marks, annotations
+        case version, contentIdentity, last, history, visited, marks, annotations, presentations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,6 +97,9 @@ public struct ReaderState: Codable, Hashable, Sendable {
         marks = try container.decodeIfPresent([String: Mark].self, forKey: .marks) ?? [:]
         annotations =
             try container.decodeIfPresent([String: Annotation].self, forKey: .annotations) ?? [:]
+        presentations =
+            try container.decodeIfPresent([String: PresenterPlace].self, forKey: .presentations)
+            ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,6 +112,8 @@ public struct ReaderState: Codable, Hashable, Sendable {
         try container.encode(visited.sorted(), forKey: .visited)
         try container.encode(marks, forKey: .marks)
         try container.encode(annotations, forKey: .annotations)
+        // Left out when empty, so a reader who never presents writes what they always did.
+        if !presentations.isEmpty { try container.encode(presentations, forKey: .presentations) }
     }
 }
 
@@ -172,6 +179,7 @@ extension ReaderState {
     ///   changed it, the newer `updated` wins, ties going to ours; a change beats a
     ///   deletion, which carries no time. Deleted notes are tombstones, so they take
     ///   part like any other note.
+    /// - Where the presenter was in each deck: as marks and notes.
     /// - Visited: ours plus whatever the other side added since `base`.
     /// - Last position and history: ours.
     ///
@@ -185,6 +193,8 @@ extension ReaderState {
         result.annotations = mergeEntries(
             ours: ours.annotations, theirs: theirs.annotations, base: base.annotations)
         result.visited = ours.visited.union(theirs.visited.subtracting(base.visited))
+        result.presentations = mergeEntries(
+            ours: ours.presentations, theirs: theirs.presentations, base: base.presentations)
         return result
     }
 
@@ -243,6 +253,8 @@ extension ReaderState {
         }
         counts.append((droppedNotes.count, "note"))
         state.annotations = annotations
+        // A deck that went takes its place with it, silently: there is nothing to return to.
+        state.presentations = state.presentations.filter { existing.contains($0.key) }
 
         let dropped = counts.filter { $0.count > 0 }
         guard !dropped.isEmpty else { return (state, []) }

@@ -74,9 +74,13 @@ struct ExploreCommand: ParsableCommand {
             }
             return theme
         }
+        // Presenting from here (P) is broadcast like `caravan present`, except when served.
+        let broadcast = served.served ? nil : ExplorerBroadcast()
+        if broadcast != nil { signal(SIGPIPE, SIG_IGN) }
         let session: TerminalSession
         do {
-            session = try TerminalSession(options: .init(mouse: mouse))
+            session = try TerminalSession(
+                options: .init(mouse: mouse, extraInput: broadcast?.notification))
         } catch let error as TerminalError {
             printError("caravan: \(error)")
             if !served.served {
@@ -126,7 +130,7 @@ struct ExploreCommand: ParsableCommand {
             let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
             _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
-        var program = ReaderSession(explorer: explorer, state: state)
+        var program = ReaderSession(explorer: explorer, state: state, broadcast: broadcast)
         let sources = content
         var host = ReaderHost(
             store: store, editor: editor,

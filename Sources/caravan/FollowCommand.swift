@@ -32,7 +32,9 @@ struct FollowCommand: ParsableCommand {
         let config = served.served ? ServedOptions.sessionConfig().config : try loadUserConfig()
         let keys = config.apply(to: KeyBindings.standard)
         let model = try content.loadValid()
-        let client = try presenter.client(anySession: auto)
+        // Only a served session's voter is the server's word; see FollowerConnection.
+        let client = try presenter.client(
+            anySession: auto, voter: served.served ? served.voter : nil)
         try runFollowing(
             {
                 Follower(

@@ -27,7 +27,7 @@ struct PresenterOptions: ParsableArguments {
     }
 
     /// A client for the presenter's socket, not yet started.
-    func client(anySession: Bool = false) throws -> PresentClient {
+    func client(anySession: Bool = false, voter: String? = nil) throws -> PresentClient {
         let owner = try owner()
         let name = session.session
         let sockets: @Sendable () -> [String]
@@ -37,7 +37,7 @@ struct PresenterOptions: ParsableArguments {
             sockets = { PresentSocket.candidates(session: name, uid: owner) }
         }
         do {
-            return try PresentClient(sockets: sockets, owner: owner)
+            return try PresentClient(sockets: sockets, owner: owner, voter: voter)
         } catch let error as PresentSocketError {
             printError("caravan: \(error)")
             throw ExitCode(1)

@@ -12,12 +12,17 @@ import Foundation
 /// the terminal session watches (`Options.extraInput`), so the screen wakes without
 /// polling. Without a presenter, or after it quits, the thread tries again every second.
 ///
-/// Nothing is ever written to the presenter.
+/// All it writes to the presenter is the voter `caravan serve` named, when it connects,
+/// and answers to polls (``send(_:)``).
 final class PresentClient: @unchecked Sendable {
     /// The descriptor to watch: readable when there is news (see ``take()``).
     let notification: Int32
     private let notifyWrite: Int32
     private let stopPipe: (read: Int32, write: Int32)
+    /// Written to when answers wait in `outgoing`.
+    private let sendPipe: (read: Int32, write: Int32)
+    private var outgoing: [FollowerMessage] = []
+    private let voter: String?
     private let sockets: @Sendable () -> [String]
     private let owner: uid_t
     private let lock = NSLock()
@@ -28,22 +33,25 @@ final class PresentClient: @unchecked Sendable {
     /// - Parameters:
     ///   - sockets: the socket paths to try, in order, each time it connects.
     ///   - owner: the presenting user; sockets and folders owned by anyone else are ignored.
-    init(sockets: @escaping @Sendable () -> [String], owner: uid_t) throws {
+    ///   - voter: who this session answers polls as (given by `caravan serve`).
+    init(sockets: @escaping @Sendable () -> [String], owner: uid_t, voter: String? = nil) throws {
         var notify: [Int32] = [-1, -1]
         var stop: [Int32] = [-1, -1]
+        var outgoing: [Int32] = [-1, -1]
         guard pipe(&notify) == 0 else { throw PresentSocketError("cannot create a pipe") }
-        guard pipe(&stop) == 0 else {
-            close(notify[0])
-            close(notify[1])
+        guard pipe(&stop) == 0, pipe(&outgoing) == 0 else {
+            for descriptor in notify + stop where descriptor >= 0 { close(descriptor) }
             throw PresentSocketError("cannot create a pipe")
         }
-        for descriptor in notify + stop {
+        for descriptor in notify + stop + outgoing {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
         notification = notify[0]
         notifyWrite = notify[1]
         stopPipe = (stop[0], stop[1])
+        sendPipe = (outgoing[0], outgoing[1])
+        self.voter = voter
         self.sockets = sockets
         self.owner = owner
     }
@@ -72,9 +80,21 @@ final class PresentClient: @unchecked Sendable {
         _ = write(stopPipe.write, &byte, 1)
         if running { finished.wait() }
         running = false
-        for descriptor in [notification, notifyWrite, stopPipe.read, stopPipe.write] {
+        for descriptor in [
+            notification, notifyWrite, stopPipe.read, stopPipe.write, sendPipe.read, sendPipe.write,
+        ] {
             close(descriptor)
         }
+    }
+
+    /// Sends a message to the presenter (an answer to a poll) while connected; dropped
+    /// when there is no presenter.
+    func send(_ message: FollowerMessage) {
+        lock.withLock {
+            if outgoing.count < 16 { outgoing.append(message) }
+        }
+        var byte: UInt8 = 1
+        _ = write(sendPipe.write, &byte, 1)
     }
 
     // MARK: The client's thread
@@ -89,14 +109,41 @@ final class PresentClient: @unchecked Sendable {
         _ = write(notifyWrite, &byte, 1)
     }
 
-    /// Waits up to `milliseconds` for `descriptor` (or forever with -1); false when asked to stop.
+    /// Waits up to `milliseconds` for `descriptor` (or forever with -1); false when asked to
+    /// stop. Messages waiting to go out are sent to `descriptor` meanwhile.
     private func wait(for descriptor: Int32?, milliseconds: Int32) -> Bool {
-        var descriptors = [pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
-        if let descriptor {
-            descriptors.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0))
+        while true {
+            var descriptors = [
+                pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: sendPipe.read, events: Int16(POLLIN), revents: 0),
+            ]
+            if let descriptor {
+                descriptors.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0))
+            }
+            while poll(&descriptors, nfds_t(descriptors.count), milliseconds) < 0 && errno == EINTR
+            {}
+            if descriptors[0].revents != 0 { return false }
+            guard descriptors[1].revents != 0 else { return true }
+            var scratch = [UInt8](repeating: 0, count: 64)
+            while read(sendPipe.read, &scratch, scratch.count) > 0 {}
+            let messages = lock.withLock {
+                defer { outgoing = [] }
+                return outgoing
+            }
+            if let descriptor { for message in messages { transmit(message, to: descriptor) } }
+            if descriptors.count > 2, descriptors[2].revents != 0 { return true }
         }
-        while poll(&descriptors, nfds_t(descriptors.count), milliseconds) < 0 && errno == EINTR {}
-        return descriptors[0].revents == 0
+    }
+
+    private func transmit(_ message: FollowerMessage, to descriptor: Int32) {
+        let line = message.jsonLine()
+        _ = line.withUnsafeBytes { buffer in
+            #if canImport(Glibc)
+                Glibc.send(descriptor, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+            #else
+                Darwin.send(descriptor, buffer.baseAddress, buffer.count, 0)
+            #endif
+        }
     }
 
     private func connect() -> Int32? {
@@ -118,6 +165,7 @@ final class PresentClient: @unchecked Sendable {
                 if !wait(for: nil, milliseconds: 1000) { return }
                 continue
             }
+            if let voter { transmit(FollowerMessage(voter: voter), to: descriptor) }
             let keepGoing = readLines(from: descriptor)
             close(descriptor)
             set(.waiting)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaravanConfig
 import CaravanContent
+import CaravanStore
 import CaravanTerminal
 import CaravanUI
 import Foundation
@@ -31,15 +32,22 @@ struct PresentCommand: ParsableCommand {
         commandName: "present",
         abstract: "Present a deck full screen; notes and follow screens can join.",
         discussion: """
-            Keys: Space, Right, PgDn, n or j for the next slide; Left, PgUp, p, k or Backspace \
+            Keys: Space, Right, PgDn, n or j for the next slide; Left, PgUp, k or Backspace \
             for the previous; g and G for the first and last; a number then Enter to go to a \
             slide; o for an overview; b to blank the screen; Enter on a slide that shows an \
-            entity to explore it (Backspace or Esc comes back); ? for help; q to quit.
+            entity to explore it (Backspace or Esc comes back, and notes and followers see it \
+            too); p pauses the clock, r resets it; on a slide with a poll, a opens it to \
+            answers and closes it, v shows the answers, w writes the results; ? for help; q \
+            asks, then q or y quits.
+
+            Where you were (slide, clock) is kept per deck; the next 'caravan present' of the \
+            deck offers to resume there (--restart starts afresh).
 
             While it runs, 'caravan notes' shows the speaker notes and 'caravan follow' the \
             slides, following live, in other terminals. They connect through a socket in \
             $XDG_RUNTIME_DIR/caravan (or /tmp/caravan-UID) that only you can use, unless \
-            --audience widens it. Followers can never move the presenter.
+            --audience widens it. Followers can never move the presenter; they can answer \
+            an open poll with the number keys, once each (a new answer replaces the old).
             """)
 
     @Argument(
@@ -59,9 +67,37 @@ struct PresentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Start at slide N (from 1).", valueName: "N"))
     var slide: Int?
 
+    @Flag(
+        name: .long,
+        help: "Start at the first slide with the clock at 00:00, not where you left off.")
+    var restart = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write poll results as CSV into this folder (DECK-poll-results.csv) when a poll closes and at the end.",
+            valueName: "DIR"),
+        completion: .directory)
+    var results: String?
+
+    @Flag(name: .long, help: "Neither read nor keep where you left off, nor your notes.")
+    var noState = false
+
+    @OptionGroup var watching: WatchOptions
     @OptionGroup var session: SessionOptions
     @OptionGroup var content: ContentOptions
-    @OptionGroup var watching: WatchOptions
+
+    func validate() throws {
+        if let results {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: results, isDirectory: &isFolder),
+                isFolder.boolValue
+            else { throw ValidationError("--results: '\(results)' is not a folder") }
+        }
+        if restart && slide != nil {
+            throw ValidationError("--restart and --slide exclude each other")
+        }
+    }
 
     func run() throws {
         let config = try loadUserConfig()
@@ -79,21 +115,36 @@ struct PresentCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer { server.stop() }
-        let terminal = try openTerminal(TerminalSession.Options())
+        var store: StateStore?
+        var state: ReaderState?
+        if !noState {
+            let opened = StateStore(contentIdentity: content.identity(of: model))
+            let (loaded, warnings) = opened.load()
+            for warning in warnings { printError("caravan: \(warning)") }
+            (store, state) = (opened, loaded)
+        }
+        var resume: ResumePoint?
+        if slide == nil, !restart, let place = state?.place(in: deck.id.description) {
+            resume = ResumePoint(
+                slide: min(place.slide, deck.slides.count - 1), elapsed: place.elapsed,
+                paused: place.paused)
+        }
+        let terminal = try openTerminal(TerminalSession.Options(extraInput: server.notification))
         if let watcher { terminal.watch(watcher) }
         server.start()
-        let presenter = Presenter(
+        var presenter = Presenter(
             model: model, deck: deck, width: terminal.size.width, height: terminal.size.height,
-            start: (slide ?? 1) - 1, keys: config.apply(to: KeyBindings.standard),
+            start: (slide ?? 1) - 1, resume: resume, keys: config.apply(to: KeyBindings.standard),
             capabilities: terminal.capabilities)
+        presenter.lecturerNotes = state.map(ReaderSession.notes(from:)) ?? [:]
         var program = BroadcastingPresenter(presenter: presenter, server: server)
         let content = self.content
-        var host = ContentReloadHost<BroadcastingPresenter> {
-            content.load(adding: extra, cached: false)
-        }
+        var host = PresenterHost(
+            store: store, base: state, resultsFolder: results,
+            reload: watcher.map { _ in { content.load(adding: extra, cached: false) } })
         // The clock on the slides needs a tick a second.
-        let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000))
-            .run(&program, host: &host)
+        let outcome = ProgramRunner(backend: terminal, options: .init(ticks: 1000)).run(
+            &program, host: &host)
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
     }
 

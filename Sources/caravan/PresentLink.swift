@@ -1,14 +1,18 @@
 import CaravanContent
 import CaravanUI
 
-/// Runs a presenter and hands its status to the server whenever it changes. With
-/// `--watch`, a change to the content's files asks the host to read them again.
+/// Runs a presenter, hands its status to the server whenever it changes and followers'
+/// answers to it, and asks its host to save where it is (``PresenterHost``) when that
+/// changes, when a poll closes or results are asked for, and at the end. With `--watch`,
+/// a change to the content's files asks the host to read them again.
 struct BroadcastingPresenter: Program {
-    typealias Reply = ContentModel
+    typealias Reply = PresenterReply
 
     var presenter: Presenter
     let server: PresentServer
     private var published: PresenterStatus?
+    /// Whether the presenter is quitting or being stopped: the last save writes results.
+    private(set) var ending = false
 
     init(presenter: Presenter, server: PresentServer) {
         self.presenter = presenter
@@ -18,19 +22,42 @@ struct BroadcastingPresenter: Program {
 
     mutating func update(_ event: InputEvent) -> [Effect] {
         if event == .contentChanged { return [.reloadContent] }
-        let effects = presenter.update(event)
+        if event == .external {
+            presenter.receive(server.takeVotes())
+            publish()
+            return []
+        }
+        let before = saveKey
+        var effects = presenter.update(event)
         publish()
+        ending = effects.contains(.quit) || event == .terminate
+        if ending || saveKey != before {
+            effects.insert(.save, at: effects.firstIndex(of: .quit) ?? effects.endIndex)
+        }
         return effects
     }
 
-    mutating func update(reply model: ContentModel) -> [Effect] {
-        presenter.reload(model)
+    mutating func update(reply: PresenterReply) -> [Effect] {
+        switch reply {
+        case .message(let text): presenter.showMessage(text)
+        case .reloaded(let model): presenter.reload(model)
+        }
         publish()
         return []
     }
 
     func view() -> Frame {
         presenter.view()
+    }
+
+    /// What changes when there is something to save: the slide, the clock's start and
+    /// pause, polls closed and results asked for.
+    private var saveKey: [Double] {
+        let state = presenter.state
+        return [
+            Double(state.index), state.started, Double(state.pausedAt ?? -1),
+            Double(state.closedPolls), Double(state.resultsRequests),
+        ]
     }
 
     private mutating func publish() {
@@ -51,23 +78,12 @@ struct LinkedScreen<Screen: FollowsPresenter>: Program {
             screen.receive(client.take())
             return []
         }
-        return screen.update(event)
+        let effects = screen.update(event)
+        for message in screen.takeOutgoing() { client.send(message) }
+        return effects
     }
 
     func view() -> Frame {
         screen.view()
-    }
-}
-
-/// Carries out the one request a presenter makes of its host: reading the content again
-/// from its files after they changed (`--watch`).
-struct ContentReloadHost<Hosted: Program>: ProgramHost where Hosted.Reply == ContentModel {
-    /// Reads the content as it is on disk now.
-    let load: () -> ContentModel
-
-    func perform(
-        _ request: Effect, for program: Hosted, runExternal: ([String]) -> ExternalResult
-    ) -> [ContentModel] {
-        request == .reloadContent ? [load()] : []
     }
 }

@@ -18,27 +18,41 @@ private func sendNow(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: I
 }
 
 /// The presenter's end of the link: a Unix-domain socket that sends the presenter's status,
-/// one JSON line per change, to every follower that connects.
+/// one JSON line per change, to every follower that connects, and takes their answers to
+/// polls.
 ///
-/// Followers are read-only: whatever they send is read and thrown away, never acted on.
-/// A background thread does all socket work and waits in poll(2), so the presenter's
-/// screen never blocks on a slow or vanished follower: a follower whose line does not fit
-/// at once is dropped (it reconnects), writes never raise SIGPIPE, and each peer's
-/// credentials are checked against the audience when it connects.
+/// A follower can only answer polls: every line it sends is read as a
+/// ``FollowerMessage`` (anything else is dropped), and its votes go to ``takeVotes()``
+/// under the name its ``FollowerConnection`` gives it. Followers of another user get the
+/// status without speaker notes (``PresenterStatus/forAudience``). A background thread
+/// does all socket work and waits in poll(2), so the presenter's screen never blocks on a
+/// slow or vanished follower: a follower whose line does not fit at once is dropped (it
+/// reconnects), writes never raise SIGPIPE, and each peer's credentials are checked
+/// against the audience when it connects.
 final class PresentServer: @unchecked Sendable {
     let path: String
+    /// Readable when votes wait in ``takeVotes()``: for `Options.extraInput`.
+    let notification: Int32
     private let audience: Audience
     private let listener: Int32
     private let wake: (read: Int32, write: Int32)
+    private let notifyWrite: Int32
+    /// Another descriptor poked with `notification` (a pipe the terminal already watches).
+    private let alsoNotifying: Int32?
     private let lock = NSLock()
-    private var latest: Data?
+    private var latest: (full: Data, audience: Data)?
+    private var votes: [Vote] = []
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
     private var running = false
 
+    /// Votes kept waiting for the presenter at most; more are dropped until it reads them.
+    static let voteQueueLimit = 4096
+
     /// Creates the folder and socket (removing a stale socket left by a presenter that
     /// died), ready for `start`.
-    init(session: String?, audience: Audience) throws {
+    init(session: String?, audience: Audience, alsoNotifying: Int32? = nil) throws {
+        self.alsoNotifying = alsoNotifying
         let folder = PresentSocket.folder(for: audience, uid: geteuid())
         try PresentSocket.prepareFolder(folder, mode: audience.folderMode)
         path = folder + "/" + PresentSocket.fileName(session: session)
@@ -63,14 +77,22 @@ final class PresentServer: @unchecked Sendable {
             unlink(path)
             throw PresentSocketError("cannot listen on \(path): \(reason)")
         }
-        var pipeEnds: [Int32] = [-1, -1]
-        guard pipe(&pipeEnds) == 0 else {
+        var wakeEnds: [Int32] = [-1, -1]
+        var notifyEnds: [Int32] = [-1, -1]
+        guard pipe(&wakeEnds) == 0 else {
             close(listener)
             unlink(path)
             throw PresentSocketError("cannot create a pipe")
         }
-        wake = (pipeEnds[0], pipeEnds[1])
-        for descriptor in [listener, wake.read, wake.write] {
+        guard pipe(&notifyEnds) == 0 else {
+            for descriptor in [listener] + wakeEnds { close(descriptor) }
+            unlink(path)
+            throw PresentSocketError("cannot create a pipe")
+        }
+        wake = (wakeEnds[0], wakeEnds[1])
+        notification = notifyEnds[0]
+        notifyWrite = notifyEnds[1]
+        for descriptor in [listener] + wakeEnds + notifyEnds {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
@@ -110,24 +132,30 @@ final class PresentServer: @unchecked Sendable {
 
     /// Sends this status to every follower (now, on the server's thread).
     func publish(_ status: PresenterStatus) {
-        let line = status.jsonLine()
-        lock.lock()
-        latest = line
-        lock.unlock()
+        let lines = (status.jsonLine(), status.forAudience.jsonLine())
+        lock.withLock { latest = lines }
         poke()
+    }
+
+    /// The votes that came in since the last call, oldest first.
+    func takeVotes() -> [Vote] {
+        var scratch = [UInt8](repeating: 0, count: 256)
+        while read(notification, &scratch, scratch.count) > 0 {}
+        return lock.withLock {
+            defer { votes = [] }
+            return votes
+        }
     }
 
     /// Disconnects every follower and removes the socket.
     func stop() {
-        lock.lock()
-        stopping = true
-        lock.unlock()
+        lock.withLock { stopping = true }
         poke()
         if running { finished.wait() }
         running = false
-        close(listener)
-        close(wake.read)
-        close(wake.write)
+        for descriptor in [listener, wake.read, wake.write, notification, notifyWrite] {
+            close(descriptor)
+        }
         unlink(path)
     }
 
@@ -138,11 +166,19 @@ final class PresentServer: @unchecked Sendable {
 
     // MARK: The server's thread
 
+    /// A connected follower.
+    private struct Peer {
+        let descriptor: Int32
+        var connection: FollowerConnection
+        /// The status it gets.
+        var full: Bool { connection.isPresentingUser }
+    }
+
     private func serve() {
-        var followers: [Int32] = []
-        var sent: Data?
+        var peers: [Peer] = []
+        var sent: (full: Data, audience: Data)?
         defer {
-            for follower in followers { close(follower) }
+            for peer in peers { close(peer.descriptor) }
         }
         var scratch = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -150,40 +186,57 @@ final class PresentServer: @unchecked Sendable {
                 pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
             ]
-            descriptors += followers.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            descriptors += peers.map {
+                pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0)
+            }
             if poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {
                 if errno == EINTR { continue }
                 return
             }
-            // Followers only ever listen: read and discard, and drop those that hang up.
             var gone: Set<Int32> = []
-            for entry in descriptors.dropFirst(2) where entry.revents != 0 {
+            var arrived: [Vote] = []
+            for (index, entry) in descriptors.dropFirst(2).enumerated() where entry.revents != 0 {
                 let count = recv(entry.fd, &scratch, scratch.count, Int32(MSG_DONTWAIT))
                 if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) {
                     gone.insert(entry.fd)
+                    continue
                 }
+                guard count > 0 else { continue }
+                let (votes, hangUp) = peers[index].connection.receive(scratch[0..<count])
+                arrived += votes
+                if hangUp { gone.insert(entry.fd) }
             }
+            if !arrived.isEmpty { deliver(arrived) }
             for descriptor in gone { close(descriptor) }
-            followers.removeAll { gone.contains($0) }
+            peers.removeAll { gone.contains($0.descriptor) }
             if descriptors[0].revents != 0 {
                 while read(wake.read, &scratch, scratch.count) > 0 {}
-                lock.lock()
-                let (line, stop) = (latest, stopping)
-                lock.unlock()
+                let (lines, stop) = lock.withLock { (latest, stopping) }
                 if stop { return }
-                if let line, line != sent {
-                    followers = followers.filter { send(line, to: $0) }
-                    sent = line
+                if let lines, lines.full != sent?.full || lines.audience != sent?.audience {
+                    peers = peers.filter {
+                        send($0.full ? lines.full : lines.audience, to: $0.descriptor)
+                    }
+                    sent = lines
                 }
             }
             if descriptors[1].revents != 0 {
-                followers += acceptFollowers(sending: sent)
+                peers += acceptFollowers(sending: sent)
             }
         }
     }
 
-    private func acceptFollowers(sending line: Data?) -> [Int32] {
-        var accepted: [Int32] = []
+    private func deliver(_ arrived: [Vote]) {
+        lock.withLock {
+            votes += arrived.prefix(max(0, PresentServer.voteQueueLimit - votes.count))
+        }
+        var byte: UInt8 = 1
+        _ = write(notifyWrite, &byte, 1)
+        if let alsoNotifying { _ = write(alsoNotifying, &byte, 1) }
+    }
+
+    private func acceptFollowers(sending lines: (full: Data, audience: Data)?) -> [Peer] {
+        var accepted: [Peer] = []
         while true {
             let descriptor = accept(listener, nil, nil)
             guard descriptor >= 0 else { break }
@@ -195,8 +248,13 @@ final class PresentServer: @unchecked Sendable {
                 close(descriptor)
                 continue
             }
-            if let line, !send(line, to: descriptor) { continue }
-            accepted.append(descriptor)
+            let connection = FollowerConnection(
+                uid: UInt32(peer.uid), isPresentingUser: peer.uid == geteuid())
+            let follower = Peer(descriptor: descriptor, connection: connection)
+            if let lines, !send(follower.full ? lines.full : lines.audience, to: descriptor) {
+                continue
+            }
+            accepted.append(follower)
         }
         return accepted
     }

@@ -22,12 +22,17 @@ struct ReaderSession: Program {
     /// A note on its way to disk, the text it replaces (put back if the write fails),
     /// and the editor's file it came from.
     private(set) var unsavedNote: (note: NoteSave, previous: String?, file: String?)?
+    /// Broadcasts a presentation started here to notes and followers; nil in a served
+    /// session, which never broadcasts.
+    let broadcast: ExplorerBroadcast?
 
     /// - Parameters:
     ///   - explorer: made with `hostWritesNotes` when the state is kept on disk, and
     ///     `usesExternalEditor` when notes are written in the user's editor.
     ///   - state: the state as read from disk, or a fresh one.
-    init(explorer: Explorer, state: ReaderState) {
+    ///   - broadcast: where a presentation started here is broadcast; nil for none.
+    init(explorer: Explorer, state: ReaderState, broadcast: ExplorerBroadcast? = nil) {
+        self.broadcast = broadcast
         presenting = PresentingExplorer(explorer: explorer)
         base = state
     }
@@ -41,7 +46,11 @@ struct ReaderSession: Program {
     mutating func update(_ event: InputEvent) -> [Effect] {
         if event == .contentChanged { return [.reloadContent] }
         let before = persistentKey
+        if event == .external, let broadcast { presenting.receive(broadcast.takeVotes()) }
         var effects = presenting.update(event)
+        if let broadcast, let message = broadcast.follow(presenting.presenter?.status) {
+            presenting.showPresenterMessage(message)
+        }
         // The built-in editor's Ctrl-S: the note goes to disk with the rest.
         if effects.contains(.save), let note = presenting.explorer.takeNoteToSave() {
             unsavedNote = (note, explorer.notes[note.id], nil)

@@ -13,6 +13,10 @@ struct ServedOptions: ParsableArguments {
     @Option(name: .long, help: .hidden)
     var stateDir: String?
 
+    /// Who a served follower answers polls as: the server names it (``Voter``).
+    @Option(name: .long, help: .hidden)
+    var voter: String?
+
     /// Called first thing in a served session: from here on the kernel refuses to
     /// start any program from this process. A system that cannot promise that gets
     /// no session at all.

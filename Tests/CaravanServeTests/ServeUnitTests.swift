@@ -174,8 +174,25 @@ final class ChildCommandTests: XCTestCase {
                 presenterIsLive: { _ in true }),
             ["follow", "--auto", "--served", "--content", "/srv/content"])
         XCTAssertEqual(
+            ChildCommand.arguments(
+                contentFolder: nil, stateFolder: nil, voter: "key:SHA256:abc", environment: [:],
+                presenterIsLive: { _ in true }),
+            ["follow", "--auto", "--served", "--voter", "key:SHA256:abc"])
+        XCTAssertEqual(
             ChildCommand.presentSocketPath(environment: [:]),
             "/tmp/caravan-\(getuid())/present.sock")
+    }
+}
+
+final class VoterTests: XCTestCase {
+    func testAListedKeyVotesAsItsFingerprintAndAnOpenLoginAsItsConnection() {
+        XCTAssertEqual(
+            Voter.name(fingerprint: "SHA256:abc", open: false, connection: 4), "key:SHA256:abc")
+        XCTAssertEqual(
+            Voter.name(fingerprint: "SHA256:abc", open: true, connection: 4), "open:\(getpid())-4")
+        XCTAssertEqual(
+            Voter.name(fingerprint: nil, open: true, connection: 5), "open:\(getpid())-5")
+        XCTAssertNotEqual(Voter.nextConnection(), Voter.nextConnection())
     }
 }
 

@@ -64,7 +64,7 @@ final class ReaderSessionEndingTests: ReaderSessionTestCase {
         let backend = TestBackend(
             width: 100, height: 30,
             script: TestBackend.keys("P") + [.wait(milliseconds: 2500)]
-                + [.resize(width: 120, height: 40)] + TestBackend.keys("Space q")
+                + [.resize(width: 120, height: 40)] + TestBackend.keys("Space q q")
                 + [.wait(milliseconds: 5000)] + TestBackend.keys("q"))
         let (outcome, host) = run(&session, on: backend)
 

@@ -241,6 +241,8 @@ def test_presents_from_the_explorer_and_comes_back():
         session.wait_until(lambda: session.screen().splitlines()[-1].rstrip().endswith("00:02"),
                            timeout=6.0, what="the clock to tick: " + footer)
         session.keys("q")
+        session.wait_for("Quit the presentation?")
+        session.keys("q")
         session.wait_until(lambda: "case/almaty-silk-road-brand" in session.screen().splitlines()[-1],
                            what="back in the explorer")
         session.keys("q")

@@ -109,14 +109,21 @@ def start(window, command, expect):
     return window.wait_for(expect, timeout=15)
 
 
-def quit_and_check_restored(window, key="q"):
-    """Quit the program in a window and check the terminal is as it was."""
-    window.keys(key)
+def quit_and_check_restored(window, *keys):
+    """Quit the program in a window (with q, or `keys`) and check the terminal is as it was."""
+    window.keys(*(keys or ("q",)))
     window.wait_for_alternate(False, timeout=10)
     window.wait_until(lambda: window.program_pid() is None, timeout=10, what="the program to end")
     window.wait_for(tmuxharness.PROMPT.strip())
     settings = window.tty_settings()
     assert terminal_is_sane(settings), "terminal not restored:\n" + settings
+
+
+def quit_presenter(window):
+    """q asks first; y answers."""
+    window.keys("q")
+    window.wait_for("Quit the presentation? q or y quits")
+    quit_and_check_restored(window, "y")
 
 
 def footer(window):
@@ -203,7 +210,7 @@ def test_notes_follow_the_presenter():
         presenter.keys("1", "3", "Enter")
         notes.wait_for(f"Slide 13/{SLIDES}")
         quit_and_check_restored(notes)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 SEMINAR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
@@ -217,13 +224,17 @@ def test_present_takes_a_deck_file_or_an_id():
         deck = shlex.quote(os.path.join(SEMINAR, "decks", "seminar.md"))
         screen = start(presenter, "present " + deck, "1/6")
         assert "A seminar on Bian & Liu (2023)" in screen, screen
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
         # The same deck by its id, with the folder given before or after the subcommand.
         folder = shlex.quote(SEMINAR)
         start(presenter, "--content %s present africa-seminar --slide 3" % folder, "3/6")
-        quit_and_check_restored(presenter)
-        start(presenter, "present deck/africa-seminar --content %s" % folder, "1/6")
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
+        # Where the last run left the deck is offered; n starts from the beginning.
+        start(presenter, "present deck/africa-seminar --content %s" % folder,
+              "Resume at slide 3, 00:00? y/n")
+        presenter.keys("n")
+        presenter.wait_for("1/6")
+        quit_presenter(presenter)
 
 
 def test_notes_started_first_wait_for_the_presenter():
@@ -233,7 +244,7 @@ def test_notes_started_first_wait_for_the_presenter():
         presenter = room.window()
         start(presenter, "present --slide 4", f"4/{SLIDES}")
         notes.wait_for(f"Slide 4/{SLIDES}: Hardware and software")
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
         notes.wait_for("Waiting for the presenter")
         quit_and_check_restored(notes)
 
@@ -264,7 +275,7 @@ def test_follow_follows_and_cannot_drive():
         follower.wait_for("Two views of the culture industry")
         assert slide_number(presenter) == 5, footer(presenter)
         quit_and_check_restored(follower)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_a_follower_writing_to_the_socket_never_moves_the_presenter():
@@ -286,7 +297,7 @@ def test_a_follower_writing_to_the_socket_never_moves_the_presenter():
         presenter.keys("Space")
         presenter.wait_for(f"2/{SLIDES}")
         client.close()
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_either_side_may_quit_first():
@@ -298,7 +309,7 @@ def test_either_side_may_quit_first():
         follower = room.window()
         start(follower, "follow", "following")
         # The presenter goes first: the others wait, still running.
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
         assert not os.path.exists(room.socket_path()), "the socket outlived the presenter"
         notes.wait_for("Waiting for the presenter")
         follower.wait_for("Waiting for the presenter")
@@ -313,7 +324,7 @@ def test_either_side_may_quit_first():
         presenter.keys("Space")
         presenter.wait_for(f"3/{SLIDES}")
         assert presenter.alternate_on()
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_follow_auto_finds_a_named_session():
@@ -325,7 +336,7 @@ def test_follow_auto_finds_a_named_session():
         presenter.keys("Space")
         follower.wait_for(f"6/{SLIDES} · following")
         quit_and_check_restored(follower)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_a_stale_socket_is_removed_at_start():
@@ -341,7 +352,7 @@ def test_a_stale_socket_is_removed_at_start():
         notes = room.window()
         start(notes, "notes", f"Slide 1/{SLIDES}")
         quit_and_check_restored(notes)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_a_second_presenter_on_the_same_session_is_refused():
@@ -357,8 +368,8 @@ def test_a_second_presenter_on_the_same_session_is_refused():
         assert not other.alternate_on()
         # Another session name is another presentation.
         start(other, "present --session other", f"1/{SLIDES}")
-        quit_and_check_restored(other)
-        quit_and_check_restored(presenter)
+        quit_presenter(other)
+        quit_presenter(presenter)
 
 
 def test_sockets_are_owner_only_by_default():
@@ -371,7 +382,7 @@ def test_sockets_are_owner_only_by_default():
         assert stat.S_IMODE(sock.st_mode) == 0o600, oct(sock.st_mode)
         kind, line = read_line(room.socket_path())
         assert kind == "line" and json.loads(line)["deck"] == "deck/lecture", (kind, line)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_a_user_without_permission_cannot_connect():
@@ -393,7 +404,7 @@ def test_a_user_without_permission_cannot_connect():
         time.sleep(1.5)
         assert f"Slide 1/{SLIDES}" not in window.screen(), window.screen()
         quit_and_check_restored(window)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def test_group_audience_checks_peer_credentials():
@@ -418,7 +429,7 @@ def test_group_audience_checks_peer_credentials():
             # Our own user is welcome.
             kind, line = read_line(path)
             assert kind == "line" and json.loads(line)["slide"] == 0, (kind, line)
-            quit_and_check_restored(presenter)
+            quit_presenter(presenter)
             assert not os.path.exists(path)
         finally:
             if os.path.exists(path):
@@ -447,7 +458,7 @@ def test_all_audience_admits_any_user_read_only():
             time.sleep(0.8)
             assert slide_number(presenter) == 1, footer(presenter)
             quit_and_check_restored(follower)
-            quit_and_check_restored(presenter)
+            quit_presenter(presenter)
         finally:
             if os.path.exists(path):
                 os.unlink(path)
@@ -469,7 +480,7 @@ def test_idle_screens_use_almost_no_cpu():
         screen = presenter.screen()
         assert "00:0" in screen and "00:00" not in footer(presenter), footer(presenter)
         quit_and_check_restored(notes)
-        quit_and_check_restored(presenter)
+        quit_presenter(presenter)
 
 
 def main(argv):

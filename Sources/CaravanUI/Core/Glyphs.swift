@@ -53,6 +53,8 @@ public struct Glyphs: Hashable, Sendable {
     /// The done and the remaining part of a progress bar: `━` `─` or `=` `-`.
     public let progressDone: String
     public let progressLeft: String
+    /// Fills a bar of a chart (a poll's answers): `█` or `#`.
+    public let chartBar: String
 
     /// For UTF-8 terminals.
     public static let unicode = Glyphs(
@@ -60,7 +62,7 @@ public struct Glyphs: Hashable, Sendable {
         dash: " — ", textDash: " — ", crumb: " › ", section: "§", bullet: "•", openQuote: "“",
         closeQuote: "”", quoteBar: "│ ", range: "–", folded: "▸", unfolded: "▾", visited: "·",
         mark: "●", blank: "·", tie: "↔", into: "▸", arrowUp: "↑", arrowDown: "↓",
-        progressDone: "━", progressLeft: "─")
+        progressDone: "━", progressLeft: "─", chartBar: "█")
 
     /// For ASCII terminals, screen readers and plain text.
     public static let ascii = Glyphs(
@@ -68,7 +70,7 @@ public struct Glyphs: Hashable, Sendable {
         textDash: " -- ", crumb: " > ", section: "section ", bullet: "*", openQuote: "\"",
         closeQuote: "\"", quoteBar: "> ", range: "-", folded: "+", unfolded: "-", visited: ".",
         mark: "x", blank: ".", tie: "<->", into: ">", arrowUp: "^", arrowDown: "v",
-        progressDone: "=", progressLeft: "-")
+        progressDone: "=", progressLeft: "-", chartBar: "#")
 
     /// A horizontal line `width` columns long.
     public func rule(_ width: Int) -> String {

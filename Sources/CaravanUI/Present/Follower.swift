@@ -3,9 +3,12 @@ import Foundation
 
 /// `caravan follow`: the presenter's current slide, read-only, following live.
 ///
-/// Nothing typed here reaches the presenter. `j`/`k` scroll a long slide locally; `e`
+/// Nothing typed here moves the presenter. `j`/`k` scroll a long slide locally; `e`
 /// steps out into the explorer (at the slide's entity, else the paper) while the talk
-/// goes on; `f` or Esc rejoins the live slide. Feed it with ``receive(_:)``.
+/// goes on; `f` or Esc rejoins the live slide. While the presenter has a poll open, the
+/// number keys answer it (again to change the answer); the answers wait in
+/// ``takeOutgoing()``. When the presenter opens an entity from a slide, it is shown here
+/// too, read-only. Feed it with ``receive(_:)``.
 public struct Follower: FollowsPresenter {
     public let model: ContentModel
     public var theme: PresenterTheme
@@ -20,6 +23,9 @@ public struct Follower: FollowsPresenter {
     public private(set) var visit: ExplorerVisit?
     /// The deck the presenter shows, when the local content has it.
     public private(set) var deck: Deck?
+    /// This follower's answers, by poll (`deck#slide`), from 1.
+    public private(set) var answers: [String: Int] = [:]
+    private var outbox: [FollowerMessage] = []
     private var now: Double
     private let clock: @Sendable () -> Double
 
@@ -47,21 +53,35 @@ public struct Follower: FollowsPresenter {
         if status.deck != deck?.id.description {
             deck = EntityID(status.deck).flatMap(model.deck)
         }
-        if status.slide != old?.slide || status.deck != old?.deck { scroll = 0 }
+        if status.slide != old?.slide || status.deck != old?.deck || status.detour != old?.detour {
+            scroll = 0
+        }
+    }
+
+    /// Answers waiting to go to the presenter.
+    public mutating func takeOutgoing() -> [FollowerMessage] {
+        defer { outbox = [] }
+        return outbox
     }
 
     /// The slide the presenter shows, from the local content when it has it (the title must
     /// match, in case the contents differ); otherwise a slide made of the title alone.
     public var slide: Slide? {
         guard let status = link.status else { return nil }
+        if let detour = status.detour { return FollowerDetour.slide(detour, in: model) }
         if let deck, deck.slides.indices.contains(status.slide),
             deck.slides[status.slide].title == status.title
         {
             return deck.slides[status.slide]
         }
-        let note = MarkdownDocument(blocks: [
+        var blocks: [MarkdownDocument.Block] = [
             .paragraph([.emphasis([.text("(This slide is not in your content.)")])])
-        ])
+        ]
+        if let poll = status.poll {
+            let asked = Poll(question: poll.question, options: poll.options, line: 1)
+            blocks += MarkdownParser.parse(asked.markdown).blocks
+        }
+        let note = MarkdownDocument(blocks: blocks)
         return Slide(title: status.title, kind: .text(note), line: 1)
     }
 
@@ -96,6 +116,10 @@ public struct Follower: FollowsPresenter {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        if case .character(let character) = key, character.isASCII, character.isNumber {
+            answer(character.wholeNumberValue ?? 0)
+            return []
+        }
         if keys.follow.action(for: key) == .explore {
             explore()
             return []
@@ -126,27 +150,65 @@ public struct Follower: FollowsPresenter {
     }
 
     public func view() -> Frame {
-        if let visit { return visit.view() }
+        if let visit {
+            var frame = visit.view()
+            let key = keys.follow.keys(for: .rejoin).first?.name ?? "f"
+            RejoinHint(key: key, theme: theme).render(in: frame.grid.bounds, into: &frame.grid)
+            return frame
+        }
         var grid = Grid(width: width, height: height)
         grid.fill(grid.bounds, style: theme.background)
         guard let status = link.status else {
             WaitingNotice(theme: theme, what: "slides").render(in: grid.bounds, into: &grid)
             return Frame(grid: grid)
         }
-        if !status.blank, let slide {
-            SlideScreen(
-                slide: slide, model: model, width: width, height: height,
-                unicode: capabilities.unicode
-            )
-            .widget(scroll: scroll, theme: theme).render(in: grid.bounds, into: &grid)
+        if !status.blank, let screen {
+            screen.widget(scroll: scroll, theme: theme).render(in: grid.bounds, into: &grid)
+            if let poll = status.poll, poll.revealed, poll.counts != nil, status.detour == nil {
+                FollowerDetour.drawResults(poll, on: screen, into: &grid, theme: theme)
+            }
         }
-        let explores = keys.follow.keyName(for: .explore).map { ", \($0) explores" } ?? ""
-        let label = status.blank ? "blanked" : "following" + explores
         SlideFooter(
-            index: status.slide, count: status.count, elapsed: Int(now - status.started),
-            label: label, theme: theme, glyphs: capabilities.glyphs
+            index: status.slide, count: status.count, elapsed: status.elapsed(now: now),
+            label: footerLabel(status), theme: theme, glyphs: capabilities.glyphs
         )
         .render(in: Rect(y: height - 1, width: width, height: 1), into: &grid)
         return Frame(grid: grid)
+    }
+}
+
+extension Follower {
+    /// The key of the poll on the presenter's slide, when one is open.
+    private var openPoll: (key: String, answer: FollowerMessage.Answer, options: Int)? {
+        guard let status = link.status, let poll = status.poll, poll.open else { return nil }
+        let answer = FollowerMessage.Answer(deck: status.deck, slide: status.slide, option: 0)
+        return ("\(status.deck)#\(status.slide)", answer, poll.options.count)
+    }
+
+    /// Answers the open poll with an option, from 1.
+    mutating func answer(_ option: Int) {
+        guard var poll = openPoll, (1...poll.options).contains(option) else { return }
+        poll.answer.option = option
+        answers[poll.key] = option
+        outbox.append(FollowerMessage(answer: poll.answer))
+    }
+
+    func footerLabel(_ status: PresenterStatus) -> String {
+        let explore = keys.follow.keyName(for: .explore) ?? "e"
+        if status.blank { return "blanked" }
+        if let detour = status.detour {
+            return "the presenter opened " + detour.title + ", \(explore) explores it"
+        }
+        if let poll = status.poll {
+            let key = "\(status.deck)#\(status.slide)"
+            let range = "1-\(poll.options.count)"
+            guard poll.open else {
+                if let answer = answers[key] { return "poll closed, you answered \(answer)" }
+                return poll.answered == 0 ? "poll not open yet" : "poll closed"
+            }
+            return answers[key].map { "you answered \($0); \(range) changes it" }
+                ?? "poll open: answer with \(range)"
+        }
+        return "following, \(explore) explores"
     }
 }

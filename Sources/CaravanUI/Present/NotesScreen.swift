@@ -16,6 +16,12 @@ public enum PresenterLink: Sendable, Hashable {
 /// A screen that follows a presenter: the backend wiring hands it each change.
 public protocol FollowsPresenter: Program {
     mutating func receive(_ link: PresenterLink)
+    /// What the screen has to tell the presenter (answers to polls), emptied as read.
+    mutating func takeOutgoing() -> [FollowerMessage]
+}
+
+extension FollowsPresenter {
+    public mutating func takeOutgoing() -> [FollowerMessage] { [] }
 }
 
 /// `caravan notes`: the current slide's speaker notes, the next slide's title, n/N and the
@@ -88,11 +94,22 @@ public struct NotesScreen: FollowsPresenter {
         SlideGeometry(width: width, height: height, unicode: capabilities.unicode)
     }
 
-    /// The notes' first row and the rows they have (above the rule, "Next" and footer).
+    /// The notes' first row and the rows they have (above the poll, the rule, "Next" and
+    /// the footer).
     private var notesTop: Int { 3 }
-    private var notesRows: Int { max(0, height - 4 - notesTop) }
+    private var notesRows: Int { max(0, height - 4 - notesTop - pollRows) }
+
+    /// Rows the poll's answers take above the rule, with a blank row above them.
+    private var pollRows: Int {
+        guard let poll = link.status?.poll, height >= 16 else { return 0 }
+        return PollResultsView(poll: poll, theme: theme, glyphs: capabilities.glyphs).rows + 1
+    }
 
     private func noteLines(_ status: PresenterStatus) -> [SlideLayout.Line] {
+        if let detour = status.detour {
+            return DetourNotes.lines(
+                detour, width: geometry.textWidth, unicode: capabilities.unicode)
+        }
         let document = MarkdownParser.parse(status.notes)
         if document.blocks.isEmpty {
             return [SlideLayout.Line([SlideLayout.Run("(no notes for this slide)", .emphasis)])]
@@ -120,11 +137,25 @@ public struct NotesScreen: FollowsPresenter {
         let textWidth = geometry.textWidth
         var header = "Speaker notes: " + status.deckTitle
         if status.blank { header += " (screen blanked)" }
-        grid.write(header, x: x, y: 0, style: theme.marker, maxWidth: textWidth)
-        grid.write(
-            "Slide \(status.slide + 1)/\(status.count): \(status.title)", x: x, y: 1,
-            style: theme.title,
-            maxWidth: textWidth)
+        if let detour = status.detour {
+            header = "Slide \(status.slide + 1)/\(status.count): \(status.title)"
+            grid.write(header, x: x, y: 0, style: theme.marker, maxWidth: textWidth)
+            grid.write(
+                "Detour: \(detour.title) (Backspace on the presenter returns)", x: x, y: 1,
+                style: theme.title, maxWidth: textWidth)
+        } else {
+            grid.write(header, x: x, y: 0, style: theme.marker, maxWidth: textWidth)
+            grid.write(
+                "Slide \(status.slide + 1)/\(status.count): \(status.title)", x: x, y: 1,
+                style: theme.title,
+                maxWidth: textWidth)
+        }
+        if let poll = status.poll, pollRows > 0 {
+            let view = PollResultsView(poll: poll, theme: theme, glyphs: capabilities.glyphs)
+            view.render(
+                in: Rect(x: x, y: height - 3 - view.rows, width: textWidth, height: view.rows),
+                into: &grid)
+        }
         let lines = noteLines(status)
         let top = min(scroll, max(0, lines.count - notesRows))
         for row in 0..<notesRows where top + row < lines.count {
@@ -140,13 +171,14 @@ public struct NotesScreen: FollowsPresenter {
             let key = keymap.keyName(for: .lineDown).map { " (\($0))" } ?? ""
             let more = " \(glyphs.arrowDown) more\(key) "
             grid.write(
-                more, x: x + textWidth - Grid.measure(more), y: height - 4, style: theme.notice)
+                more, x: x + textWidth - Grid.measure(more), y: notesTop + notesRows - 1,
+                style: theme.notice)
         }
         let rule = glyphs.rule(textWidth)
         grid.write(rule, x: x, y: height - 3, style: theme.barLeft)
         let next = status.nextTitle.map { "Next: " + $0 } ?? "Last slide"
         grid.write(next, x: x, y: height - 2, style: theme.heading, maxWidth: textWidth)
-        let elapsed = Int(now - status.started)
+        let elapsed = status.elapsed(now: now)
         SlideFooter(
             index: status.slide, count: status.count, elapsed: elapsed, label: "following",
             theme: theme, glyphs: glyphs

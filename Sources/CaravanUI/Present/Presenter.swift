@@ -27,9 +27,19 @@ public struct PresenterState: Sendable, Hashable {
     /// When the talk started and the time now, in seconds since 1970.
     public var started: Double
     public var now: Double
+    /// The seconds on the clock while it is paused; nil while it runs.
+    public var pausedAt: Int?
+    /// The question the footer asks (quit? resume?), answered by the next key.
+    public var question: PresenterQuestion?
+    /// The polls asked so far, by slide.
+    public var polls: [Int: PollTally] = [:]
+    /// How many times a poll was closed, and results were asked for (`w`): the host
+    /// writes the results when either grows.
+    public var closedPolls = 0
+    public var resultsRequests = 0
 
-    /// Whole seconds since the start.
-    public var elapsed: Int { max(0, Int(now - started)) }
+    /// Whole seconds on the clock.
+    public var elapsed: Int { pausedAt ?? max(0, Int(now - started)) }
 }
 
 /// Full-screen slides for teaching from a deck.
@@ -49,13 +59,17 @@ public struct Presenter: Program {
     public internal(set) var state: PresenterState
     /// The explorer opened from a slide, while it is open.
     public internal(set) var visit: ExplorerVisit?
+    /// The lecturer's own notes on entities, shown on the notes screen during a detour.
+    public var lecturerNotes: [EntityID: String] = [:]
     private let clock: @Sendable () -> Double
 
     /// - Parameters:
     ///   - start: the slide to start at, from 0 (clamped to the deck).
+    ///   - resume: where a previous run left the deck, offered in the footer until answered.
     ///   - clock: seconds since 1970; the talk starts at its first reading.
     public init(
         model: ContentModel, deck: Deck, width: Int, height: Int, start: Int = 0,
+        resume: ResumePoint? = nil,
         keys: KeyBindings = .standard, theme: PresenterTheme? = nil,
         capabilities: Capabilities = .full,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
@@ -70,6 +84,7 @@ public struct Presenter: Program {
         state = PresenterState(
             width: width, height: height, index: min(max(0, start), max(0, deck.slides.count - 1)),
             started: now, now: now)
+        state.question = resume.map { .resume($0) }
     }
 
     /// The current slide (nil only for a deck without slides).
@@ -89,11 +104,15 @@ public struct Presenter: Program {
     /// What followers and the notes screen are told.
     public var status: PresenterStatus {
         let next = state.index + 1 < deck.slides.count ? deck.slides[state.index + 1].title : nil
-        return PresenterStatus(
+        var status = PresenterStatus(
             deck: deck.id.description, deckTitle: deck.title, slide: state.index,
             count: deck.slides.count,
             title: slide?.title ?? deck.title, notes: slide?.notes ?? "", nextTitle: next,
             started: state.started, blank: state.mode == .blank)
+        status.pausedAt = state.pausedAt
+        status.detour = detourStatus
+        status.poll = currentPoll?.status
+        return status
     }
 
     // MARK: Update
@@ -117,6 +136,7 @@ public struct Presenter: Program {
             return []
         case .key(let key):
             state.message = nil
+            if let effects = answerQuestion(key) { return effects }
             return handle(key)
         }
     }
@@ -169,7 +189,12 @@ public struct Presenter: Program {
     public mutating func perform(_ action: PresenterAction) -> [Effect] {
         let maximum = screen?.maximumScroll ?? 0
         switch action {
-        case .quit: return [.quit]
+        case .quit: state.question = .quit
+        case .pauseClock: togglePause()
+        case .resetClock: resetClock()
+        case .poll: togglePoll()
+        case .reveal: toggleReveal()
+        case .writeResults: requestResults()
         case .next: go(to: state.index + 1)
         case .previous: go(to: state.index - 1)
         case .down:
@@ -181,7 +206,7 @@ public struct Presenter: Program {
         case .first: go(to: 0)
         case .last: go(to: deck.slides.count - 1)
         case .overview:
-            var overview = SlideOverview(selection: state.index)
+            var overview = SlideOverview(deck, selection: state.index)
             overview.reveal(width: state.width, height: state.height)
             state.mode = .overview(overview)
         case .blank: state.mode = .blank
@@ -195,6 +220,7 @@ public struct Presenter: Program {
     public mutating func go(to index: Int, atEnd: Bool = false) {
         let target = min(max(0, index), max(0, deck.slides.count - 1))
         guard target != state.index else { return }
+        closePoll(leaving: state.index)
         state.index = target
         state.scroll = atEnd ? Int.max : 0
         clampScroll()
@@ -207,7 +233,7 @@ public struct Presenter: Program {
     private mutating func handleOverview(_ key: Key, _ current: SlideOverview) {
         guard let action = keys.overview.action(for: key) else { return }
         var overview = current
-        let columns = SlideOverview.columns(width: state.width, height: state.height)
+        let columns = current.columns(width: state.width, height: state.height)
         let count = deck.slides.count
         let step: Int
         switch action {
@@ -279,12 +305,12 @@ public struct Presenter: Program {
             PresenterHelp(section: keys.presenter.helpSection, theme: theme)
                 .render(in: grid.bounds, into: &grid)
         case .slide, .explorer:
-            if let slide {
-                SlideScreen(
-                    slide: slide, model: model, width: width, height: height,
-                    unicode: capabilities.unicode
-                )
-                .widget(scroll: state.scroll, theme: theme).render(in: grid.bounds, into: &grid)
+            if let screen {
+                screen.widget(scroll: state.scroll, theme: theme).render(
+                    in: grid.bounds, into: &grid)
+                if let tally = currentPoll, tally.revealed {
+                    drawResults(tally, on: screen, into: &grid)
+                }
             } else {
                 grid.write("This deck has no slides", x: 2, y: 1, style: theme.title)
             }
@@ -295,13 +321,15 @@ public struct Presenter: Program {
 
     private var footer: SlideFooter {
         var prompt: String?
-        if !state.typedNumber.isEmpty {
+        if let question = state.question {
+            prompt = question.prompt
+        } else if !state.typedNumber.isEmpty {
             prompt = "Go to slide \(state.typedNumber)_"
         } else if let message = state.message {
             prompt = message
         }
         return SlideFooter(
             index: state.index, count: deck.slides.count, elapsed: state.elapsed, prompt: prompt,
-            theme: theme, glyphs: capabilities.glyphs)
+            label: footerLabel, theme: theme, glyphs: capabilities.glyphs)
     }
 }

@@ -16,6 +16,16 @@ public enum PresenterAction: String, CaseIterable, Sendable, Hashable, KeyAction
     case open
     case overview
     case blank
+    /// Stop the clock, or start it again.
+    case pauseClock = "pause-clock"
+    /// Set the clock to 00:00.
+    case resetClock = "reset-clock"
+    /// Open the slide's poll to answers, or close it.
+    case poll
+    /// Show the poll's counts and bars, or hide them.
+    case reveal
+    /// Write the polls' results as CSV.
+    case writeResults = "write-results"
     case help
     case quit
 
@@ -31,12 +41,16 @@ public enum PresenterAction: String, CaseIterable, Sendable, Hashable, KeyAction
         case .scrollUp: "scroll a long slide up"
         case .first: "first slide"
         case .last: "last slide"
-        case .open:
-            "explore the slide's entity (Backspace or Esc comes back); after digits, go to that slide"
+        case .open: "explore the slide's entity (Backspace returns)"
         case .overview: "overview of all slides (arrows, Enter)"
         case .blank: "blank the screen (any key returns)"
         case .help: "this help"
-        case .quit: "quit"
+        case .pauseClock: "pause the clock, or start it again"
+        case .resetClock: "reset the clock to 00:00"
+        case .poll: "open the slide's poll to answers, or close it"
+        case .reveal: "show the poll's answers, or hide them"
+        case .writeResults: "write poll results as CSV (--results DIR, or here)"
+        case .quit: "quit (asks: q or y again quits)"
         }
     }
 
@@ -44,10 +58,10 @@ public enum PresenterAction: String, CaseIterable, Sendable, Hashable, KeyAction
 }
 
 extension Keymap where A == PresenterAction {
-    /// Space, Right, PgDn, n and j forward; Left, PgUp, p, k and Backspace back.
+    /// Space, Right, PgDn, n and j forward; Left, PgUp, k and Backspace back.
     public static let standard = Keymap([
         (.next, ["Space", "Right", "PgDn", "n"]),
-        (.previous, ["Left", "PgUp", "p", "Backspace"]),
+        (.previous, ["Left", "PgUp", "Backspace"]),
         (.down, ["j"]),
         (.up, ["k"]),
         (.scrollDown, ["Down"]),
@@ -57,6 +71,11 @@ extension Keymap where A == PresenterAction {
         (.open, ["Enter"]),
         (.overview, ["o"]),
         (.blank, ["b"]),
+        (.pauseClock, ["p"]),
+        (.resetClock, ["r"]),
+        (.poll, ["a"]),
+        (.reveal, ["v"]),
+        (.writeResults, ["w"]),
         (.help, ["?"]),
         (.quit, ["q"]),
     ])

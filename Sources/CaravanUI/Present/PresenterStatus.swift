@@ -18,6 +18,12 @@ public struct PresenterStatus: Codable, Hashable, Sendable {
     public var started: Double
     /// Whether the presenter has blanked the screen.
     public var blank: Bool
+    /// The seconds on the clock while it is paused; nil while it runs.
+    public var pausedAt: Int?
+    /// The entity the presenter has opened from the slide, if any.
+    public var detour: DetourStatus?
+    /// The current slide's poll, if it has one.
+    public var poll: PollStatus?
 
     public init(
         deck: String, deckTitle: String, slide: Int, count: Int, title: String, notes: String,
@@ -32,6 +38,21 @@ public struct PresenterStatus: Codable, Hashable, Sendable {
         self.nextTitle = nextTitle
         self.started = started
         self.blank = blank
+    }
+
+    /// The seconds on the clock at `now`.
+    public func elapsed(now: Double) -> Int {
+        pausedAt ?? max(0, Int(now - started))
+    }
+
+    /// What anyone but the presenting user is told: no speaker notes, no note of the
+    /// lecturer's on a detour, and a poll's counts only once revealed.
+    public var forAudience: PresenterStatus {
+        var status = self
+        status.notes = ""
+        status.detour?.note = nil
+        if status.poll?.revealed != true { status.poll?.counts = nil }
+        return status
     }
 
     /// The status as one line of JSON, newline included.
@@ -51,4 +72,57 @@ public struct PresenterStatus: Codable, Hashable, Sendable {
 
     /// Longer lines are dropped: notes are short, and a reader must not grow without bound.
     public static let maximumLineLength = 1 << 20
+}
+
+/// The entity a presenter opened from a slide, as notes and followers are told of it.
+public struct DetourStatus: Codable, Hashable, Sendable {
+    public var id: String
+    public var title: String
+    /// The entity's links: how each is related, and the title it leads to.
+    public var links: [DetourLink]
+    /// The lecturer's own note on the entity (for the notes screen only).
+    public var note: String?
+
+    public init(id: String, title: String, links: [DetourLink], note: String?) {
+        self.id = id
+        self.title = title
+        self.links = links
+        self.note = note
+    }
+}
+
+public struct DetourLink: Codable, Hashable, Sendable {
+    public var relation: String
+    public var title: String
+
+    public init(relation: String, title: String) {
+        self.relation = relation
+        self.title = title
+    }
+}
+
+/// A slide's poll as followers and notes see it.
+public struct PollStatus: Codable, Hashable, Sendable {
+    public var question: String
+    public var options: [String]
+    /// Whether answers are taken now.
+    public var open: Bool
+    /// Whether the presenter shows the counts.
+    public var revealed: Bool
+    /// Answers per option (nil to the audience until revealed).
+    public var counts: [Int]?
+    /// How many have answered.
+    public var answered: Int
+
+    public init(
+        question: String, options: [String], open: Bool, revealed: Bool, counts: [Int]?,
+        answered: Int
+    ) {
+        self.question = question
+        self.options = options
+        self.open = open
+        self.revealed = revealed
+        self.counts = counts
+        self.answered = answered
+    }
 }

@@ -57,8 +57,19 @@ public struct PresentingExplorer: Program {
         presenter = Presenter(
             model: explorer.model, deck: start.deck, width: state.width, height: state.height,
             start: start.slide, keys: explorer.keys, capabilities: explorer.capabilities)
+        presenter?.lecturerNotes = explorer.notes
         // The presenter's clock needs a tick a second; the explorer needs none.
         return [.ticks(every: 1000)]
+    }
+
+    /// Hands followers' answers to the presenter, while presenting.
+    public mutating func receive(_ votes: [Vote]) {
+        presenter?.receive(votes)
+    }
+
+    /// Shows a line in the presenter's footer (how broadcasting went), while presenting.
+    public mutating func showPresenterMessage(_ message: String) {
+        presenter?.showMessage(message)
     }
 
     public func view() -> Frame {

@@ -109,8 +109,10 @@ final class EffectValueTests: XCTestCase {
         XCTAssertNotNil(host.presenter)
         XCTAssertEqual(host.update(.resize(width: 90, height: 30)), [])
         XCTAssertEqual(host.explorer.state.width, 90, "the explorer keeps the size underneath")
-        let back = host.update(.key(.character("q")))
-        XCTAssertNil(host.presenter, "q leaves the presenter, not the program")
+        XCTAssertEqual(host.update(.key(.character("q"))), [], "q asks first")
+        XCTAssertNotNil(host.presenter)
+        let back = host.update(.key(.character("y")))
+        XCTAssertNil(host.presenter, "q then y leaves the presenter, not the program")
         XCTAssertEqual(back, [.ticks(every: nil)], "and stops its clock")
         XCTAssertEqual(host.update(.interrupt), [.quit])
     }

@@ -17,11 +17,14 @@ final class PresenterKeyTests: XCTestCase {
             pressKeys(&presenter, name)
             XCTAssertEqual(presenter.state.index, before + 1, name)
         }
-        for name in ["Left", "PgUp", "p", "Backspace"] {
+        for name in ["Left", "PgUp", "Backspace"] {
             let before = presenter.state.index
             pressKeys(&presenter, name)
             XCTAssertEqual(presenter.state.index, before - 1, name)
         }
+        pressKeys(&presenter, "p")
+        XCTAssertEqual(presenter.state.index, 1, "p pauses the clock; it moves no slide")
+        pressKeys(&presenter, "Left")
         XCTAssertEqual(presenter.state.index, 0)
         pressKeys(&presenter, "Left k")
         XCTAssertEqual(presenter.state.index, 0, "no slide before the first")
@@ -81,7 +84,7 @@ final class PresenterKeyTests: XCTestCase {
         pressKeys(&presenter, "o")
         guard case .overview = presenter.state.mode else { return XCTFail("no overview") }
         pressKeys(&presenter, "Down Down Right Enter")
-        let columns = SlideOverview.columns(width: 80, height: 24)
+        let columns = SlideOverview(presenter.deck, selection: 0).columns(width: 80, height: 24)
         XCTAssertEqual(presenter.state.index, 2 * columns + 1)
         XCTAssertEqual(presenter.state.mode, .slide)
         pressKeys(&presenter, "o Esc")
@@ -139,6 +142,7 @@ final class PresenterKeyTests: XCTestCase {
         pressKeys(&presenter, "Enter")
         XCTAssertEqual(pressKeys(&presenter, "q"), [])
         XCTAssertNil(presenter.visit)
+        XCTAssertEqual(pressKeys(&presenter, "q"), [], "q on a slide asks first")
         XCTAssertEqual(pressKeys(&presenter, "q"), [.quit])
     }
 

@@ -31,7 +31,7 @@ final class PresenterPartsTests: XCTestCase {
 
     func testTheOverviewMovesByCellsAndRows() {
         var overview = SlideOverview(selection: 0)
-        let columns = SlideOverview.columns(width: 120, height: 40)
+        let columns = overview.columns(width: 120, height: 40)
         XCTAssertGreaterThan(columns, 1)
         overview.move(by: columns, count: 30, width: 120, height: 40)
         XCTAssertEqual(overview.selection, columns)
@@ -41,6 +41,35 @@ final class PresenterPartsTests: XCTestCase {
         XCTAssertEqual(overview.selection, 29)
         overview.move(by: 100, count: 30, width: 80, height: 12)
         XCTAssertGreaterThan(overview.scroll, 0, "a small screen scrolls to the last row")
+    }
+
+    func testTheOverviewShowsWholeTitlesWithFewerColumnsWhenTheyAreLong() throws {
+        let deck = try lecture()
+        let longest = try XCTUnwrap(deck.slides.map(\.title).max { $0.count < $1.count })
+        XCTAssertGreaterThan(longest.count, 26)
+        for (width, height) in [(80, 24), (120, 40)] {
+            let overview = SlideOverview(deck, selection: deck.slides.count - 1)
+            var grid = Grid(width: width, height: height)
+            var shown = overview
+            for index in deck.slides.indices {
+                shown.selection = index
+                shown.reveal(width: width, height: height)
+                grid = Grid(width: width, height: height)
+                shown.widget(deck, theme: .monochrome, glyphs: .unicode)
+                    .render(in: grid.bounds, into: &grid)
+                // A title may wrap: compare with runs of spaces and line ends made one space.
+                let words = { (text: String) in
+                    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                }
+                let text = words(grid.textLines().joined(separator: " "))
+                XCTAssertTrue(
+                    text.contains(words(deck.slides[index].title)),
+                    "«\(deck.slides[index].title)» at \(width)")
+            }
+            XCTAssertEqual(overview.columns(width: width, height: height), 1)
+        }
+        let short = SlideOverview(selection: 0, titles: ["A short title"])
+        XCTAssertEqual(short.columns(width: 120, height: 40), 3, "short titles share a row")
     }
 
     func testTheOverviewDrawsEverySlideWithTheSelectionHighlighted() throws {
@@ -107,7 +136,7 @@ final class PresenterPartsTests: XCTestCase {
         let effects = pressKeys(&host, "P")
         XCTAssertNotNil(host.presenter)
         XCTAssertEqual(effects, [.ticks(every: 1000)])
-        let back = pressKeys(&host, "q")
+        let back = pressKeys(&host, "q q")
         XCTAssertNil(host.presenter)
         XCTAssertEqual(back, [.ticks(every: nil)], "the clock stops")
         XCTAssertEqual(host.explorer.state.current, try entityID("case/almaty-silk-road-brand"))

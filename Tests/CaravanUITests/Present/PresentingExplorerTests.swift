@@ -14,8 +14,8 @@ final class PresentingExplorerTests: XCTestCase {
         let presenter = try XCTUnwrap(program.presenter)
         XCTAssertEqual(presenter.deck.id.description, "deck/lecture")
         XCTAssertEqual(presenter.slide?.entity?.description, "case/almaty-silk-road-brand")
-        // q ends the presentation, not the program.
-        XCTAssertEqual(pressKeys(&program, "Space q"), [.ticks(every: nil)])
+        // q, answered with q, ends the presentation, not the program.
+        XCTAssertEqual(pressKeys(&program, "Space q q"), [.ticks(every: nil)])
         XCTAssertNil(program.presenter)
         XCTAssertEqual(program.explorer.state.current.description, "case/almaty-silk-road-brand")
         XCTAssertEqual(pressKeys(&program, "q"), [.quit])
@@ -35,7 +35,7 @@ final class PresentingExplorerTests: XCTestCase {
         XCTAssertEqual(program.presenter?.state.width, 120)
         XCTAssertEqual(program.explorer.state.width, 120)
         XCTAssertEqual(program.explorer.paneLayout.panes.count, 3, "laid out for the new size")
-        pressKeys(&program, "q")
+        pressKeys(&program, "q y")
         XCTAssertNil(program.presenter)
         XCTAssertEqual(program.explorer.state.height, 40)
     }
