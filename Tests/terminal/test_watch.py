@@ -141,6 +141,8 @@ def test_the_presenter_reloads_and_stays_on_its_slide():
             screen = session.wait_for("most often on maps")
             assert "3/5" in screen.splitlines()[-1], screen
             session.keys("q")
+            session.wait_for("Quit the presentation?")
+            session.keys("y")
             assert_restored(session, pid)
 
 

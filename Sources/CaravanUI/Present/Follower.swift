@@ -194,10 +194,12 @@ extension Follower {
     }
 
     func footerLabel(_ status: PresenterStatus) -> String {
-        let explore = keys.follow.keyName(for: .explore) ?? "e"
+        // Offer exploring only when a key is bound to it.
+        let explore = keys.follow.keyName(for: .explore)
         if status.blank { return "blanked" }
         if let detour = status.detour {
-            return "the presenter opened " + detour.title + ", \(explore) explores it"
+            return "the presenter opened " + detour.title
+                + (explore.map { ", \($0) explores it" } ?? "")
         }
         if let poll = status.poll {
             let key = "\(status.deck)#\(status.slide)"
@@ -209,6 +211,6 @@ extension Follower {
             return answers[key].map { "you answered \($0); \(range) changes it" }
                 ?? "poll open: answer with \(range)"
         }
-        return "following, \(explore) explores"
+        return "following" + (explore.map { ", \($0) explores" } ?? "")
     }
 }
