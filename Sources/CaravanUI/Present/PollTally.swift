@@ -83,8 +83,12 @@ public enum PollResults {
     /// so that a spreadsheet takes the text as text, never as a formula.
     static func field(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
+        // By scalar: as Characters, "\r\n" is one, and a lone "\r" or "\n" would not match it.
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        guard value.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) })
+        else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

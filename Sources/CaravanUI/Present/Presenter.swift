@@ -166,7 +166,7 @@ public struct Presenter: Program {
             case .enter:
                 let typed = state.typedNumber
                 state.typedNumber = ""
-                if let number = Int(typed), (1...deck.slides.count).contains(number) {
+                if let number = Int(typed), deck.slides.indices.contains(number - 1) {
                     go(to: number - 1)
                 } else {
                     state.message = "No slide \(typed): the deck has \(deck.slides.count)"
