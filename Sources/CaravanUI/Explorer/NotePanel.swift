@@ -51,10 +51,19 @@ struct NotePanel: Widget {
         let top = min(max(0, editor.row - rows + 1), max(0, editor.lines.count - rows))
         return (top..<(top + rows)).filter { editor.lines.indices.contains($0) }.map { index in
             let line = Array(editor.lines[index])
-            let shift = index == editor.row ? max(0, editor.column - inner.width + 2) : 0
-            let start = min(shift, line.count)
-            let before = String(line[start..<min(max(start, editor.column), line.count)])
-            return (index, String(line[start...]), DisplayWidth.of(Sanitizer.visible(before)))
+            guard index == editor.row else { return (index, String(line), 0) }
+            // Moved sideways by columns as shown (CJK two, a control character as its
+            // visible form), so the cursor keeps a column in the box.
+            let end = min(editor.column, line.count)
+            var start = end
+            var before = 0
+            while start > 0 {
+                let width = DisplayWidth.of(Sanitizer.visible(String(line[start - 1])))
+                guard before + width <= inner.width - 2 else { break }
+                before += width
+                start -= 1
+            }
+            return (index, String(line[start...]), before)
         }
     }
 }
