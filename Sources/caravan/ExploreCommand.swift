@@ -130,11 +130,11 @@ struct ExploreCommand: ParsableCommand {
             let key = explorer.keymap.keys(for: .problems).first.map { "; \($0.name) lists them" }
             _ = explorer.update(.message("The content has \(summary)" + (key ?? "")))
         }
-        var program = ReaderSession(explorer: explorer, state: state, broadcast: broadcast)
+        var program = ReaderSession(explorer: explorer, state: state, broadcasts: broadcast != nil)
         let sources = content
         var host = ReaderHost(
             store: store, editor: editor,
-            reload: watcher.map { _ in { sources.load(cached: false) } })
+            reload: watcher.map { _ in { sources.load(cached: false) } }, broadcast: broadcast)
         let outcome = ProgramRunner(backend: session).run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)

@@ -23,6 +23,10 @@ enum ReaderReply: Sendable {
     case noteNotEdited(message: String, bell: Bool)
     /// The content as its files are now, read again after they changed.
     case reloaded(ContentModel)
+    /// Followers' answers to the presentation started here (`P`).
+    case votes([Vote])
+    /// Why the presentation started here is not broadcast, for its footer.
+    case broadcastRefused(String)
 }
 
 /// Carries out a ``ReaderSession``'s requests: writing the reader's state, and editing a
@@ -36,6 +40,9 @@ struct ReaderHost: ProgramHost {
     let editor: [String]?
     /// Reads the content again from its files, for `--watch`; nil when not watching.
     var reload: (() -> ContentModel)? = nil
+    /// Broadcasts a presentation started here to notes and followers; nil in a served
+    /// session, which never broadcasts.
+    var broadcast: ExplorerBroadcast? = nil
 
     mutating func perform(
         _ request: Effect, for session: ReaderSession,
@@ -48,6 +55,15 @@ struct ReaderHost: ProgramHost {
             return editor.map { [edit(id, in: session, with: $0, runExternal: runExternal)] } ?? []
         case .reloadContent:
             return reload.map { [.reloaded($0())] } ?? []
+        case .broadcast:
+            guard let broadcast else { return [] }
+            var replies: [ReaderReply] = []
+            if let refusal = broadcast.follow(session.presenting.presenter?.status) {
+                replies.append(.broadcastRefused(refusal))
+            }
+            let votes = broadcast.takeVotes()
+            if !votes.isEmpty { replies.append(.votes(votes)) }
+            return replies
         default:
             return []
         }

@@ -22,17 +22,19 @@ struct ReaderSession: Program {
     /// A note on its way to disk, the text it replaces (put back if the write fails),
     /// and the editor's file it came from.
     private(set) var unsavedNote: (note: NoteSave, previous: String?, file: String?)?
-    /// Broadcasts a presentation started here to notes and followers; nil in a served
-    /// session, which never broadcasts.
-    let broadcast: ExplorerBroadcast?
+    /// Whether a presentation started here is broadcast (``ReaderHost`` holds the
+    /// channel); never in a served session.
+    let broadcasts: Bool
+    /// The presenter's status as last handed to the host to broadcast.
+    private var broadcasted: PresenterStatus?
 
     /// - Parameters:
     ///   - explorer: made with `hostWritesNotes` when the state is kept on disk, and
     ///     `usesExternalEditor` when notes are written in the user's editor.
     ///   - state: the state as read from disk, or a fresh one.
-    ///   - broadcast: where a presentation started here is broadcast; nil for none.
-    init(explorer: Explorer, state: ReaderState, broadcast: ExplorerBroadcast? = nil) {
-        self.broadcast = broadcast
+    ///   - broadcasts: whether a presentation started here is broadcast.
+    init(explorer: Explorer, state: ReaderState, broadcasts: Bool = false) {
+        self.broadcasts = broadcasts
         presenting = PresentingExplorer(explorer: explorer)
         base = state
     }
@@ -46,11 +48,8 @@ struct ReaderSession: Program {
     mutating func update(_ event: InputEvent) -> [Effect] {
         if event == .contentChanged { return [.reloadContent] }
         let before = persistentKey
-        if event == .external, let broadcast { presenting.receive(broadcast.takeVotes()) }
         var effects = presenting.update(event)
-        if let broadcast, let message = broadcast.follow(presenting.presenter?.status) {
-            presenting.showPresenterMessage(message)
-        }
+        if broadcasts { effects += broadcastRequest(answersWait: event == .external) }
         // The built-in editor's Ctrl-S: the note goes to disk with the rest.
         if effects.contains(.save), let note = presenting.explorer.takeNoteToSave() {
             unsavedNote = (note, explorer.notes[note.id], nil)
@@ -101,8 +100,22 @@ struct ReaderSession: Program {
             return bell ? [.bell] : []
         case .reloaded(let model):
             presenting.reload(model)
+        case .votes(let votes):
+            presenting.receive(votes)
+            return broadcastRequest(answersWait: false)
+        case .broadcastRefused(let message):
+            presenting.showPresenterMessage(message)
         }
         return []
+    }
+
+    /// `.broadcast` when the presenter's status changed since it was last handed over
+    /// (started, moved, ended) or followers' answers wait to be brought in.
+    private mutating func broadcastRequest(answersWait: Bool) -> [Effect] {
+        let status = presenting.presenter?.status
+        guard answersWait || status != broadcasted else { return [] }
+        broadcasted = status
+        return [.broadcast]
     }
 
     /// Passes what the host did on to the explorer, through its `update`.

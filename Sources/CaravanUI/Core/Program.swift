@@ -39,12 +39,15 @@ public enum Effect: Hashable, Sendable {
     case save
     /// Load the content again from its files (they changed: `.contentChanged`).
     case reloadContent
+    /// Hand the presentation's status to the notes and followers watching it, and bring
+    /// back their answers (`.external` said some wait): the host holds the channel.
+    case broadcast
 
     /// Whether the runner leaves this effect to the program's host.
     public var isHostRequest: Bool {
         switch self {
         case .quit, .suspend, .bell, .runExternal, .ticks: false
-        case .editNote, .present, .save, .reloadContent: true
+        case .editNote, .present, .save, .reloadContent, .broadcast: true
         }
     }
 }

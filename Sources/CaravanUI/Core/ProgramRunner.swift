@@ -107,7 +107,7 @@ public final class ProgramRunner {
             return [.event(.externalFinished(backend.runExternal(arguments)))]
         case .ticks(let interval):
             clock = TickClock(interval: interval)
-        case .editNote, .present, .save, .reloadContent:
+        case .editNote, .present, .save, .reloadContent, .broadcast:
             return host.perform(effect, for: program, runExternal: backend.runExternal)
                 .map { .reply($0) }
         }
