@@ -4,7 +4,7 @@ import Foundation
 /// (only believed from a session of the presenting user, which `caravan serve` starts)
 /// and its answer to a poll. Nothing else is read, so a follower cannot move the
 /// slides or open, close or reveal a poll.
-public struct FollowerMessage: Codable, Hashable, Sendable {
+public struct FollowerMessage: JSONLine, Hashable, Sendable {
     /// The voter `caravan serve` named on the session's command line.
     public var voter: String?
     /// An answer: the poll's deck and slide (from 0), and the option (from 1, as typed).
@@ -31,20 +31,6 @@ public struct FollowerMessage: Codable, Hashable, Sendable {
     public static let maximumLineLength = 1024
     /// The longest voter name taken.
     public static let maximumVoterLength = 128
-
-    public func jsonLine() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        data.append(0x0A)
-        return data
-    }
-
-    /// Reads a line; nil when it is not a message.
-    public static func decode(line: Data) -> FollowerMessage? {
-        guard line.count <= maximumLineLength else { return nil }
-        return try? JSONDecoder().decode(FollowerMessage.self, from: line)
-    }
 
     /// A voter name as a follower sent it, if it is one: printable ASCII without spaces
     /// or quotes, short, of the forms `caravan serve` gives (`key:...`, `open:...`).

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a presenter tells the notes and follow screens: one JSON object per line, sent
 /// whenever it changes. Readers ignore fields they don't know, so fields can be added.
-public struct PresenterStatus: Codable, Hashable, Sendable {
+public struct PresenterStatus: JSONLine, Hashable, Sendable {
     /// The deck's id (`deck/lecture`) and title.
     public var deck: String
     public var deckTitle: String
@@ -53,21 +53,6 @@ public struct PresenterStatus: Codable, Hashable, Sendable {
         status.detour?.note = nil
         if status.poll?.revealed != true { status.poll?.counts = nil }
         return status
-    }
-
-    /// The status as one line of JSON, newline included.
-    public func jsonLine() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        data.append(0x0A)
-        return data
-    }
-
-    /// Reads one line of JSON; nil when it is not a status.
-    public static func decode(line: Data) -> PresenterStatus? {
-        guard line.count <= maximumLineLength else { return nil }
-        return try? JSONDecoder().decode(PresenterStatus.self, from: line)
     }
 
     /// Longer lines are dropped: notes are short, and a reader must not grow without bound.
