@@ -188,4 +188,23 @@ static inline void caravan_drop_charset_resets(void) {
     caravan_strip_capability("sgr", "%?%p9%t\016%e\017%;");
 }
 
+/// Shortens what every attribute change sends, where the terminal description's `sgr`
+/// starts with a full reset (`ESC [ 0`, as xterm's, screen's and tmux's do): the 0 goes,
+/// since an empty parameter means 0 (ECMA-48), and `ritm` (leave italics) becomes empty,
+/// since ncurses sends it only straight after `sgr`, whose reset has already left
+/// italics. Call after `caravan_drop_charset_resets`; true when `sgr` was shortened.
+static inline int caravan_shorten_attribute_changes(void) {
+    char *sgr = tigetstr("sgr");
+    if (sgr == NULL || sgr == (char *)-1 || strncmp(sgr, "\033[0", 3) != 0) return 0;
+    if (sgr[3] != '%' && sgr[3] != ';' && sgr[3] != 'm') return 0;
+    memmove(sgr + 2, sgr + 3, strlen(sgr + 3) + 1);
+    // Without sgr0, ncurses leaves attributes one by one and needs ritm for italics.
+    char *sgr0 = tigetstr("sgr0");
+    char *ritm = tigetstr("ritm");
+    if (sgr0 != NULL && sgr0 != (char *)-1 && ritm != NULL && ritm != (char *)-1
+        && strcmp(ritm, "\033[23m") == 0)
+        ritm[0] = 0;
+    return 1;
+}
+
 #endif

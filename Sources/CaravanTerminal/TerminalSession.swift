@@ -126,6 +126,7 @@ public final class TerminalSession: Backend {
         self.screen = screen
         cursesActive = true
         caravan_drop_charset_resets()
+        _ = caravan_shorten_attribute_changes()
         if !exitHandlerRegistered {
             exitHandlerRegistered = true
             atexit(restoreTerminalAtExit)

@@ -13,6 +13,7 @@ is generated. Prints `N passed, M failed` last and exits non-zero on failure.
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -307,6 +308,32 @@ def test_attribute_changes_do_not_reselect_the_character_set():
                 "%s: no bold text was drawn" % term
             count = result.output.count(reset)
             assert count <= 2, "%s: %r sent %d times" % (term, reset, count)
+
+
+def test_attribute_changes_send_no_redundant_resets():
+    # Where sgr starts with a full reset, the 0 before the attributes is left out (an
+    # empty parameter means 0), and "leave italics" is not sent after it, since the
+    # reset has already left them. The paper's pages have italic summaries, bold
+    # fields and a reversed selection; following a link goes from one to the other.
+    home = tempfile.mkdtemp(prefix="caravan-home-")
+    try:
+        for term, drawn in [("xterm-256color", (1, 3, 7)), ("screen", (1, 7)),
+                            ("tmux-256color", (1, 3, 7))]:
+            result = pty_capture.capture([BINARY, "--ignore-config", "--no-state"],
+                                         keys=[b"l", b"\t", b"\r", b"\x7f", b"q"], term=term,
+                                         env={"HOME": home, "XDG_STATE_HOME": home,
+                                              "XDG_CONFIG_HOME": home})
+            assert not result.timed_out, "%s: did not quit" % term
+            assert result.exit_status == 0, "%s: exit status %s" % (term, result.exit_status)
+            parameters = pty_capture.sgr_parameters(result.output)
+            missing = [p for p in drawn if p not in parameters]
+            assert not missing, "%s: attributes %s were not drawn" % (term, missing)
+            resets = re.findall(rb"\x1b\[0[;m]", result.output)
+            assert not resets, "%s: %d attribute changes started with 0" % (term, len(resets))
+            assert b"\x1b[;" in result.output, "%s: no attribute change after a reset" % term
+            assert b"\x1b[23m" not in result.output, "%s: left italics after a reset" % term
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def test_non_utf8_locale_writes_only_ascii():
