@@ -80,12 +80,17 @@ let package = Package(
                 "CaravanStore", "CaravanConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // A release binary exports none of its 21,000 symbols and carries no DWARF
-            // (35 MB). It stays position-independent: `caravan serve` parses what
-            // strangers send, so its code keeps a random address (docs/DECISIONS.md).
+            // A release binary exports none of its symbols and carries no symbol table
+            // (91 -> 70 MB), and is linked by lld with its 104,000 relative relocations
+            // packed (RELR: 2.5 MB -> 20 KB, no longer read at every start). It stays
+            // position-independent: `caravan serve` parses what strangers send, so its
+            // code keeps a random address (docs/DECISIONS.md).
             linkerSettings: [
                 .unsafeFlags(
-                    ["-Xlinker", "--no-export-dynamic", "-Xlinker", "--strip-debug"],
+                    [
+                        "-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker",
+                        "--strip-all", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                    ],
                     .when(platforms: [.linux], configuration: .release))
             ]),
 
