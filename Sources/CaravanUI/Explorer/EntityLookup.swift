@@ -41,14 +41,21 @@ public struct EntityLookup: Sendable {
         var titles: [String]
     }
 
-    private let entries: [Entry]
+    /// Made when the first name is looked up, not when the explorer opens: a large
+    /// content set's first frame does not wait for every title to be folded.
+    private let store: EntryStore
+    private var entries: [Entry] { store.entries }
     /// Framework codes by entity: `H`, `E2`, `S2a`.
     public let codes: [EntityID: String]
 
     public init(model: ContentModel) {
         let codes = model.framework.codes
         self.codes = codes
-        entries = model.entities.map { entity in
+        store = EntryStore { EntityLookup.entries(of: model, codes: codes) }
+    }
+
+    private static func entries(of model: ContentModel, codes: [EntityID: String]) -> [Entry] {
+        model.entities.map { entity in
             let fold = { (text: String) in SearchIndex.fold(text) }
             var names = [fold(entity.id.description), fold(entity.id.slug)]
             if let number = entity.number, entity.kind == .section { names.append(fold(number)) }
@@ -59,6 +66,25 @@ public struct EntityLookup: Sendable {
             return Entry(
                 id: entity.id, title: entity.displayTitle, idText: entity.id.description,
                 names: names, titles: titles)
+        }
+    }
+
+    /// The entries, made once on first use by whichever thread asks first.
+    private final class EntryStore: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [Entry]?
+        private var make: (() -> [Entry])?
+
+        init(_ make: @escaping () -> [Entry]) { self.make = make }
+
+        var entries: [Entry] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let entries = make?() ?? []
+            made = entries
+            make = nil
+            return entries
         }
     }
 
