@@ -40,8 +40,17 @@ enum BodyLinkScanner {
         }
     }
 
-    /// The citations of each line outside code blocks.
-    private static func citations(in body: String, outline: BodyOutline) -> [(
+    /// The citations of each line outside code blocks. A body with no `[@` anywhere has
+    /// none, and most bodies have none: their lines are not split to say so.
+    static func citations(in body: String, outline: BodyOutline) -> [(
+        line: Int, finding: Finding
+    )] {
+        guard mayHoldCitations(body[...].utf8) else { return [] }
+        return lineCitations(in: body, outline: outline)
+    }
+
+    /// The citations of each line outside code blocks, line by line.
+    static func lineCitations(in body: String, outline: BodyOutline) -> [(
         line: Int, finding: Finding
     )] {
         var found: [(line: Int, finding: Finding)] = []

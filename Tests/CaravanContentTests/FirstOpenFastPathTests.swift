@@ -1,0 +1,70 @@
+import CaravanDefaultContent
+import Foundation
+import XCTest
+
+@testable import CaravanContent
+
+/// Shortcuts taken on every file of a first open (a body's citations, a text run's
+/// controls, a blank title); each must give what the plain way gives.
+final class FirstOpenFastPathTests: XCTestCase {
+    private static func randomTexts(seed: UInt64, pieces: [String], count: Int) -> [String] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int.random(in: 0...16, using: &random)
+            return (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+    }
+
+    private static var bodies: [String] {
+        var bodies = DefaultContent.files.map { String(decoding: $0.bytes, as: UTF8.self) }
+        bodies += randomTexts(
+            seed: 11,
+            pieces: [
+                "[", "@", "[@", "]", "k1", " ", "\n", "\r\n", "    ", "```\n", "`", ";", "p. 5",
+                "text", "\n\n", "[a](concept/x)", "é", "\t", "[@k1]", "[@a; @b, p. 5]",
+            ], count: 5_000)
+        return bodies
+    }
+
+    func testBodiesWithoutCitationsSkipTheLinesAndFindWhatTheLinesFind() {
+        var withCitations = 0
+        for body in Self.bodies {
+            let outline = MarkdownParser.parseBody(body).outline
+            let quick = BodyLinkScanner.citations(in: body, outline: outline)
+            let plain = BodyLinkScanner.lineCitations(in: body, outline: outline)
+            XCTAssertEqual(quick.map(\.line), plain.map(\.line), "«\(body)»")
+            XCTAssertEqual(quick.map(\.finding), plain.map(\.finding), "«\(body)»")
+            if !plain.isEmpty { withCitations += 1 }
+        }
+        XCTAssertGreaterThan(withCitations, 100, "bodies with citations were compared too")
+    }
+
+    func testWhitespaceControlsAreFoundAsByTheView() {
+        var texts = Self.randomTexts(
+            seed: 12,
+            pieces: ["a", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "é", "中", "\u{0E}", "\u{08}"],
+            count: 5_000)
+        // A string bridged from Foundation has no contiguous UTF-8 of its own to read.
+        texts += ["tab\there", "plain"].map { NSString(string: $0) as String }
+        for text in texts {
+            let plain = text.utf8.contains(where: { $0 >= 0x09 && $0 <= 0x0D })
+            XCTAssertEqual(MarkdownParser.holdsWhitespaceControls(text), plain, "«\(text)»")
+        }
+        XCTAssertEqual(MarkdownParser.spacingOut("a\tb\nc\u{0B}d"), "a b c d")
+    }
+
+    func testABlankTitleIsTheOneFoundationTrimsToNothing() {
+        var texts = [
+            "", " ", "\t", "\u{3000}", "\u{00A0}", "\u{00A0}x", " a", "a", "~", "\u{7F}",
+            "\u{200B}", "\n", " \n ", "é", "中",
+        ]
+        texts += Self.randomTexts(
+            seed: 13, pieces: [" ", "\t", "\u{3000}", "\u{00A0}", "\n", "a", "!", "\u{7F}", "é"],
+            count: 5_000)
+        for text in texts {
+            let plain = text.trimmingCharacters(in: .whitespaces).isEmpty
+            XCTAssertEqual(
+                EntityFileParser.isBlank(text), plain, "«\(text.unicodeScalars.map(\.value))»")
+        }
+    }
+}
