@@ -26,11 +26,14 @@ final class FirstOpenFastPathTests: XCTestCase {
         return bodies
     }
 
-    func testBodiesWithoutCitationsSkipTheLinesAndFindWhatTheLinesFind() {
+    func testCitationsFoundThroughTheBytesAreTheOnesTheLinesHold() {
         var withCitations = 0
         for body in Self.bodies {
             let outline = MarkdownParser.parseBody(body).outline
             let quick = BodyLinkScanner.citations(in: body, outline: outline)
+            if !body.utf8.contains(0x0D) {
+                XCTAssertNotNil(BodyLinkScanner.citationsByBytes(in: body, outline: outline))
+            }
             let plain = BodyLinkScanner.lineCitations(in: body, outline: outline)
             XCTAssertEqual(quick.map(\.line), plain.map(\.line), "«\(body)»")
             XCTAssertEqual(quick.map(\.finding), plain.map(\.finding), "«\(body)»")
@@ -51,6 +54,22 @@ final class FirstOpenFastPathTests: XCTestCase {
             XCTAssertEqual(MarkdownParser.holdsWhitespaceControls(text), plain, "«\(text)»")
         }
         XCTAssertEqual(MarkdownParser.spacingOut("a\tb\nc\u{0B}d"), "a b c d")
+    }
+
+    func testASCIIDestinationsAreTakenForIDsAsFoundationSearchesThem() {
+        var destinations = [
+            "", "/", "a/", "/b", "case/x", "a.b/c", "a/b.c", "a/b/c", "#x/y", ".x/y", "x:y/z",
+            "x/y?z", "concept/x", "https://x.org/a", "kind//", "é/x", "case/é", "#\u{301}a/b",
+            ":\u{301}/x", "a\u{301}/b",
+        ]
+        destinations += Self.randomTexts(
+            seed: 14, pieces: ["a", "/", ".", ":", "?", "#", "case", "x-1", "é", "\u{301}", " "],
+            count: 10_000)
+        for destination in destinations {
+            XCTAssertEqual(
+                BodyLinkScanner.looksLikeEntityID(destination),
+                BodyLinkScanner.plainLooksLikeEntityID(destination), "«\(destination)»")
+        }
     }
 
     func testABlankTitleIsTheOneFoundationTrimsToNothing() {
