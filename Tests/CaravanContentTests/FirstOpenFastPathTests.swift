@@ -72,6 +72,24 @@ final class FirstOpenFastPathTests: XCTestCase {
         }
     }
 
+    func testTextTheStandardLibraryTakesForUTF8IsTextWithNoInvalidByte() {
+        var random = SplitMix64(seed: 15)
+        let pieces: [[UInt8]] = [
+            [0x61], [0x0A], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x98, 0x80], [0x80],
+            [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8], [0xFF],
+            [0xC3], [0xEF, 0xBB, 0xBF], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE0, 0x80, 0x80],
+        ]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...8, using: &random)
+            let bytes = (0..<count).flatMap { _ in pieces.randomElement(using: &random)! }
+            let slice = bytes[...]
+            let plain = EntityFileParser.firstInvalidUTF8(slice)
+            let checked = String(validating: slice, as: UTF8.self)
+            XCTAssertEqual(checked == nil, plain != nil, "\(bytes)")
+            if let checked { XCTAssertEqual(checked, String(decoding: slice, as: UTF8.self)) }
+        }
+    }
+
     func testABlankTitleIsTheOneFoundationTrimsToNothing() {
         var texts = [
             "", " ", "\t", "\u{3000}", "\u{00A0}", "\u{00A0}x", " a", "a", "~", "\u{7F}",
