@@ -40,8 +40,58 @@ enum BodyLinkScanner {
         }
     }
 
-    /// The citations of each line outside code blocks.
-    private static func citations(in body: String, outline: BodyOutline) -> [(
+    /// The citations of each line outside code blocks. A body without carriage returns is
+    /// read once through its bytes, and only the lines that hold a `[@` are looked at;
+    /// any other is split into lines first (``lineCitations(in:outline:)``).
+    static func citations(in body: String, outline: BodyOutline) -> [(
+        line: Int, finding: Finding
+    )] {
+        if let found = citationsByBytes(in: body, outline: outline) { return found }
+        return lineCitations(in: body, outline: outline)
+    }
+
+    /// What ``lineCitations(in:outline:)`` finds, for a body without carriage returns whose
+    /// bytes can be read in place (nil for any other): lines end at line feed bytes, and a
+    /// `[@` never spans two lines.
+    static func citationsByBytes(in body: String, outline: BodyOutline) -> [(
+        line: Int, finding: Finding
+    )]? {
+        let utf8 = body.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> [(line: Int, finding: Finding)]? in
+            guard !bytes.contains(0x0D) else { return nil }
+            var found: [(line: Int, finding: Finding)] = []
+            var line = 1
+            var lineStart = 0
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    (line, lineStart, previous) = (line + 1, index + 1, 0)
+                } else if previous == UInt8(ascii: "["), byte == UInt8(ascii: "@") {
+                    var end = index
+                    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                    if !outline.isCode(line) {
+                        let start = utf8.index(utf8.startIndex, offsetBy: lineStart)
+                        let stop = utf8.index(utf8.startIndex, offsetBy: end)
+                        for finding in findings(in: body[start..<stop]) {
+                            found.append((line, finding))
+                        }
+                    }
+                    // The line feed (or the end) is read next.
+                    (index, previous) = (end, 0)
+                    continue
+                } else {
+                    previous = byte
+                }
+                index += 1
+            }
+            return found
+        } ?? nil
+    }
+
+    /// The citations of each line outside code blocks, line by line.
+    static func lineCitations(in body: String, outline: BodyOutline) -> [(
         line: Int, finding: Finding
     )] {
         var found: [(line: Int, finding: Finding)] = []
@@ -117,7 +167,37 @@ enum BodyLinkScanner {
     }
 
     /// True for destinations meant as ids: `word/slug`, not URLs, anchors or file paths.
+    /// An ASCII destination is read by its bytes; other text as Foundation searches it.
     static func looksLikeEntityID(_ destination: String) -> Bool {
+        asciiLooksLikeEntityID(destination.utf8) ?? plainLooksLikeEntityID(destination)
+    }
+
+    /// What ``plainLooksLikeEntityID(_:)`` says of an ASCII destination (nil for any other):
+    /// no `:` or `?`, not starting with `#`, `/` or `.`, and one `/` after a kind without
+    /// a dot.
+    static func asciiLooksLikeEntityID(_ bytes: String.UTF8View) -> Bool? {
+        var slashes = 0
+        var refused = false
+        var kindLength = 0
+        var kindHasDot = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: "?"): refused = true
+            case UInt8(ascii: "/"): slashes += 1
+            case UInt8(ascii: "."): if slashes == 0 { kindHasDot = true }
+            default: break
+            }
+            if slashes == 0 { kindLength += 1 }
+        }
+        switch bytes.first {
+        case UInt8(ascii: "#"), UInt8(ascii: "/"), UInt8(ascii: "."): return false
+        default: return !refused && slashes == 1 && kindLength > 0 && !kindHasDot
+        }
+    }
+
+    /// The plain way: Foundation's search for what an id cannot hold.
+    static func plainLooksLikeEntityID(_ destination: String) -> Bool {
         guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("/"),
             !destination.hasPrefix("."), !destination.contains("?")
         else { return false }

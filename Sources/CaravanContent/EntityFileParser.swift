@@ -158,7 +158,7 @@ struct EntityFileParser {
 
         var title = ""
         if let titleNode = fieldNodes["title"], let text = titleNode.scalar?.string,
-            !text.trimmingCharacters(in: .whitespaces).isEmpty
+            !Self.isBlank(text)
         {
             title = text
         } else {
@@ -247,5 +247,12 @@ struct EntityFileParser {
                 suggestion: "did you mean `\(kind.rawValue)/\(text)`?")
         }
         return nil
+    }
+
+    /// Whether `text` is nothing but whitespace (as `.whitespaces` counts it): at once when
+    /// it starts with a visible ASCII character, else as Foundation trims it.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 }

@@ -18,6 +18,9 @@ extension EntityFileParser {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // The standard library's check reads valid text (nearly every file) in one fast
+        // pass; only text it refuses is read again to say where.
+        if let text = String(validating: body, as: UTF8.self) { return text }
         if let bad = Self.firstInvalidUTF8(body) {
             let (line, column) = Self.lineAndColumn(of: bad, in: bytes)
             log.error(

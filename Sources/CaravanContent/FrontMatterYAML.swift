@@ -14,13 +14,18 @@ import Yams
 enum FrontMatterYAML {
     static func compose(_ yaml: String) throws -> Node? {
         if !yaml.utf8.contains(UInt8(ascii: "*")),
-            let node = try? Yams.compose(yaml: yaml, .basic, .default, YAMLEncoding.chosen),
+            let node = try? Yams.compose(yaml: yaml, .basic, constructor, YAMLEncoding.chosen),
             keysAreDistinctText(node)
         {
             return node
         }
-        return try Yams.compose(yaml: yaml, .default, .default, YAMLEncoding.chosen)
+        return try Yams.compose(yaml: yaml, .default, constructor, YAMLEncoding.chosen)
     }
+
+    /// Yams's default constructor, made once: `Constructor.default` builds its tables
+    /// anew on every call. It holds only those tables, never changed once made, so every
+    /// thread can share it.
+    nonisolated(unsafe) static let constructor = Constructor.default
 
     /// Whether every mapping's keys are scalars with different text.
     static func keysAreDistinctText(_ root: Node) -> Bool {

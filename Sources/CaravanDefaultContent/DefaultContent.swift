@@ -34,23 +34,27 @@ public enum DefaultContent {
 
     /// Opens content to read it: the compiled model for the built-in paper, a current
     /// cached model for folders when `cache` has one, or else the files, loaded and then
-    /// kept in `cache` (on another thread when `inBackground`, so a first screen need not
-    /// wait for the search index the cache holds).
-    public static func open(
-        sources: [ContentSource], cache: ModelCache?, inBackground: Bool = false
-    ) -> ContentModel {
-        if sources == [.builtin] { return precompiled }
-        guard let cache else { return load(sources: sources) }
-        if let cached = cache.read(sources) { return cached }
+    /// kept in `cache` before this returns.
+    public static func open(sources: [ContentSource], cache: ModelCache?) -> ContentModel {
+        let (model, cacheWrite) = openDeferringCache(sources: sources, cache: cache)
+        cacheWrite?.finish()
+        return model
+    }
+
+    /// Opens content as ``open(sources:cache:)`` does, except that a model loaded from
+    /// its files is not yet kept in `cache`: the caller starts that write when it suits
+    /// (after a first screen, say) and finishes it before it ends.
+    public static func openDeferringCache(sources: [ContentSource], cache: ModelCache?)
+        -> (model: ContentModel, cacheWrite: PendingCacheWrite?)
+    {
+        if sources == [.builtin] { return (precompiled, nil) }
+        guard let cache else { return (load(sources: sources), nil) }
+        if let cached = cache.read(sources) { return (cached, nil) }
         let readStart = Date()
         let model = load(sources: sources)
-        if inBackground {
-            DispatchQueue.global(qos: .utility).async {
-                cache.write(model, sources: sources, readStart: readStart)
-            }
-        } else {
-            cache.write(model, sources: sources, readStart: readStart)
-        }
-        return model
+        return (
+            model,
+            PendingCacheWrite(model: model, sources: sources, readStart: readStart, cache: cache)
+        )
     }
 }

@@ -32,10 +32,8 @@ struct ContentOptions: ParsableArguments {
     /// Opens the chosen content to read it: the compiled-in paper, or folders through the
     /// user's cache unless `cached` is off (a served session neither reads nor writes
     /// one). `caravan check` reads the files instead (``DefaultContent/load(sources:)``).
-    func load(cached: Bool = true, inBackground: Bool = false) -> ContentModel {
-        DefaultContent.open(
-            sources: sources, cache: cached ? ContentOptions.cache : nil,
-            inBackground: inBackground)
+    func load(cached: Bool = true) -> ContentModel {
+        DefaultContent.open(sources: sources, cache: cached ? ContentOptions.cache : nil)
     }
 
     /// Opens the chosen content with more layers on top (a deck file to present), through
@@ -74,20 +72,32 @@ struct ContentOptions: ParsableArguments {
     /// `caravan check` is what fails on errors; here they are listed on standard error
     /// (unless `listing` is off, for the explorer, which lists them itself) and reading
     /// goes on. Only content with nothing to read stops, as `loadValid` does.
-    func loadForReading(listing: Bool = true, cached: Bool = true, inBackground: Bool = false)
-        throws -> ContentModel
-    {
-        let model = load(cached: cached, inBackground: inBackground)
-        guard let summary = model.problems.errorSummary else { return model }
-        if model.entities.isEmpty { return try loadValid(model) }
-        guard listing else { return model }
+    func loadForReading(listing: Bool = true, cached: Bool = true) throws -> ContentModel {
+        let (model, cacheWrite) = try openForReading(listing: listing, cached: cached)
+        cacheWrite?.finish()
+        return model
+    }
+
+    /// Loads the content as ``loadForReading(listing:cached:)`` does, leaving the caller to
+    /// start and finish keeping a model read from its files in the cache.
+    func openForReading(listing: Bool = true, cached: Bool = true) throws -> (
+        model: ContentModel, cacheWrite: PendingCacheWrite?
+    ) {
+        let (model, cacheWrite) = DefaultContent.openDeferringCache(
+            sources: sources, cache: cached ? ContentOptions.cache : nil)
+        guard let summary = model.problems.errorSummary else { return (model, cacheWrite) }
+        if model.entities.isEmpty {
+            cacheWrite?.finish()
+            return (try loadValid(model), nil)
+        }
+        guard listing else { return (model, cacheWrite) }
         let errors = model.errors
         for error in errors.prefix(20) { printError(error.formatted) }
         if errors.count > 20 { printError("... and \(errors.count - 20) more errors") }
         printError(
             "caravan: the content has \(summary); entities from those files are marked broken"
                 + " (`caravan check` lists every problem)")
-        return model
+        return (model, cacheWrite)
     }
 
     /// Loads the content and stops with its errors when it has any.

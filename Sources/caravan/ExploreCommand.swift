@@ -63,8 +63,11 @@ struct ExploreCommand: ParsableCommand {
         // Broken files do not stop reading: the explorer marks them and lists their errors.
         // A served session uses no cache: none another user could have written, and none
         // it writes for others (docs/serve.md). An author watching the files reads them.
-        let model = try content.loadForReading(
-            listing: false, cached: !served.served && !watching.watch, inBackground: true)
+        // A model read from the files is kept in the cache once the first screen is drawn,
+        // and before the explorer ends (docs/DECISIONS.md).
+        let (model, cacheWrite) = try content.openForReading(
+            listing: false, cached: !served.served && !watching.watch)
+        defer { cacheWrite?.finish() }
         let watcher = try watching.watcher(for: model)
         let start = try open.map { try resolveID($0, in: model) }
         let startView = try view.map(parseView)
@@ -135,7 +138,10 @@ struct ExploreCommand: ParsableCommand {
         var host = ReaderHost(
             store: store, editor: editor,
             reload: watcher.map { _ in { sources.load(cached: false) } }, broadcast: broadcast)
-        let outcome = ProgramRunner(backend: session).run(&program, host: &host)
+        var options = ProgramRunner.Options()
+        if let cacheWrite { options.afterFirstFrame = { cacheWrite.start() } }
+        let runner = ProgramRunner(backend: session, options: options)
+        let outcome = runner.run(&program, host: &host)
         if case .signal(let signal) = outcome {
             throw ExitCode(128 + signal)
         }

@@ -54,6 +54,21 @@ final class ModelCacheTests: XCTestCase {
         XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
     }
 
+    func testADeferredOpenKeepsTheModelOnlyOnceItsWriteIsFinished() throws {
+        let (model, write) = DefaultContent.openDeferringCache(sources: sources, cache: cache)
+        let pending = try XCTUnwrap(write, "a model read from the files is to be kept")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cacheFile), "nothing kept yet")
+        pending.finish()
+        let cached = try XCTUnwrap(cache.read(sources))
+        XCTAssertEqual(summary(cached), summary(model))
+        let (again, none) = DefaultContent.openDeferringCache(sources: sources, cache: cache)
+        XCTAssertNil(none, "a model read from the cache is not written again")
+        XCTAssertEqual(summary(again), summary(model))
+        XCTAssertNil(DefaultContent.openDeferringCache(sources: sources, cache: nil).cacheWrite)
+        XCTAssertNil(
+            DefaultContent.openDeferringCache(sources: [.builtin], cache: cache).cacheWrite)
+    }
+
     func testAChangedFileMakesTheCacheStale() throws {
         _ = open()
         // The same size, another time: only the time tells.

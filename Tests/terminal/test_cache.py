@@ -7,6 +7,7 @@ that reading commands use it, and that `caravan check` reads the files whatever 
 
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -18,6 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tmuxharness  # noqa: E402
 from test_terminal import BINARY  # noqa: E402
 
+MAKE_CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench",
+                            "make_content.py")
 CONCEPT = "---\nid: concept/{slug}\nkind: concept\ntitle: {title}\n---\nAbout {slug}.\n"
 
 
@@ -37,10 +40,10 @@ class Folder:
         with open(os.path.join(self.content, name), "w") as out:
             out.write(text)
 
-    def backdate(self, seconds=60):
+    def backdate(self, seconds=60, content=None):
         """Files older than the second in which a change could go unseen."""
         past = time.time() - seconds
-        for folder, _, files in os.walk(self.content):
+        for folder, _, files in os.walk(content or self.content):
             for name in files + ["."]:
                 os.utime(os.path.join(folder, name), (past, past))
 
@@ -127,6 +130,58 @@ def test_a_cache_folder_that_cannot_be_made_only_means_reading_the_files():
         listed = folder.run("list")
         assert listed.returncode == 0 and "concept/two" in listed.stdout, listed.stderr
         assert listed.stderr == "", listed.stderr
+    finally:
+        folder.remove()
+
+
+def explore_and_quit(folder, content, signum=None):
+    """Opens the explorer on `content` with the folder's cache, and quits (with `q`, or
+    `signum`) as soon as the first screen shows."""
+    env = {"XDG_CACHE_HOME": folder.cache_home}
+    cmd = [BINARY, "--content", content, "--ignore-config", "--no-state"]
+    with tmuxharness.start(cmd, env=env) as session:
+        pid = session.wait_for_program()
+        # The terminal is taken once the content is loaded, just before the first screen.
+        session.wait_for_alternate(True, timeout=60)
+        if signum is None:
+            session.keys("q")
+        else:
+            session.signal(signum, pid)
+        session.wait_for_exit(pid, timeout=60)
+
+
+def test_the_explorer_keeps_the_cache_even_when_quit_at_once():
+    folder = Folder()
+    large = os.path.join(folder.root, "large")
+    try:
+        # Large enough that keeping its model takes longer than pressing q.
+        subprocess.run([sys.executable, MAKE_CONTENT, large, "--entities", "1500"],
+                       check=True, capture_output=True)
+        folder.backdate(content=large)
+        for content in (folder.content, large):
+            for name in folder.cache_files():
+                os.unlink(os.path.join(folder.cache_home, "caravan", name))
+            explore_and_quit(folder, content)
+            files = folder.cache_files()
+            assert len(files) == 1 and files[0].endswith(".model"), (content, files)
+            path = os.path.join(folder.cache_home, "caravan", files[0])
+            made = os.stat(path).st_mtime_ns
+            env = dict(os.environ, LANG="C.UTF-8", XDG_CACHE_HOME=folder.cache_home,
+                       HOME=folder.root)
+            listed = subprocess.run([BINARY, "--content", content, "list"], capture_output=True,
+                                    text=True, env=env, timeout=120)
+            assert listed.returncode == 0, listed.stderr
+            assert os.stat(path).st_mtime_ns == made, "the explorer's cache was whole and current"
+    finally:
+        folder.remove()
+
+
+def test_the_explorer_ended_by_a_signal_keeps_the_cache():
+    folder = Folder()
+    try:
+        explore_and_quit(folder, folder.content, signum=signal.SIGTERM)
+        files = folder.cache_files()
+        assert len(files) == 1 and files[0].endswith(".model"), files
     finally:
         folder.remove()
 

@@ -20,10 +20,17 @@ public final class ProgramRunner {
         public var ticks: Int?
         /// Whether Ctrl-Z suspends without reaching the program.
         public var suspendsOnControlZ: Bool
+        /// Called once, as soon as the first frame is drawn: work the first screen should
+        /// not wait for starts here.
+        public var afterFirstFrame: (@Sendable () -> Void)?
 
-        public init(ticks: Int? = nil, suspendsOnControlZ: Bool = true) {
+        public init(
+            ticks: Int? = nil, suspendsOnControlZ: Bool = true,
+            afterFirstFrame: (@Sendable () -> Void)? = nil
+        ) {
             self.ticks = ticks
             self.suspendsOnControlZ = suspendsOnControlZ
+            self.afterFirstFrame = afterFirstFrame
         }
     }
 
@@ -55,11 +62,14 @@ public final class ProgramRunner {
             .event(.resize(width: size.width, height: size.height))
         ]
         var needsDrawing = true
+        var afterFirstFrame = options.afterFirstFrame
         while true {
             guard !queue.isEmpty else {
                 if needsDrawing {
                     backend.draw(program.view())
                     needsDrawing = false
+                    afterFirstFrame?()
+                    afterFirstFrame = nil
                 }
                 let timeout = clock.millisecondsToTick(now: backend.milliseconds)
                 queue += backend.events(waitingAtMost: timeout).map { .event($0) }

@@ -70,6 +70,26 @@ final class ProgramRunnerTests: XCTestCase {
         XCTAssertEqual(program.events.filter { $0 == .key(.character("j")) }.count, 2)
     }
 
+    func testWorkPutOffUntilTheFirstFrameStartsOnceRightAfterIt() {
+        /// Records how many frames were drawn each time it is called.
+        final class Calls: @unchecked Sendable {
+            let backend: TestBackend
+            var framesSeen: [Int] = []
+            init(_ backend: TestBackend) { self.backend = backend }
+        }
+        var program = ScriptedProgram()
+        let backend = TestBackend(
+            script: TestBackend.keys("j j") + [.resize(width: 90, height: 30)])
+        let calls = Calls(backend)
+        _ = run(
+            &program, backend,
+            options: .init(afterFirstFrame: { calls.framesSeen.append(calls.backend.frames.count) })
+        )
+        XCTAssertEqual(
+            calls.framesSeen, [1], "called once, after the first frame and before any other")
+        XCTAssertGreaterThan(backend.frames.count, 1)
+    }
+
     func testAResizeReachesTheProgramAndTheNextFrameHasTheNewSize() {
         var program = ScriptedProgram()
         let backend = TestBackend(width: 80, height: 24, script: [.resize(width: 120, height: 40)])
