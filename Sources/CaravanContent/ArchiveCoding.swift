@@ -73,6 +73,8 @@ struct ArchiveReader {
     }
 
     var remaining: Int { bytes.count - offset }
+    /// Where the bytes read end, counted as offsets are.
+    var end: Int { bytes.count }
     var isAtEnd: Bool { offset == bytes.count }
 
     static func fail(_ reason: String) -> ArchiveError { ArchiveError(reason: reason) }

@@ -8,12 +8,13 @@ public struct Entity: Hashable, Sendable {
     public let order: Int?
     /// Every front-matter field, in the order written (id, kind and title included).
     public let fields: [(key: String, value: FieldValue)]
-    /// The Markdown body as written.
-    public let body: String
+    /// The Markdown body as written. Content read from a precompiled model reads it from
+    /// the archive when first asked for.
+    public var body: String { storedBody.text }
     /// The body parsed, on first use: content read from a precompiled model parses only
     /// the pages a reader opens.
-    public var document: MarkdownDocument { parsedBody.document }
-    private let parsedBody: LazyDocument
+    public var document: MarkdownDocument { storedBody.document }
+    private let storedBody: EntityBody
     /// Where the entity's file starts.
     public let location: SourceLocation
     /// The line of the file where the body starts.
@@ -21,14 +22,18 @@ public struct Entity: Hashable, Sendable {
 
     public var kind: EntityKind { id.kind }
 
+    /// Whether the body was to be read from an archive and was found damaged there.
+    var bodyIsDamaged: Bool { storedBody.isDamaged }
+
     public init(
         id: EntityID, title: String, summary: String?, order: Int?,
         fields: [(key: String, value: FieldValue)], body: String, document: MarkdownDocument,
         location: SourceLocation, bodyLine: Int
     ) {
         self.init(
-            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
-            parsedBody: LazyDocument(document), location: location, bodyLine: bodyLine)
+            id: id, title: title, summary: summary, order: order, fields: fields,
+            storedBody: EntityBody(body, document: document), location: location,
+            bodyLine: bodyLine)
     }
 
     /// An entity whose body is parsed when its document is first asked for.
@@ -38,13 +43,25 @@ public struct Entity: Hashable, Sendable {
         bodyLine: Int
     ) {
         self.init(
-            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
-            parsedBody: LazyDocument(source: body), location: location, bodyLine: bodyLine)
+            id: id, title: title, summary: summary, order: order, fields: fields,
+            storedBody: EntityBody(body), location: location, bodyLine: bodyLine)
+    }
+
+    /// An entity whose body stays in an archive until it is first asked for.
+    init(
+        id: EntityID, title: String, summary: String?, order: Int?,
+        fields: [(key: String, value: FieldValue)], archivedBody: ArchivedSlice,
+        location: SourceLocation, bodyLine: Int
+    ) {
+        self.init(
+            id: id, title: title, summary: summary, order: order, fields: fields,
+            storedBody: EntityBody(archived: archivedBody), location: location,
+            bodyLine: bodyLine)
     }
 
     private init(
         id: EntityID, title: String, summary: String?, order: Int?,
-        fields: [(key: String, value: FieldValue)], body: String, parsedBody: LazyDocument,
+        fields: [(key: String, value: FieldValue)], storedBody: EntityBody,
         location: SourceLocation, bodyLine: Int
     ) {
         self.id = id
@@ -52,8 +69,7 @@ public struct Entity: Hashable, Sendable {
         self.summary = summary
         self.order = order
         self.fields = fields
-        self.body = body
-        self.parsedBody = parsedBody
+        self.storedBody = storedBody
         self.location = location
         self.bodyLine = bodyLine
     }
@@ -111,31 +127,4 @@ public struct Figure: Hashable, Sendable {
     public var label: String
     public var value: String
     public var section: EntityID?
-}
-
-/// A body's document, parsed from its Markdown once, on first use, by whichever thread
-/// asks first.
-private final class LazyDocument: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Guarded by `lock`.
-    private var parsed: MarkdownDocument?
-    private let source: String
-
-    init(_ document: MarkdownDocument) {
-        parsed = document
-        source = ""
-    }
-
-    init(source: String) {
-        self.source = source
-    }
-
-    var document: MarkdownDocument {
-        lock.lock()
-        defer { lock.unlock() }
-        if let parsed { return parsed }
-        let document = MarkdownParser.parse(source)
-        parsed = document
-        return document
-    }
 }

@@ -1,6 +1,6 @@
-/// The model's parts in the archive: entities in reading order (bodies as written, parsed
-/// when a page is opened), links by entity number, diagnostics, and what the layers
-/// declared. Paths are written once, in a table, and named by number.
+/// The model's parts in the archive: entities in reading order (their bodies as lazy parts,
+/// read and parsed when a page is opened), links by entity number, diagnostics, and what
+/// the layers declared. Paths are written once, in a table, and named by number.
 struct ArchivedModelParts {
     var entities: [Entity]
     var links: [Link]
@@ -13,7 +13,8 @@ struct ArchivedModelParts {
 private let maximumFieldDepth = 64
 
 extension ArchiveWriter {
-    mutating func model(_ model: ContentModel) {
+    /// The model, with `bodies` where each entity's body was written, in the same order.
+    mutating func model(_ model: ContentModel, bodies: [ArchivePart]) {
         var paths = PathTable()
         for entity in model.entities { paths.add(entity.location.path) }
         for link in model.links { paths.add(link.location.path) }
@@ -25,7 +26,10 @@ extension ArchiveWriter {
         for (index, entity) in model.entities.enumerated() where numbers[entity.id] == nil {
             numbers[entity.id] = index
         }
-        array(model.entities) { writer, entity in writer.entity(entity, paths: paths) }
+        count(model.entities.count)
+        for (each, body) in zip(model.entities, bodies) {
+            entity(each, paths: paths, body: body)
+        }
         let links = model.links.filter { numbers[$0.source] != nil && numbers[$0.target] != nil }
         array(links) { writer, link in
             writer.count(numbers[link.source] ?? 0)
@@ -42,7 +46,7 @@ extension ArchiveWriter {
         setup(model.setup, paths: paths)
     }
 
-    mutating func entity(_ entity: Entity, paths: PathTable) {
+    mutating func entity(_ entity: Entity, paths: PathTable, body: ArchivePart) {
         byte(UInt8(EntityKind.allCases.firstIndex(of: entity.kind) ?? 0))
         string(entity.id.slug)
         string(entity.title)
@@ -52,7 +56,7 @@ extension ArchiveWriter {
             writer.string(field.key)
             writer.field(field.value)
         }
-        string(entity.body)
+        part(body)
         location(entity.location, paths: paths)
         signed(entity.bodyLine)
     }
@@ -93,9 +97,9 @@ extension ArchiveWriter {
 }
 
 extension ArchiveReader {
-    mutating func modelParts() throws -> ArchivedModelParts {
+    mutating func modelParts(in lazy: LazyParts) throws -> ArchivedModelParts {
         let paths = try array { try $0.string() }
-        let entities = try array(minimumSize: 8) { try $0.entity(paths: paths) }
+        let entities = try array(minimumSize: 16) { try $0.entity(paths: paths, in: lazy) }
         let links = try array(minimumSize: 5) { reader -> Link in
             let source = try reader.natural()
             let type = try reader.oneOf(LinkType.self)
@@ -119,7 +123,7 @@ extension ArchiveReader {
             entities: entities, links: links, diagnostics: diagnostics, setup: setup)
     }
 
-    mutating func entity(paths: [String]) throws -> Entity {
+    mutating func entity(paths: [String], in lazy: LazyParts) throws -> Entity {
         let kind = try oneOf(EntityKind.self)
         let slug = try string()
         let title = try string()
@@ -128,12 +132,12 @@ extension ArchiveReader {
         let fields = try array(minimumSize: 2) { reader in
             (key: try reader.string(), value: try reader.field(depth: 0))
         }
-        let body = try string()
+        let body = try part(in: lazy)
         let location = try location(paths: paths)
         let bodyLine = try signed()
         return Entity(
             id: EntityID(kind: kind, slug: slug), title: title, summary: summary, order: order,
-            fields: fields, body: body, location: location, bodyLine: bodyLine)
+            fields: fields, archivedBody: body, location: location, bodyLine: bodyLine)
     }
 
     mutating func field(depth: Int) throws -> FieldValue {

@@ -10,7 +10,9 @@ import Foundation
 /// write them. A damaged, stale or foreign cache is ignored and made again; a cache that
 /// cannot be written (a read-only folder, a full disk) only means an uncached open.
 /// Writes go to a file of their own, renamed into place, so a reader sees a whole cache
-/// or none, whatever else writes at the same time.
+/// or none, whatever else writes at the same time. A cache is read by mapping it: only
+/// what a first screen needs is read at open, each body and search text when asked for
+/// (``ModelArchive``); a part found damaged then removes the file, to be made again.
 public struct ModelCache: Sendable {
     public var folder: String
     /// The program's version and build, part of what a cache must match.
@@ -64,10 +66,10 @@ public struct ModelCache: Sendable {
     /// The cached model of these layers, when there is a current one.
     public func read(_ sources: [ContentSource]) -> ContentModel? {
         let key = ModelCache.key(for: sources)
-        guard let bytes = CacheFile.readOwned(path(forKey: key), folder: folder) else {
+        guard let archive = CacheFile.mapOwned(path(forKey: key), folder: folder) else {
             return nil
         }
-        return try? ModelArchive.decode(bytes) { origin in
+        return try? ModelArchive.decode(archive) { origin in
             origin.program == program && origin.key == key
                 && FileStamps.areCurrent(origin.stamps)
         }
