@@ -4,6 +4,8 @@
 struct ArchivedModelParts {
     var entities: [Entity]
     var links: [Link]
+    /// Each link's source and target by place in `entities`.
+    var linkEnds: [(source: Int, target: Int)]
     var diagnostics: [Diagnostic]
     var setup: ContentLoader.ContentSetup
 }
@@ -23,9 +25,9 @@ extension ArchiveWriter {
         array(paths.names) { $0.string($1) }
 
         var numbers: [EntityID: Int] = [:]
-        for (index, entity) in model.entities.enumerated() where numbers[entity.id] == nil {
-            numbers[entity.id] = index
-        }
+        // An id given twice (an error, kept to be shown) names its last entity, as
+        // ``ContentModel/index(of:)`` does, so links read back point where they did.
+        for (index, entity) in model.entities.enumerated() { numbers[entity.id] = index }
         count(model.entities.count)
         for (each, body) in zip(model.entities, bodies) {
             entity(each, paths: paths, body: body)
@@ -100,6 +102,7 @@ extension ArchiveReader {
     mutating func modelParts(in lazy: LazyParts) throws -> ArchivedModelParts {
         let paths = try array { try $0.string() }
         let entities = try array(minimumSize: 16) { try $0.entity(paths: paths, in: lazy) }
+        var linkEnds: [(source: Int, target: Int)] = []
         let links = try array(minimumSize: 5) { reader -> Link in
             let source = try reader.natural()
             let type = try reader.oneOf(LinkType.self)
@@ -107,6 +110,7 @@ extension ArchiveReader {
             guard source < entities.count, target < entities.count else {
                 throw Self.fail("link to no entity")
             }
+            linkEnds.append((source, target))
             return Link(
                 source: entities[source].id, type: type, target: entities[target].id,
                 location: try reader.location(paths: paths))
@@ -120,7 +124,8 @@ extension ArchiveReader {
         }
         let setup = try setup(paths: paths)
         return ArchivedModelParts(
-            entities: entities, links: links, diagnostics: diagnostics, setup: setup)
+            entities: entities, links: links, linkEnds: linkEnds, diagnostics: diagnostics,
+            setup: setup)
     }
 
     mutating func entity(paths: [String], in lazy: LazyParts) throws -> Entity {

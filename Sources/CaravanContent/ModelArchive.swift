@@ -75,6 +75,11 @@ public enum ModelArchive {
         }
     }
 
+    static func origin(of archive: ArchiveBytes) throws -> Origin {
+        var reader = try checkedEagerPart(archive.buffer)
+        return try reader.origin()
+    }
+
     /// The model an archive holds, or why it is refused. `expecting` is checked first,
     /// when given: an archive from another program or of other content is refused.
     public static func decode(_ bytes: [UInt8], expecting: ((Origin) -> Bool)? = nil) throws
@@ -100,7 +105,8 @@ public enum ModelArchive {
         return ContentModel(
             sorted: entities, links: model.links, diagnostics: model.diagnostics,
             setup: model.setup,
-            index: .archived { index.searchIndex(entities: entities, in: lazy) })
+            index: .archived { index.searchIndex(entities: entities, in: lazy) },
+            linkEnds: model.linkEnds)
     }
 
     /// A reader of the eager part, once the header and its checksum are right and the lazy
