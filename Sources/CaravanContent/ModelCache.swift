@@ -66,13 +66,19 @@ public struct ModelCache: Sendable {
     /// The cached model of these layers, when there is a current one.
     public func read(_ sources: [ContentSource]) -> ContentModel? {
         let key = ModelCache.key(for: sources)
-        guard let archive = CacheFile.mapOwned(path(forKey: key), folder: folder) else {
-            return nil
+        guard let archive = CacheFile.mapOwned(path(forKey: key), folder: folder),
+            let origin = try? ModelArchive.origin(of: archive),
+            origin.program == program, origin.key == key
+        else { return nil }
+        // The files are looked at (a stat each) on another thread while the model is read.
+        let current = ResultSlots<Bool>(count: 1)
+        let looked = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: looked) {
+            current.set(0, FileStamps.areCurrent(origin.stamps))
         }
-        return try? ModelArchive.decode(archive) { origin in
-            origin.program == program && origin.key == key
-                && FileStamps.areCurrent(origin.stamps)
-        }
+        let model = try? ModelArchive.decode(archive)
+        looked.wait()
+        return current.collect() == [true] ? model : nil
     }
 
     /// Keeps a model of these layers, whose files were read from `readStart` on. Nothing
