@@ -105,6 +105,6 @@ struct ArchivedSlice: Sendable {
 
     /// The part as text, when it is as written and UTF-8.
     func text() -> String? {
-        withCheckedBytes { String(validating: $0, as: UTF8.self) }
+        withCheckedBytes(ArchiveReader.text)
     }
 }

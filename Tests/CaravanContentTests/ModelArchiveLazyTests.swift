@@ -73,6 +73,21 @@ final class ModelArchiveLazyTests: XCTestCase {
         XCTAssertTrue(archived.isDamaged)
     }
 
+    func testTextIsReadOnlyWhenItIsUTF8() {
+        let valid = ["", "plain", "文化产业 · é", "\u{FFFD} written as such", "\u{10FFFF}"]
+        for text in valid {
+            let read = Array(text.utf8).withUnsafeBufferPointer(ArchiveReader.text)
+            XCTAssertEqual(read, text)
+        }
+        let invalid: [[UInt8]] = [
+            [0xFF], [0x61, 0xC3], [0xC3, 0x28], [0xE6, 0x96], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], Array("ok".utf8) + [0x80],
+        ]
+        for bytes in invalid {
+            XCTAssertNil(bytes.withUnsafeBufferPointer(ArchiveReader.text), "\(bytes)")
+        }
+    }
+
     func testPartsOutsideTheArchiveAreRefusedAtOpen() throws {
         let model = CourseFixtureTests.course
         let good = try sealed(model, lazy: Array(repeating: 0x61, count: 64)) { _ in
