@@ -8,9 +8,11 @@ enum CacheFile {
     /// Larger caches are not read (a 10,000-entity folder makes about 40 MB).
     static let maximumSize = 1 << 30
 
-    /// The file's bytes, when it is a regular file owned by the user, writable by no
-    /// one else, in a folder of the same kind.
-    static func readOwned(_ path: String, folder: String) -> [UInt8]? {
+    /// The file mapped into memory, when it is a regular file owned by the user, writable
+    /// by no one else, in a folder of the same kind. Should a part read later from the
+    /// mapping be damaged, the file is removed (when it is still the one mapped), so the
+    /// next open makes it again.
+    static func mapOwned(_ path: String, folder: String) -> ArchiveBytes? {
         guard isPrivate(folder, type: S_IFDIR) else { return nil }
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -19,20 +21,14 @@ enum CacheFile {
         guard fstat(descriptor, &info) == 0, isPrivate(info, type: S_IFREG),
             info.st_size <= maximumSize
         else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return size == 0 }
-            var done = 0
-            while done < size {
-                let got = Foundation.read(descriptor, base + done, size - done)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                done += got
-            }
-            return true
+        let mapped = (device: info.st_dev, inode: info.st_ino)
+        return ArchiveBytes(mapping: descriptor, size: Int(info.st_size)) {
+            var now = stat()
+            guard lstat(path, &now) == 0, now.st_dev == mapped.device,
+                now.st_ino == mapped.inode
+            else { return }
+            unlink(path)
         }
-        return complete ? bytes : nil
     }
 
     /// Writes `bytes` to `path` whole or not at all; false when it could not.

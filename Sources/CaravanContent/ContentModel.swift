@@ -31,8 +31,8 @@ public struct ContentModel: Sendable {
     private let position: [EntityID: Int]
     /// Each entity's place in reading order, by the path of its file.
     let entitiesByPath: [String: Int]
-    private let outgoingLinks: [EntityID: [Link]]
-    private let incomingLinks: [EntityID: [Link]]
+    /// Each entity's links both ways, in reading order.
+    private let linksByEntity: EntityLinks
     /// The first reference in reading order with each citation key.
     private let referencesByKey: [String: Int]
 
@@ -61,9 +61,11 @@ public struct ContentModel: Sendable {
     }
 
     /// A model of entities already in reading order (read back from a precompiled model).
+    /// `linkEnds`, when given, are each link's source and target by place in `sorted`.
     init(
         sorted: [Entity], links: [Link], diagnostics: [Diagnostic],
-        setup: ContentLoader.ContentSetup, index: IndexSource
+        setup: ContentLoader.ContentSetup, index: IndexSource,
+        linkEnds: [(source: Int, target: Int)]? = nil
     ) {
         vocabulary = setup.vocabulary
         regions = setup.regions
@@ -81,17 +83,10 @@ public struct ContentModel: Sendable {
         }
         self.position = position
         entitiesByPath = byPath
-        // Each entity's links are put in reading order once, not on every question.
-        func inReadingOrder(_ group: [Link], of end: KeyPath<Link, EntityID>) -> [Link] {
-            let places = group.map { position[$0[keyPath: end]] ?? Int.max }
-            return group.indices.sorted { places[$0] < places[$1] }.map { group[$0] }
-        }
-        outgoingLinks = Dictionary(grouping: links, by: \.source).mapValues {
-            inReadingOrder($0, of: \.target)
-        }
-        incomingLinks = Dictionary(grouping: links, by: \.target).mapValues {
-            inReadingOrder($0, of: \.source)
-        }
+        let ends =
+            linkEnds?.map { (source: Optional($0.source), target: Optional($0.target)) }
+            ?? links.map { (source: position[$0.source], target: position[$0.target]) }
+        linksByEntity = EntityLinks(links, ends: ends, entityCount: sorted.count)
         var referencesByKey: [String: Int] = [:]
         for (index, entity) in sorted.enumerated() {
             guard let key = entity.citationKey, referencesByKey[key] == nil else { continue }
@@ -128,12 +123,12 @@ public struct ContentModel: Sendable {
 
     /// Links written from this entity, in reading order of their targets.
     public func outgoing(from id: EntityID) -> [Link] {
-        outgoingLinks[id] ?? []
+        linksByEntity.outgoing(from: id, at: position[id])
     }
 
     /// Backlinks: links from other entities to this one.
     public func incoming(to id: EntityID) -> [Link] {
-        incomingLinks[id] ?? []
+        linksByEntity.incoming(to: id, at: position[id])
     }
 
     /// Entities linked to `id` by links of `type` pointing at it (e.g. the parts of a section).

@@ -1,34 +1,69 @@
 import Foundation
 
 /// One entity of the content: a section, a case, a concept...
+///
+/// Its parts are kept together in one immutable object, so that copying an entity (into
+/// a list, a filter, a dictionary) costs one reference count, not one for each of its
+/// texts and lists: a model of 10,000 entities is copied whole more than once while it
+/// is opened.
 public struct Entity: Hashable, Sendable {
-    public let id: EntityID
-    public let title: String
-    public let summary: String?
-    public let order: Int?
+    public var id: EntityID { parts.id }
+    public var title: String { parts.title }
+    public var summary: String? { parts.summary }
+    public var order: Int? { parts.order }
     /// Every front-matter field, in the order written (id, kind and title included).
-    public let fields: [(key: String, value: FieldValue)]
-    /// The Markdown body as written.
-    public let body: String
+    public var fields: [(key: String, value: FieldValue)] { parts.fields }
+    /// The Markdown body as written. Content read from a precompiled model reads it from
+    /// the archive when first asked for.
+    public var body: String { parts.body.text }
     /// The body parsed, on first use: content read from a precompiled model parses only
     /// the pages a reader opens.
-    public var document: MarkdownDocument { parsedBody.document }
-    private let parsedBody: LazyDocument
+    public var document: MarkdownDocument { parts.body.document }
     /// Where the entity's file starts.
-    public let location: SourceLocation
+    public var location: SourceLocation { parts.location }
     /// The line of the file where the body starts.
-    public let bodyLine: Int
+    public var bodyLine: Int { parts.bodyLine }
+    private let parts: Parts
 
     public var kind: EntityKind { id.kind }
+
+    /// Whether the body was to be read from an archive and was found damaged there.
+    var bodyIsDamaged: Bool { parts.body.isDamaged }
+
+    private final class Parts: Sendable {
+        let id: EntityID
+        let title: String
+        let summary: String?
+        let order: Int?
+        let fields: [(key: String, value: FieldValue)]
+        let body: EntityBody
+        let location: SourceLocation
+        let bodyLine: Int
+
+        init(
+            id: EntityID, title: String, summary: String?, order: Int?,
+            fields: [(key: String, value: FieldValue)], body: EntityBody,
+            location: SourceLocation, bodyLine: Int
+        ) {
+            self.id = id
+            self.title = title
+            self.summary = summary
+            self.order = order
+            self.fields = fields
+            self.body = body
+            self.location = location
+            self.bodyLine = bodyLine
+        }
+    }
 
     public init(
         id: EntityID, title: String, summary: String?, order: Int?,
         fields: [(key: String, value: FieldValue)], body: String, document: MarkdownDocument,
         location: SourceLocation, bodyLine: Int
     ) {
-        self.init(
-            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
-            parsedBody: LazyDocument(document), location: location, bodyLine: bodyLine)
+        parts = Parts(
+            id: id, title: title, summary: summary, order: order, fields: fields,
+            body: EntityBody(body, document: document), location: location, bodyLine: bodyLine)
     }
 
     /// An entity whose body is parsed when its document is first asked for.
@@ -37,25 +72,20 @@ public struct Entity: Hashable, Sendable {
         fields: [(key: String, value: FieldValue)], body: String, location: SourceLocation,
         bodyLine: Int
     ) {
-        self.init(
-            id: id, title: title, summary: summary, order: order, fields: fields, body: body,
-            parsedBody: LazyDocument(source: body), location: location, bodyLine: bodyLine)
+        parts = Parts(
+            id: id, title: title, summary: summary, order: order, fields: fields,
+            body: EntityBody(body), location: location, bodyLine: bodyLine)
     }
 
-    private init(
+    /// An entity whose body stays in an archive until it is first asked for.
+    init(
         id: EntityID, title: String, summary: String?, order: Int?,
-        fields: [(key: String, value: FieldValue)], body: String, parsedBody: LazyDocument,
+        fields: [(key: String, value: FieldValue)], archivedBody: ArchivedSlice,
         location: SourceLocation, bodyLine: Int
     ) {
-        self.id = id
-        self.title = title
-        self.summary = summary
-        self.order = order
-        self.fields = fields
-        self.body = body
-        self.parsedBody = parsedBody
-        self.location = location
-        self.bodyLine = bodyLine
+        parts = Parts(
+            id: id, title: title, summary: summary, order: order, fields: fields,
+            body: EntityBody(archived: archivedBody), location: location, bodyLine: bodyLine)
     }
 
     public static func == (lhs: Entity, rhs: Entity) -> Bool {
@@ -111,31 +141,4 @@ public struct Figure: Hashable, Sendable {
     public var label: String
     public var value: String
     public var section: EntityID?
-}
-
-/// A body's document, parsed from its Markdown once, on first use, by whichever thread
-/// asks first.
-private final class LazyDocument: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Guarded by `lock`.
-    private var parsed: MarkdownDocument?
-    private let source: String
-
-    init(_ document: MarkdownDocument) {
-        parsed = document
-        source = ""
-    }
-
-    init(source: String) {
-        self.source = source
-    }
-
-    var document: MarkdownDocument {
-        lock.lock()
-        defer { lock.unlock() }
-        if let parsed { return parsed }
-        let document = MarkdownParser.parse(source)
-        parsed = document
-        return document
-    }
 }

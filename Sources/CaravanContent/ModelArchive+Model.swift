@@ -1,9 +1,11 @@
-/// The model's parts in the archive: entities in reading order (bodies as written, parsed
-/// when a page is opened), links by entity number, diagnostics, and what the layers
-/// declared. Paths are written once, in a table, and named by number.
+/// The model's parts in the archive: entities in reading order (their bodies as lazy parts,
+/// read and parsed when a page is opened), links by entity number, diagnostics, and what
+/// the layers declared. Paths are written once, in a table, and named by number.
 struct ArchivedModelParts {
     var entities: [Entity]
     var links: [Link]
+    /// Each link's source and target by place in `entities`.
+    var linkEnds: [(source: Int, target: Int)]
     var diagnostics: [Diagnostic]
     var setup: ContentLoader.ContentSetup
 }
@@ -13,7 +15,8 @@ struct ArchivedModelParts {
 private let maximumFieldDepth = 64
 
 extension ArchiveWriter {
-    mutating func model(_ model: ContentModel) {
+    /// The model, with `bodies` where each entity's body was written, in the same order.
+    mutating func model(_ model: ContentModel, bodies: [ArchivePart]) {
         var paths = PathTable()
         for entity in model.entities { paths.add(entity.location.path) }
         for link in model.links { paths.add(link.location.path) }
@@ -22,10 +25,13 @@ extension ArchiveWriter {
         array(paths.names) { $0.string($1) }
 
         var numbers: [EntityID: Int] = [:]
-        for (index, entity) in model.entities.enumerated() where numbers[entity.id] == nil {
-            numbers[entity.id] = index
+        // An id given twice (an error, kept to be shown) names its last entity, as
+        // ``ContentModel/index(of:)`` does, so links read back point where they did.
+        for (index, entity) in model.entities.enumerated() { numbers[entity.id] = index }
+        count(model.entities.count)
+        for (each, body) in zip(model.entities, bodies) {
+            entity(each, paths: paths, body: body)
         }
-        array(model.entities) { writer, entity in writer.entity(entity, paths: paths) }
         let links = model.links.filter { numbers[$0.source] != nil && numbers[$0.target] != nil }
         array(links) { writer, link in
             writer.count(numbers[link.source] ?? 0)
@@ -42,7 +48,7 @@ extension ArchiveWriter {
         setup(model.setup, paths: paths)
     }
 
-    mutating func entity(_ entity: Entity, paths: PathTable) {
+    mutating func entity(_ entity: Entity, paths: PathTable, body: ArchivePart) {
         byte(UInt8(EntityKind.allCases.firstIndex(of: entity.kind) ?? 0))
         string(entity.id.slug)
         string(entity.title)
@@ -52,7 +58,7 @@ extension ArchiveWriter {
             writer.string(field.key)
             writer.field(field.value)
         }
-        string(entity.body)
+        part(body)
         location(entity.location, paths: paths)
         signed(entity.bodyLine)
     }
@@ -93,9 +99,10 @@ extension ArchiveWriter {
 }
 
 extension ArchiveReader {
-    mutating func modelParts() throws -> ArchivedModelParts {
+    mutating func modelParts(in lazy: LazyParts) throws -> ArchivedModelParts {
         let paths = try array { try $0.string() }
-        let entities = try array(minimumSize: 8) { try $0.entity(paths: paths) }
+        let entities = try array(minimumSize: 16) { try $0.entity(paths: paths, in: lazy) }
+        var linkEnds: [(source: Int, target: Int)] = []
         let links = try array(minimumSize: 5) { reader -> Link in
             let source = try reader.natural()
             let type = try reader.oneOf(LinkType.self)
@@ -103,6 +110,7 @@ extension ArchiveReader {
             guard source < entities.count, target < entities.count else {
                 throw Self.fail("link to no entity")
             }
+            linkEnds.append((source, target))
             return Link(
                 source: entities[source].id, type: type, target: entities[target].id,
                 location: try reader.location(paths: paths))
@@ -116,10 +124,11 @@ extension ArchiveReader {
         }
         let setup = try setup(paths: paths)
         return ArchivedModelParts(
-            entities: entities, links: links, diagnostics: diagnostics, setup: setup)
+            entities: entities, links: links, linkEnds: linkEnds, diagnostics: diagnostics,
+            setup: setup)
     }
 
-    mutating func entity(paths: [String]) throws -> Entity {
+    mutating func entity(paths: [String], in lazy: LazyParts) throws -> Entity {
         let kind = try oneOf(EntityKind.self)
         let slug = try string()
         let title = try string()
@@ -128,12 +137,12 @@ extension ArchiveReader {
         let fields = try array(minimumSize: 2) { reader in
             (key: try reader.string(), value: try reader.field(depth: 0))
         }
-        let body = try string()
+        let body = try part(in: lazy)
         let location = try location(paths: paths)
         let bodyLine = try signed()
         return Entity(
             id: EntityID(kind: kind, slug: slug), title: title, summary: summary, order: order,
-            fields: fields, body: body, location: location, bodyLine: bodyLine)
+            fields: fields, archivedBody: body, location: location, bodyLine: bodyLine)
     }
 
     mutating func field(depth: Int) throws -> FieldValue {

@@ -1,17 +1,21 @@
 /// The precompiled model: content parsed, validated, linked and indexed once, in a compact
 /// binary form read back with no YAML, Markdown or indexing work. The built-in paper is
 /// compiled into the binary in this form, and a content folder's is kept as a cache
-/// (``ModelCache``).
+/// (``ModelCache``), mapped into memory when read.
 ///
-/// Layout: a 32-byte header (magic, format version, body length, checksum of the body),
-/// then the body: the program that wrote it, the cache key, the stamps of the files it
-/// was made from, the model, and last the search index, which is read on another thread.
+/// Layout: a 32-byte header (magic, format version, the length of the eager part and its
+/// checksum); the eager part, read at open: the program that wrote it, the cache key, the
+/// stamps of the files it was made from, the model but for its entities' bodies, and
+/// where the lazy parts are; then the lazy parts: each entity's body, read when first
+/// asked for, and the search index, read on another thread. Each lazy part has its own
+/// checksum, checked when it is read, so an open touches only the pages it needs.
 /// Every length and offset is checked as it is read: a damaged, truncated or foreign
-/// archive is refused whole, with no trap.
+/// archive is refused whole, with no trap, and a lazy part that turns out damaged is
+/// never trusted (``ArchiveBytes/reportDamage()``).
 public enum ModelArchive {
     static let magic: [UInt8] = Array("CRVNMDL".utf8) + [0x1A]
     /// Raised whenever the layout or the meaning of a field changes.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let headerSize = 32
 
     /// What an archive says about where it came from, checked before its model is used.
@@ -32,31 +36,48 @@ public enum ModelArchive {
 
     /// The model in its binary form, with where it came from.
     public static func encode(_ model: ContentModel, origin: Origin) -> [UInt8] {
-        var body = ArchiveWriter(capacity: 1 << 16)
-        body.string(origin.program)
-        body.string(origin.key)
-        body.array(origin.stamps) { $0.stamp($1) }
-        body.model(model)
-        // The index last, so the model can be read without it.
-        body.searchIndex(model.search)
-        var out = ArchiveWriter(capacity: headerSize + body.bytes.count)
+        var lazy = ArchiveWriter(capacity: 1 << 16)
+        let bodies = model.entities.map { lazy.part(Array($0.body.utf8)) }
+        let search = model.search
+        let texts = search.ids.indices.map {
+            lazy.part(ArchiveWriter.searchTexts(search.fieldTexts(of: $0)))
+        }
+        var index = ArchiveWriter(capacity: 1 << 16)
+        index.searchIndex(search, texts: texts)
+        let indexPart = lazy.part(index.bytes)
+
+        var eager = ArchiveWriter(capacity: 1 << 16)
+        eager.count(lazy.bytes.count)
+        eager.string(origin.program)
+        eager.string(origin.key)
+        eager.array(origin.stamps) { $0.stamp($1) }
+        eager.model(model, bodies: bodies)
+        eager.part(indexPart)
+
+        var out = ArchiveWriter(capacity: headerSize + eager.bytes.count + lazy.bytes.count)
         out.append(magic)
         for shift in stride(from: 0, to: 32, by: 8) {
             out.byte(UInt8(truncatingIfNeeded: formatVersion >> UInt32(shift)))
         }
         out.append([0, 0, 0, 0])
-        out.fixed64(UInt64(body.bytes.count))
-        out.fixed64(ArchiveChecksum.of(body.bytes))
-        out.append(body.bytes)
+        out.fixed64(UInt64(eager.bytes.count))
+        out.fixed64(ArchiveChecksum.of(eager.bytes))
+        out.append(eager.bytes)
+        out.append(lazy.bytes)
         return out.bytes
     }
 
     /// Reads where an archive came from, after checking its header and checksum.
     public static func origin(of bytes: [UInt8]) throws -> Origin {
         try bytes.withUnsafeBufferPointer { buffer in
-            var reader = try checkedBody(buffer)
+            var reader = try checkedEagerPart(buffer)
             return try reader.origin()
         }
+    }
+
+    static func origin(of archive: ArchiveBytes) throws -> Origin {
+        var reader = try checkedEagerPart(archive.buffer)
+        return try reader.origin()
     }
 
     /// The model an archive holds, or why it is refused. `expecting` is checked first,
@@ -64,25 +85,33 @@ public enum ModelArchive {
     public static func decode(_ bytes: [UInt8], expecting: ((Origin) -> Bool)? = nil) throws
         -> ContentModel
     {
-        let storage = ArchiveStorage(bytes)
-        let (model, indexOffset) = try bytes.withUnsafeBufferPointer { buffer in
-            var reader = try checkedBody(buffer)
-            let origin = try reader.origin()
-            if let expecting, !expecting(origin) {
-                throw ArchiveReader.fail("made by another program or from other files")
-            }
-            let parts = try reader.modelParts()
-            return (parts, reader.offset)
+        try decode(ArchiveBytes(copying: bytes), expecting: expecting)
+    }
+
+    /// The model held by archived bytes, whose bodies and index are read from them later.
+    static func decode(_ archive: ArchiveBytes, expecting: ((Origin) -> Bool)? = nil) throws
+        -> ContentModel
+    {
+        var reader = try checkedEagerPart(archive.buffer)
+        let origin = try reader.origin()
+        if let expecting, !expecting(origin) {
+            throw ArchiveReader.fail("made by another program or from other files")
         }
+        let lazy = LazyParts(archive: archive, start: reader.end)
+        let model = try reader.modelParts(in: lazy)
+        let index = try reader.part(in: lazy)
+        guard reader.isAtEnd else { throw ArchiveReader.fail("bytes after the model") }
         let entities = model.entities
         return ContentModel(
             sorted: entities, links: model.links, diagnostics: model.diagnostics,
             setup: model.setup,
-            index: .archived { storage.searchIndex(at: indexOffset, entities: entities) })
+            index: .archived { index.searchIndex(entities: entities, in: lazy) },
+            linkEnds: model.linkEnds)
     }
 
-    /// A reader at the start of the body, once the header and checksum are right.
-    static func checkedBody(_ buffer: UnsafeBufferPointer<UInt8>) throws -> ArchiveReader {
+    /// A reader of the eager part, once the header and its checksum are right and the lazy
+    /// parts' length is what is left of the bytes. Offsets count from the archive's start.
+    static func checkedEagerPart(_ buffer: UnsafeBufferPointer<UInt8>) throws -> ArchiveReader {
         guard buffer.count >= headerSize, Array(buffer[0..<8]) == magic else {
             throw ArchiveReader.fail("not a Caravan model")
         }
@@ -95,14 +124,66 @@ public enum ModelArchive {
         _ = try header.raw(4)
         let length = try header.fixed64()
         let checksum = try header.fixed64()
-        guard length == UInt64(buffer.count - headerSize) else {
-            throw ArchiveReader.fail("length does not match")
+        guard length <= UInt64(buffer.count - headerSize) else {
+            throw ArchiveReader.fail("ends early")
         }
-        let body = UnsafeBufferPointer(rebasing: buffer[headerSize...])
-        guard ArchiveChecksum.of(body) == checksum else {
+        let eagerEnd = headerSize + Int(length)
+        let eager = UnsafeBufferPointer(rebasing: buffer[0..<eagerEnd])
+        guard ArchiveChecksum.of(UnsafeBufferPointer(rebasing: eager[headerSize...])) == checksum
+        else {
             throw ArchiveReader.fail("checksum does not match")
         }
-        return ArchiveReader(buffer, offset: headerSize)
+        var reader = ArchiveReader(eager, offset: headerSize)
+        guard try reader.unsigned() == UInt64(buffer.count - eagerEnd) else {
+            throw ArchiveReader.fail("length does not match")
+        }
+        return reader
+    }
+}
+
+/// A lazily read part of an archive as the eager part gives it: where it starts, counted
+/// from the first lazy part, its length and its checksum.
+struct ArchivePart {
+    var offset: Int
+    var length: Int
+    var checksum: UInt64
+}
+
+/// The lazy parts of an archive: from `start` (the end of the eager part) to its end.
+struct LazyParts: Sendable {
+    let archive: ArchiveBytes
+    let start: Int
+}
+
+extension ArchiveWriter {
+    /// Appends `bytes` as a lazy part and says where it is.
+    mutating func part(_ bytes: [UInt8]) -> ArchivePart {
+        let part = ArchivePart(
+            offset: self.bytes.count, length: bytes.count, checksum: ArchiveChecksum.of(bytes))
+        append(bytes)
+        return part
+    }
+
+    mutating func part(_ part: ArchivePart) {
+        count(part.offset)
+        count(part.length)
+        fixed64(part.checksum)
+    }
+}
+
+extension ArchiveReader {
+    /// One of the lazy parts, refused when it does not lie wholly among them.
+    mutating func part(in lazy: LazyParts) throws -> ArchivedSlice {
+        let offset = try unsigned()
+        let length = try unsigned()
+        let checksum = try fixed64()
+        let available = UInt64(max(0, lazy.archive.count - lazy.start))
+        guard offset <= available, length <= available - offset else {
+            throw Self.fail("a part outside the archive")
+        }
+        let start = lazy.start + Int(offset)
+        return ArchivedSlice(
+            archive: lazy.archive, range: start..<start + Int(length), checksum: checksum)
     }
 }
 
@@ -120,23 +201,6 @@ public struct FileStamp: Sendable, Hashable {
         self.size = size
         self.modified = modified
         self.isFolder = isFolder
-    }
-}
-
-/// The bytes of an archive, kept until its search index has been read from them.
-final class ArchiveStorage: @unchecked Sendable {
-    private let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    /// The index stored at `offset`; built afresh from the entities should it not read
-    /// (the checksum has passed, so only a writer's bug could make it fail).
-    func searchIndex(at offset: Int, entities: [Entity]) -> SearchIndex {
-        let read = bytes.withUnsafeBufferPointer { buffer -> SearchIndex? in
-            var reader = ArchiveReader(buffer, offset: offset)
-            return try? reader.searchIndex(entities: entities)
-        }
-        return read ?? SearchIndex(entities: entities)
     }
 }
 

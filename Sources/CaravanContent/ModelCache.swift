@@ -10,7 +10,9 @@ import Foundation
 /// write them. A damaged, stale or foreign cache is ignored and made again; a cache that
 /// cannot be written (a read-only folder, a full disk) only means an uncached open.
 /// Writes go to a file of their own, renamed into place, so a reader sees a whole cache
-/// or none, whatever else writes at the same time.
+/// or none, whatever else writes at the same time. A cache is read by mapping it: only
+/// what a first screen needs is read at open, each body and search text when asked for
+/// (``ModelArchive``); a part found damaged then removes the file, to be made again.
 public struct ModelCache: Sendable {
     public var folder: String
     /// The program's version and build, part of what a cache must match.
@@ -64,13 +66,19 @@ public struct ModelCache: Sendable {
     /// The cached model of these layers, when there is a current one.
     public func read(_ sources: [ContentSource]) -> ContentModel? {
         let key = ModelCache.key(for: sources)
-        guard let bytes = CacheFile.readOwned(path(forKey: key), folder: folder) else {
-            return nil
+        guard let archive = CacheFile.mapOwned(path(forKey: key), folder: folder),
+            let origin = try? ModelArchive.origin(of: archive),
+            origin.program == program, origin.key == key
+        else { return nil }
+        // The files are looked at (a stat each) on another thread while the model is read.
+        let current = ResultSlots<Bool>(count: 1)
+        let looked = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: looked) {
+            current.set(0, FileStamps.areCurrent(origin.stamps))
         }
-        return try? ModelArchive.decode(bytes) { origin in
-            origin.program == program && origin.key == key
-                && FileStamps.areCurrent(origin.stamps)
-        }
+        let model = try? ModelArchive.decode(archive)
+        looked.wait()
+        return current.collect() == [true] ? model : nil
     }
 
     /// Keeps a model of these layers, whose files were read from `readStart` on. Nothing

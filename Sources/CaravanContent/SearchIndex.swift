@@ -72,15 +72,25 @@ public struct SearchIndex: Sendable {
 
     let ids: [EntityID]
     let texts: [[String]]  // per entity, per field
+    /// The texts of an index read from a precompiled model, left there (`texts` is empty).
+    private var archivedTexts: ArchivedSearchTexts? = nil
     let vocabulary: [String]  // sorted folded words
     let postings: [[Posting]]  // parallel to vocabulary
 
     /// An index read back from a precompiled model.
-    init(ids: [EntityID], texts: [[String]], vocabulary: [String], postings: [[Posting]]) {
+    init(
+        ids: [EntityID], texts: ArchivedSearchTexts, vocabulary: [String], postings: [[Posting]]
+    ) {
         self.ids = ids
-        self.texts = texts
+        self.texts = []
+        archivedTexts = texts
         self.vocabulary = vocabulary
         self.postings = postings
+    }
+
+    /// An entity's searchable texts, by field.
+    func fieldTexts(of entity: Int) -> [String] {
+        archivedTexts?.texts(of: entity) ?? texts[entity]
     }
 
     init(entities: [Entity]) {
@@ -142,7 +152,7 @@ public struct SearchIndex: Sendable {
     public func snippet(for hit: Hit, query: String) -> Snippet {
         let terms = SearchIndex.words(in: query)
         let lastIsPrefix = !(query.last.map { $0 == " " } ?? false)
-        let fields = texts[Int(hit.entityIndex)]
+        let fields = fieldTexts(of: Int(hit.entityIndex))
         let fieldIndex = Field.allCases.firstIndex(of: hit.field) ?? 0
         var text = fields.indices.contains(fieldIndex) ? fields[fieldIndex] : ""
         if hit.field == .title {

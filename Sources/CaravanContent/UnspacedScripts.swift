@@ -124,7 +124,9 @@ extension SearchIndex {
             let weight = Field.allCases[Int(field)].weight
             guard weight > scores[entity]?.0 ?? 0 else { continue }
             // Han and most kana fold to themselves, so the text as written is read first.
-            if mustCheck, !SearchIndex.holds(texts[Int(entity)][Int(field)], term) { continue }
+            if mustCheck, !SearchIndex.holds(fieldTexts(of: Int(entity))[Int(field)], term) {
+                continue
+            }
             scores[entity] = (weight, field)
         }
         return scores

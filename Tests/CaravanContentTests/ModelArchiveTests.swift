@@ -50,7 +50,9 @@ final class ModelArchiveTests: XCTestCase {
         XCTAssertThrowsError(try ModelArchive.decode(bytes) { $0.program == "test 2" })
     }
 
-    func testDamagedBytesAreRefused() throws {
+    /// Damage to the header or the eager part is refused at open; damage to a lazy part
+    /// (a body, the index) is found when that part is read, and reported.
+    func testDamagedBytesAreRefusedOrReported() throws {
         let bytes = ModelArchive.encode(DefaultContent.precompiled, origin: origin)
         XCTAssertNoThrow(try ModelArchive.decode(bytes))
         var cases: [(String, [UInt8])] = [
@@ -64,45 +66,50 @@ final class ModelArchiveTests: XCTestCase {
         var foreignVersion = bytes
         foreignVersion[8] &+= 1
         cases.append(("another format version", foreignVersion))
-        for offset in stride(from: 40, to: bytes.count, by: max(1, bytes.count / 97)) {
-            var flipped = bytes
-            flipped[offset] ^= 0x5A
-            cases.append(("flipped at \(offset)", flipped))
-        }
         for (name, damaged) in cases {
             XCTAssertThrowsError(try ModelArchive.decode(damaged), name)
+        }
+        let lazyStart = ModelArchive.headerSize + split(bytes).eager.count
+        for offset in stride(from: 16, to: bytes.count, by: max(1, bytes.count / 97)) {
+            var flipped = bytes
+            flipped[offset] ^= 0x5A
+            let archive = ArchiveBytes(copying: flipped)
+            if offset < lazyStart {
+                XCTAssertThrowsError(try ModelArchive.decode(archive), "flipped at \(offset)")
+                continue
+            }
+            let model = try ModelArchive.decode(archive)
+            _ = model.entities.map(\.body)
+            _ = model.entities.indices.map(model.search.fieldTexts(of:))
+            XCTAssertTrue(archive.isDamaged, "flipped at \(offset), in a lazy part")
         }
     }
 
     /// Bytes that pass the checksum but say nonsense (as a hostile writer could make):
     /// refused or read, never a trap.
     func testNonsenseWithARightChecksumNeverTraps() throws {
-        let bytes = ModelArchive.encode(CourseFixtureTests.course, origin: origin)
+        let (eager, lazy) = split(ModelArchive.encode(CourseFixtureTests.course, origin: origin))
         var random = SystemRandomNumberGenerator()
         for round in 0..<300 {
-            var body = Array(bytes[ModelArchive.headerSize...])
+            var changed = (eager: eager, lazy: lazy)
             for _ in 0..<(1 + round % 8) {
-                let at = Int.random(in: 0..<body.count, using: &random)
-                body[at] = UInt8.random(in: 0...255, using: &random)
+                let at = Int.random(in: 0..<(eager.count + lazy.count), using: &random)
+                let value = UInt8.random(in: 0...255, using: &random)
+                if at < eager.count {
+                    changed.eager[at] = value
+                } else {
+                    changed.lazy[at - eager.count] = value
+                }
             }
-            if round % 3 == 0 { body = Array(body.prefix(Int.random(in: 0..<body.count))) }
-            let resealed = reseal(body)
-            if let model = try? ModelArchive.decode(resealed) {
+            if round % 3 == 0 {
+                changed.eager = Array(changed.eager.prefix(Int.random(in: 0..<eager.count)))
+            }
+            if let model = try? ModelArchive.decode(seal(eager: changed.eager, lazy: changed.lazy))
+            {
                 _ = model.search.search("pillar")
                 _ = model.entities.map(\.document)
             }
         }
-    }
-
-    /// A body with a header that fits it.
-    private func reseal(_ body: [UInt8]) -> [UInt8] {
-        var writer = ArchiveWriter()
-        writer.append(ModelArchive.magic)
-        writer.append([UInt8(ModelArchive.formatVersion), 0, 0, 0, 0, 0, 0, 0])
-        writer.fixed64(UInt64(body.count))
-        writer.fixed64(ArchiveChecksum.of(body))
-        writer.append(body)
-        return writer.bytes
     }
 
     func testEmbeddedBytesKeepEveryByte() {

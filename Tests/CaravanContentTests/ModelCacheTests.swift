@@ -111,8 +111,8 @@ final class ModelCacheTests: XCTestCase {
             ("wrong magic", Data("NOTAMODEL".utf8) + good.dropFirst(9)),
         ]
         var flipped = good
-        flipped[good.count / 2] ^= 0x01
-        damages.append(("a flipped bit", flipped))
+        flipped[ModelArchive.headerSize + 8] ^= 0x01
+        damages.append(("a flipped bit where it is read at open", flipped))
         var version = good
         version[8] &+= 1
         damages.append(("another format", version))
@@ -123,6 +123,49 @@ final class ModelCacheTests: XCTestCase {
             XCTAssertEqual(
                 FileManager.default.contents(atPath: cacheFile), good, "\(name): made again")
         }
+    }
+
+    /// A body is read from the mapped file when first asked for: damaged by then, it
+    /// reads as a notice, and the file is removed so the next open makes it again.
+    func testABodyDamagedAfterOpenReadsAsANoticeAndTheCacheIsMadeAgain() throws {
+        let body = "See [two](concept/two).\n"
+        let one = EntityID("concept/one")!
+        _ = open()
+        let mapped = try XCTUnwrap(cache.read(sources))
+        let good = try XCTUnwrap(FileManager.default.contents(atPath: cacheFile))
+        let at = try XCTUnwrap([UInt8](good).firstRange(of: Array(body.utf8)))
+        // Written in place, as a failing disk or another program could: the mapping sees it.
+        let file = try XCTUnwrap(FileHandle(forWritingAtPath: cacheFile))
+        try file.seek(toOffset: UInt64(at.lowerBound + 5))
+        try file.write(contentsOf: Data("X".utf8))
+        try file.close()
+        XCTAssertEqual(mapped.entity(one)?.body, EntityBody.damageNotice)
+        XCTAssertEqual(mapped.entity(EntityID("concept/two")!)?.title, "Two")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cacheFile), "removed")
+        XCTAssertEqual(open().entity(one)?.body, body, "read from the files again")
+        XCTAssertEqual(cache.read(sources)?.entity(one)?.body, body, "and kept again")
+    }
+
+    /// A cache is replaced by renaming a new file over it: a model mapped from the old one
+    /// goes on reading its bodies from it, whole, and leaves the new one alone.
+    func testACacheReplacedWhileMappedStillReadsAsMapped() throws {
+        let one = EntityID("concept/one")!
+        _ = open()
+        let mapped = try XCTUnwrap(cache.read(sources))
+        try content.write(
+            entityFile(
+                "concepts/one.md", "id: concept/one\nkind: concept\ntitle: One\n",
+                body: "Now [two](concept/two) is read differently.\n"))
+        try backdate(content.path)
+        XCTAssertNil(cache.read(sources), "stale")
+        XCTAssertEqual(open().entity(one)?.body, "Now [two](concept/two) is read differently.\n")
+        let replaced = try XCTUnwrap(cache.read(sources))
+        XCTAssertEqual(mapped.entity(one)?.body, "See [two](concept/two).\n")
+        XCTAssertEqual(mapped.entity(one)?.bodyIsDamaged, false)
+        XCTAssertEqual(mapped.search.search("see").first?.id, one)
+        XCTAssertEqual(
+            replaced.entity(one)?.body, "Now [two](concept/two) is read differently.\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cacheFile))
     }
 
     func testAnotherProgramsCacheIsNotRead() throws {
