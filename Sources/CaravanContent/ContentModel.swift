@@ -10,9 +10,17 @@ public struct ContentModel: Sendable {
     }
     /// The diagnostics by file, for marking broken entities.
     public private(set) var problems: ContentProblems
-    /// The full-text index. It is built on another thread from the moment the model is
-    /// made, so a first screen need not wait for it; asking for it waits until it is ready.
+    /// The full-text index, built (or read from a precompiled model) on another thread
+    /// once ``prepareSearch()`` asks or a search first needs it; asking waits until it is
+    /// ready.
     public var search: SearchIndex { searchIndex.value }
+
+    /// Starts making the index on another thread, if nothing has yet: the explorer asks
+    /// once its first screen is drawn, so the index does not take a core from it.
+    public func prepareSearch() { searchIndex.start() }
+
+    /// Whether the index has been started (or was ready from the start).
+    var isSearchStarted: Bool { searchIndex.isStarted }
     private let searchIndex: BackgroundSearchIndex
     /// Decks cut into slides, kept once asked for (a deck's page and its presenter ask often).
     let parsedDecks = DeckCache()
@@ -231,11 +239,14 @@ enum ReadingOrder {
     }
 }
 
-/// A search index built on a background thread, waited for on first use.
-private final class BackgroundSearchIndex: @unchecked Sendable {
+/// A search index made on a background thread once started, and waited for on first
+/// use (which starts it when nothing has).
+final class BackgroundSearchIndex: @unchecked Sendable {
     private let condition = NSCondition()
     /// Guarded by `condition`.
     private var built: SearchIndex?
+    /// Guarded by `condition`; nil once started.
+    private var make: (@Sendable () -> SearchIndex)?
 
     convenience init(entities: [Entity]) {
         guard !entities.isEmpty else {
@@ -250,6 +261,26 @@ private final class BackgroundSearchIndex: @unchecked Sendable {
     }
 
     init(making make: @escaping @Sendable () -> SearchIndex) {
+        self.make = make
+    }
+
+    /// Whether the index has been started or is ready.
+    var isStarted: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return make == nil
+    }
+
+    func start() {
+        condition.lock()
+        defer { condition.unlock() }
+        startLocked()
+    }
+
+    /// Call with `condition` locked.
+    private func startLocked() {
+        guard let make else { return }
+        self.make = nil
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let index = make()
             condition.lock()
@@ -262,6 +293,7 @@ private final class BackgroundSearchIndex: @unchecked Sendable {
     var value: SearchIndex {
         condition.lock()
         defer { condition.unlock() }
+        startLocked()
         while true {
             if let built { return built }
             condition.wait()

@@ -139,7 +139,10 @@ struct ExploreCommand: ParsableCommand {
             store: store, editor: editor,
             reload: watcher.map { _ in { sources.load(cached: false) } }, broadcast: broadcast)
         var options = ProgramRunner.Options()
-        if let cacheWrite { options.afterFirstFrame = { cacheWrite.start() } }
+        options.afterFirstFrame = {
+            model.prepareSearch()
+            cacheWrite?.start()
+        }
         let runner = ProgramRunner(backend: session, options: options)
         let outcome = runner.run(&program, host: &host)
         if case .signal(let signal) = outcome {
