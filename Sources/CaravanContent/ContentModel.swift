@@ -30,8 +30,8 @@ public struct ContentModel: Sendable {
     /// The regions cases may name, in atlas order, with where the atlas places each.
     public let regions: RegionCatalog
     /// The framework's parts, mechanisms and codes, worked out when first asked for.
-    public var framework: FrameworkOutline { outline.value(for: self) }
-    private let outline = OutlineCache()
+    public var framework: FrameworkOutline { outline.value { FrameworkOutline(model: self) } }
+    private let outline = MadeOnce<FrameworkOutline>()
     /// The layers the content was loaded from, bottom first; empty for content loaded
     /// from files in memory.
     public let layers: [ContentLayer]
@@ -298,22 +298,6 @@ final class BackgroundSearchIndex: @unchecked Sendable {
             if let built { return built }
             condition.wait()
         }
-    }
-}
-
-/// The framework outline, made once on first use.
-private final class OutlineCache: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Guarded by `lock`.
-    private var outline: FrameworkOutline?
-
-    func value(for model: ContentModel) -> FrameworkOutline {
-        lock.lock()
-        defer { lock.unlock() }
-        if let outline { return outline }
-        let made = FrameworkOutline(model: model)
-        outline = made
-        return made
     }
 }
 

@@ -43,15 +43,17 @@ public struct EntityLookup: Sendable {
 
     /// Made when the first name is looked up, not when the explorer opens: a large
     /// content set's first frame does not wait for every title to be folded.
-    private let store: EntryStore
-    private var entries: [Entry] { store.entries }
+    private var entries: [Entry] {
+        folded.value { EntityLookup.entries(of: model, codes: codes) }
+    }
+    private let folded = MadeOnce<[Entry]>()
+    private let model: ContentModel
     /// Framework codes by entity: `H`, `E2`, `S2a`.
     public let codes: [EntityID: String]
 
     public init(model: ContentModel) {
-        let codes = model.framework.codes
-        self.codes = codes
-        store = EntryStore { EntityLookup.entries(of: model, codes: codes) }
+        self.model = model
+        codes = model.framework.codes
     }
 
     private static func entries(of model: ContentModel, codes: [EntityID: String]) -> [Entry] {
@@ -66,25 +68,6 @@ public struct EntityLookup: Sendable {
             return Entry(
                 id: entity.id, title: entity.displayTitle, idText: entity.id.description,
                 names: names, titles: titles)
-        }
-    }
-
-    /// The entries, made once on first use by whichever thread asks first.
-    private final class EntryStore: @unchecked Sendable {
-        private let lock = NSLock()
-        private var made: [Entry]?
-        private var make: (() -> [Entry])?
-
-        init(_ make: @escaping () -> [Entry]) { self.make = make }
-
-        var entries: [Entry] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let made { return made }
-            let entries = make?() ?? []
-            made = entries
-            make = nil
-            return entries
         }
     }
 
