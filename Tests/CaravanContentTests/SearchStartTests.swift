@@ -10,7 +10,7 @@ final class SearchStartTests: XCTestCase {
     private static let loaded = DefaultContent.load()
 
     /// A model of the built-in paper whose index is read by a closure that counts its calls.
-    private func model(counting reads: ReadCounter) -> ContentModel {
+    private func model(counting reads: CallCount) -> ContentModel {
         let loaded = Self.loaded
         let entities = loaded.entities
         return ContentModel(
@@ -23,55 +23,38 @@ final class SearchStartTests: XCTestCase {
     }
 
     func testAnArchivedIndexIsNotReadUntilAsked() {
-        let reads = ReadCounter()
+        let reads = CallCount()
         let model = model(counting: reads)
         XCTAssertFalse(model.isSearchStarted)
-        XCTAssertEqual(reads.count, 0)
+        XCTAssertEqual(reads.value, 0)
         model.prepareSearch()
         XCTAssertTrue(model.isSearchStarted)
         XCTAssertFalse(model.search.search("almaty", limit: 5).isEmpty)
-        XCTAssertEqual(reads.count, 1)
+        XCTAssertEqual(reads.value, 1)
     }
 
     func testASearchWithNothingPreparedReadsTheIndexOnce() {
-        let reads = ReadCounter()
+        let reads = CallCount()
         let model = model(counting: reads)
         let expected = Self.loaded.search.search("cultural park", limit: 20).map(\.id)
         XCTAssertEqual(model.search.search("cultural park", limit: 20).map(\.id), expected)
         XCTAssertEqual(model.search.search("brand", limit: 5).count, 5)
-        XCTAssertEqual(reads.count, 1)
+        XCTAssertEqual(reads.value, 1)
     }
 
     func testPreparingAndSearchingFromManyThreadsReadsTheIndexOnce() {
-        let reads = ReadCounter()
+        let reads = CallCount()
         let model = model(counting: reads)
         DispatchQueue.concurrentPerform(iterations: 16) { round in
             if round % 2 == 0 { model.prepareSearch() }
             XCTAssertFalse(model.search.search("kazakh", limit: 3).isEmpty)
         }
-        XCTAssertEqual(reads.count, 1)
+        XCTAssertEqual(reads.value, 1)
     }
 
     func testAModelLoadedFromFilesStillSearchesWithoutBeingPrepared() {
         let model = DefaultContent.load()
         XCTAssertFalse(model.isSearchStarted)
         XCTAssertFalse(model.search.search("Confucius", limit: 3).isEmpty)
-    }
-}
-
-final class ReadCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func add() {
-        lock.lock()
-        value += 1
-        lock.unlock()
-    }
-
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }
